@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs whatever Debian 12 packages OpsDeck needs and are missing, then
+# configures and builds (Release, tests and benchmarks on). Idempotent: when
+# nothing is missing and nothing changed it returns in seconds.
+#
+#   scripts/setup.sh            install + configure + build into ./build
+#   OPSDECK_BUILD_DIR=dir       build somewhere else
+#   OPSDECK_SKIP_INSTALL=1      do not touch packages
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${OPSDECK_BUILD_DIR:-$root/build}
+jobs=${OPSDECK_JOBS:-$(nproc)}
+
+install_packages() {
+  local wanted missing=()
+  mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$root/scripts/packages.txt")
+  for pkg in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+[ "${OPSDECK_SKIP_INSTALL:-0}" = 1 ] || install_packages
+
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+fi
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DOPSDECK_BUILD_TESTS=ON -DOPSDECK_BUILD_BENCH=ON "${launcher[@]}"
+fi
+cmake --build "$build" --parallel "$jobs"
