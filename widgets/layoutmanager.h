@@ -13,10 +13,10 @@ namespace opsdeck::widgets {
 // Where one dock goes in a named layout. Docks are found by objectName.
 struct DockPlacement
 {
-    QString dock;                                  // the QDockWidget's objectName
+    QString dock{};                                // the QDockWidget's objectName
     Qt::DockWidgetArea area = Qt::RightDockWidgetArea;
-    QString tabWith;     // if set: tabbed onto this (earlier placed) dock, area ignored
-    QString splitAfter;  // if set: shares the area of this (earlier placed) dock, split
+    QString tabWith{};   // if set: tabbed onto this (earlier placed) dock, area ignored
+    QString splitAfter{}; // if set: shares the area of this (earlier placed) dock, split
     Qt::Orientation splitOrientation = Qt::Vertical;
     int size = 0;        // width (left/right areas) or height (top/bottom) in pixels; 0 = Qt decides
     bool raise = false;  // the visible tab of its tab group
