@@ -83,6 +83,14 @@ bool LayoutManager::apply(const QString &name)
             }
         }
     }
+    // Docks the layout does not list stay in the window, hidden, so that
+    // saveState() records them and View ▸ brings them back somewhere sensible.
+    for (QDockWidget *dock : docks) {
+        if (m_window->dockWidgetArea(dock) == Qt::NoDockWidgetArea) {
+            m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
+            dock->hide();
+        }
+    }
     if (!sizedH.isEmpty())
         m_window->resizeDocks(sizedH, widths, Qt::Horizontal);
     if (!sizedV.isEmpty())

@@ -1,0 +1,80 @@
+#include "tests/testscale.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Runs the real console binary, as a user or scripts/demo.sh would.
+class TestScreenshot : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // Own settings, so no saved layout or window size of the machine leaks in.
+        env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
+        env.insert("QT_QPA_PLATFORM", "xcb");
+        return env;
+    }
+
+    int run(const QStringList &args, QByteArray *output)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(OPSDECK_BINARY, args);
+        if (!process.waitForFinished(scaledTimeout(45000))) {
+            process.kill();
+            process.waitForFinished();
+            return -1;
+        }
+        *output = process.readAll();
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    }
+
+private Q_SLOTS:
+    void writesAPngOfTheWindow()
+    {
+        const QString png = m_home.filePath("shot.png");
+        QByteArray output;
+        QCOMPARE(run({"--size", "1200x760", "--layout", "Operator", "--screenshot", png}, &output), 0);
+        QVERIFY2(output.contains("wrote"), output.constData());
+        const QImage image(png);
+        QVERIFY2(!image.isNull(), output.constData());
+        QCOMPARE(image.size(), QSize(1200, 760));
+        // Not a blank window: the light theme's 3D background covers the centre.
+        const QColor centre = image.pixelColor(300, 300);
+        QVERIFY2(centre.lightness() > 200, qPrintable(centre.name()));
+        int distinct = 0;
+        QRgb last = 0;
+        for (int x = 0; x < image.width(); x += 7) {
+            const QRgb p = image.pixel(x, image.height() / 3);
+            distinct += p != last;
+            last = p;
+        }
+        QVERIFY2(distinct > 10, "the screenshot looks uniform");
+    }
+
+    void unwritablePathFailsWithAMessage()
+    {
+        QByteArray output;
+        const int code = run({"--size", "800x600", "--screenshot", "/nonexistent-dir/shot.png"}, &output);
+        QVERIFY2(code != 0 && code > 0, output.constData());
+        QVERIFY2(output.contains("cannot write /nonexistent-dir/shot.png"), output.constData());
+    }
+
+    void badOptionFailsBeforeAnyWindow()
+    {
+        QByteArray output;
+        QCOMPARE(run({"--theme", "neon"}, &output), 1);
+        QVERIFY2(output.contains("'neon' is not a theme"), output.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"
