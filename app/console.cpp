@@ -12,6 +12,7 @@
 #include "widgets/layoutmanager.h"
 #include "widgets/theme.h"
 
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 
@@ -80,19 +81,25 @@ Console::~Console()
 
 void Console::show()
 {
+    // Size first: dock sizes of a layout are pixels of this window.
+    const bool savedGeometry = !m_settings.value(QStringLiteral("layout/geometry")).isNull();
+    m_window->resize(m_options.windowSize.isValid() ? m_options.windowSize : QSize(1440, 900));
     widgets::LayoutManager *layouts = m_window->layoutManager();
     if (!layouts->restore(m_settings))
-        qCInfo(lcApp) << "no usable saved layout; using" << layouts->current();
+        qCDebug(lcApp) << "no usable saved layout; using" << layouts->current();
+    if (m_options.windowSize.isValid() && savedGeometry)
+        m_window->resize(m_options.windowSize); // --size wins over the saved geometry
     if (!m_options.layout.isEmpty())
         layouts->apply(m_options.layout);
-    if (m_options.windowSize.isValid())
-        m_window->resize(m_options.windowSize);
-    else if (m_settings.value(QStringLiteral("layout/geometry")).isNull())
-        m_window->resize(1440, 900);
-    if (m_options.fullscreen)
+    if (m_options.fullscreen) {
+        // Without a window manager (Xvfb, kiosks) the full-screen request is
+        // ignored; covering the screen ourselves gives the same picture.
+        if (const QScreen *screen = m_window->screen())
+            m_window->setGeometry(screen->geometry());
         m_window->showFullScreen();
-    else
+    } else {
         m_window->show();
+    }
 }
 
 void Console::saveSettings()

@@ -19,6 +19,7 @@ struct DockPlacement
     QString splitAfter{}; // if set: shares the area of this (earlier placed) dock, split
     Qt::Orientation splitOrientation = Qt::Vertical;
     int size = 0;        // width (left/right areas) or height (top/bottom) in pixels; 0 = Qt decides
+    int length = 0;      // the other extent: height in left/right areas, width in top/bottom
     bool raise = false;  // the visible tab of its tab group
 };
 
