@@ -9,7 +9,9 @@
 #include "widgets/connectionsmodel.h"
 #include "widgets/connectionsview.h"
 #include "widgets/diagnosticsview.h"
+#include "widgets/emptystate.h"
 #include "widgets/layoutmanager.h"
+#include "widgets/panelhost.h"
 #include "widgets/theme.h"
 
 #include <QScreen>
@@ -28,37 +30,44 @@ views3d::Palette3D palette3DFor(widgets::ThemeKind kind)
 } // namespace
 
 Console::Console(const CommandLineOptions &options, QSettings &settings, QObject *parent)
-    : QObject(parent), m_options(options), m_settings(settings),
-      m_connectionSettings(model::ConnectionSettings::load(settings)), m_theme(new widgets::Theme(this)),
-      m_connections(new widgets::ConnectionsModel(this)), m_window(new MainWindow(m_connections)),
-      m_view3d(new views3d::View3D), m_publishTimer(new QTimer(this))
+    : QObject(parent)
+    , m_options(options)
+    , m_settings(settings)
+    , m_connectionSettings(model::ConnectionSettings::load(settings))
+    , m_theme(new widgets::Theme(this))
+    , m_connections(new widgets::ConnectionsModel(this))
+    , m_window(new MainWindow(m_connections))
+    , m_view3d(new views3d::View3D)
+    , m_publishTimer(new QTimer(this))
 {
     // Theme first, so every widget below is created in its final palette.
     const auto savedTheme = widgets::themeFromName(settings.value(kThemeKey).toString());
     const widgets::ThemeKind kind = options.theme.value_or(savedTheme.value_or(widgets::ThemeKind::Light));
     connect(m_theme, &widgets::Theme::themeChanged, m_window, &MainWindow::setThemeChecked);
     connect(m_theme, &widgets::Theme::themeChanged, m_view3d,
-            [this](widgets::ThemeKind k) { m_view3d->setPalette3D(palette3DFor(k)); });
+        [this](widgets::ThemeKind k) { m_view3d->setPalette3D(palette3DFor(k)); });
     connect(m_window, &MainWindow::themeRequested, m_theme, &widgets::Theme::apply);
     m_theme->apply(kind);
 
-    m_view3d->setBanner(tr("No topology yet — not connected to a DDS-bridge (File ▸ Connect…). "
-                           "The grid is the ground plane: 10 m squares, east in red, north in green, up in blue."));
+    m_view3d->setBanner(
+        tr("No topology yet — not connected to a DDS-bridge (File ▸ Connect…). "
+           "The grid is the ground plane: 10 m squares, east in red, north in green, up in blue."));
     m_window->setDockContent(PanelId::Topology3D, m_view3d);
 
     m_diagnosticsView = new widgets::DiagnosticsView([this] { return m_diagnostics.snapshot(); });
     m_window->setDockContent(PanelId::Diagnostics, m_diagnosticsView);
 
     auto *connectionsView = new widgets::ConnectionsView(m_connections);
-    connect(connectionsView, &widgets::ConnectionsView::connectRequested, this, &Console::openConnectionsDialog);
+    connect(
+        connectionsView, &widgets::ConnectionsView::connectRequested, this, &Console::openConnectionsDialog);
     m_window->setDockContent(PanelId::Connections, connectionsView);
     connect(m_window, &MainWindow::connectRequested, this, &Console::openConnectionsDialog);
 
     // Command-line addresses and token override the saved ones for this run.
     model::ConnectionSettings effective = m_connectionSettings;
-    const std::pair<model::Backend, QString> overrides[] = {{model::Backend::Bridge, options.bridgeUrl},
-                                                            {model::Backend::Telemetry, options.telemetryUrl},
-                                                            {model::Backend::Billing, options.billingUrl}};
+    const std::pair<model::Backend, QString> overrides[] = { { model::Backend::Bridge, options.bridgeUrl },
+        { model::Backend::Telemetry, options.telemetryUrl },
+        { model::Backend::Billing, options.billingUrl } };
     for (const auto &[backend, url] : overrides)
         if (!url.isEmpty())
             effective.of(backend).url = url;
@@ -153,9 +162,15 @@ void Console::explainMissingFeatures()
     if (m_options.demo)
         notes << tr("--demo: the built-in demo backends are not part of this build yet; the console starts "
                     "without data.");
-    if (!m_options.replayFile.isEmpty())
+    if (!m_options.replayFile.isEmpty()) {
         notes << tr("--replay: the recording player is not part of this build yet; %1 was not opened.")
                      .arg(m_options.replayFile);
+        m_window->panel(PanelId::Timeline)
+            ->emptyState()
+            ->setMessage(tr("Replay of %1 was requested, but the recording player is not part of this build "
+                            "yet, so nothing was loaded.")
+                             .arg(m_options.replayFile));
+    }
     m_window->setNotice(notes.join(QLatin1Char(' ')));
     for (const QString &note : notes)
         qCWarning(lcApp).noquote() << note;

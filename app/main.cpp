@@ -28,7 +28,8 @@ int main(int argc, char *argv[])
     case CommandLine::Action::Error:
         QTextStream(stderr) << "opsdeck: " << cli.text << Qt::endl;
         return 1;
-    case CommandLine::Action::Run: break;
+    case CommandLine::Action::Run:
+        break;
     }
 
     QSettings settings;
@@ -40,12 +41,13 @@ int main(int argc, char *argv[])
         QObject::connect(&app, &QApplication::aboutToQuit, &console, [&console] { console.saveSettings(); });
 
     if (!cli.options.screenshotFile.isEmpty()) {
-        auto *shot = new opsdeck::app::Screenshot(console.window(), console.view3d(), cli.options.screenshotFile,
-                                                  std::chrono::seconds(30), &console);
-        QObject::connect(shot, &opsdeck::app::Screenshot::finished, &app, [](int code, const QString &message) {
-            QTextStream(code == 0 ? stdout : stderr) << message << Qt::endl;
-            QApplication::exit(code);
-        });
+        auto *shot = new opsdeck::app::Screenshot(console.window(), console.view3d(),
+            cli.options.screenshotFile, std::chrono::seconds(30), &console);
+        QObject::connect(
+            shot, &opsdeck::app::Screenshot::finished, &app, [](int code, const QString &message) {
+                QTextStream(code == 0 ? stdout : stderr) << message << Qt::endl;
+                QApplication::exit(code);
+            });
         shot->start();
     }
     return QApplication::exec();

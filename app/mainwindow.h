@@ -57,8 +57,8 @@ private:
     void createStatusBar(widgets::ConnectionsModel *connections);
     void showAbout();
 
-    std::array<widgets::PanelHost *, kAllPanels.size()> m_panels{};
-    std::array<QDockWidget *, kAllPanels.size()> m_docks{};
+    std::array<widgets::PanelHost *, kAllPanels.size()> m_panels {};
+    std::array<QDockWidget *, kAllPanels.size()> m_docks {};
     widgets::LayoutManager *m_layouts = nullptr;
     QActionGroup *m_layoutGroup = nullptr;
     QActionGroup *m_themeGroup = nullptr;

@@ -18,20 +18,29 @@ namespace {
 int osgButton(Qt::MouseButton button)
 {
     switch (button) {
-    case Qt::LeftButton: return 1;
-    case Qt::MiddleButton: return 2;
-    case Qt::RightButton: return 3;
-    default: return 0;
+    case Qt::LeftButton:
+        return 1;
+    case Qt::MiddleButton:
+        return 2;
+    case Qt::RightButton:
+        return 3;
+    default:
+        return 0;
     }
 }
 
 } // namespace
 
 OsgWidget::OsgWidget(QWidget *parent)
-    : QOpenGLWidget(parent), m_palette(Palette3D::light()),
-      m_window(new osgViewer::GraphicsWindowEmbedded(0, 0, 640, 480)), m_viewer(new osgViewer::Viewer),
-      m_root(new osg::Group), m_content(new osg::Group), m_overlay(new osg::Group),
-      m_grid(std::make_unique<GroundGrid>(m_palette)), m_timer(new QTimer(this))
+    : QOpenGLWidget(parent)
+    , m_palette(Palette3D::light())
+    , m_window(new osgViewer::GraphicsWindowEmbedded(0, 0, 640, 480))
+    , m_viewer(new osgViewer::Viewer)
+    , m_root(new osg::Group)
+    , m_content(new osg::Group)
+    , m_overlay(new osg::Group)
+    , m_grid(std::make_unique<GroundGrid>(m_palette))
+    , m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("osgWidget"));
     setAccessibleName(tr("3D topology view"));
@@ -133,8 +142,8 @@ void OsgWidget::resetCamera()
     // north goes away from the viewer, as on a map tilted towards you.
     const double r = m_grid->spec().halfExtent;
     auto *manipulator = static_cast<osgGA::TrackballManipulator *>(m_viewer->getCameraManipulator());
-    manipulator->setHomePosition(osg::Vec3d(0.35 * r, -1.9 * r, 1.25 * r), osg::Vec3d(0, 0, 0),
-                                 osg::Vec3d(0, 0, 1));
+    manipulator->setHomePosition(
+        osg::Vec3d(0.35 * r, -1.9 * r, 1.25 * r), osg::Vec3d(0, 0, 0), osg::Vec3d(0, 0, 1));
     manipulator->home(0.0);
     requestFrame();
 }
@@ -206,7 +215,7 @@ void OsgWidget::mousePressEvent(QMouseEvent *event)
 {
     const qreal dpr = devicePixelRatioF();
     events()->mouseButtonPress(float(event->position().x() * dpr), float(event->position().y() * dpr),
-                               unsigned(osgButton(event->button())));
+        unsigned(osgButton(event->button())));
     m_dirty = true;
 }
 
@@ -214,7 +223,7 @@ void OsgWidget::mouseReleaseEvent(QMouseEvent *event)
 {
     const qreal dpr = devicePixelRatioF();
     events()->mouseButtonRelease(float(event->position().x() * dpr), float(event->position().y() * dpr),
-                                 unsigned(osgButton(event->button())));
+        unsigned(osgButton(event->button())));
     m_dirty = true;
 }
 
@@ -237,7 +246,8 @@ void OsgWidget::wheelEvent(QWheelEvent *event)
     const int delta = event->angleDelta().y();
     if (delta == 0)
         return;
-    events()->mouseScroll(delta > 0 ? osgGA::GUIEventAdapter::SCROLL_UP : osgGA::GUIEventAdapter::SCROLL_DOWN);
+    events()->mouseScroll(
+        delta > 0 ? osgGA::GUIEventAdapter::SCROLL_UP : osgGA::GUIEventAdapter::SCROLL_DOWN);
     m_dirty = true;
     event->accept();
 }

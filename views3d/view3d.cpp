@@ -9,7 +9,9 @@
 
 namespace opsdeck::views3d {
 
-View3D::View3D(QWidget *parent) : QWidget(parent), m_banner(new QLabel(this))
+View3D::View3D(QWidget *parent)
+    : QWidget(parent)
+    , m_banner(new QLabel(this))
 {
     setObjectName(QStringLiteral("view3d"));
     setAccessibleName(tr("Topology 3D"));

@@ -18,8 +18,9 @@
 namespace opsdeck::widgets {
 
 ConnectionsDialog::ConnectionsDialog(const model::ConnectionSettings &initial, QWidget *parent)
-    : QDialog(parent), m_tabs(new QTabWidget(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("connectionsDialog"));
     setWindowTitle(tr("Connect to backends"));
@@ -30,7 +31,7 @@ ConnectionsDialog::ConnectionsDialog(const model::ConnectionSettings &initial, Q
 
     auto *note = new QLabel(tr("Addresses are grpc://host:port (plaintext, loopback only unless you opt in) "
                                "or grpcs://host:port (TLS). Leave an address empty to not use that backend."),
-                            this);
+        this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
 
@@ -80,7 +81,7 @@ QWidget *ConnectionsDialog::buildPage(model::Backend backend, const model::Backe
     form->addRow(tr("Client c&ertificate:"), fileRow(page.cert, tr("Client certificate (PEM)")));
     form->addRow(tr("Client &key:"), fileRow(page.key, tr("Client key (PEM)")));
     form->addRow(tr("&Token:"), page.token);
-    for (QLineEdit *edit : {page.address, page.ca, page.cert, page.key})
+    for (QLineEdit *edit : { page.address, page.ca, page.cert, page.key })
         connect(edit, &QLineEdit::textChanged, this, &ConnectionsDialog::revalidate);
     return widget;
 }
@@ -96,8 +97,8 @@ QWidget *ConnectionsDialog::fileRow(QLineEdit *edit, const QString &caption)
     layout->addWidget(edit, 1);
     layout->addWidget(browse);
     connect(browse, &QPushButton::clicked, edit, [this, edit, caption] {
-        const QString file = QFileDialog::getOpenFileName(this, caption, edit->text(),
-                                                          tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, caption, edit->text(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
         if (!file.isEmpty())
             edit->setText(file);
     });
@@ -113,7 +114,7 @@ QString ConnectionsDialog::validate(const Page &page) const
         if (!model::parseEndpointUrl(url, nullptr, &error))
             problems << error;
     }
-    for (QLineEdit *edit : {page.ca, page.cert, page.key}) {
+    for (QLineEdit *edit : { page.ca, page.cert, page.key }) {
         const QString path = edit->text().trimmed();
         if (!path.isEmpty() && !QFileInfo(path).isReadable())
             problems << tr("%1: cannot read '%2'").arg(edit->accessibleName(), path);
@@ -130,7 +131,8 @@ void ConnectionsDialog::revalidate()
         const QString error = validate(m_pages[i]);
         m_pages[i].error->setText(error);
         m_pages[i].error->setVisible(!error.isEmpty());
-        m_tabs->setTabIcon(int(i), error.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        m_tabs->setTabIcon(
+            int(i), error.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
         ok = ok && error.isEmpty();
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
@@ -161,10 +163,25 @@ model::ConnectionSettings ConnectionsDialog::connectionSettings() const
     return result;
 }
 
-QLineEdit *ConnectionsDialog::addressEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].address; }
-QLineEdit *ConnectionsDialog::caEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].ca; }
-QLineEdit *ConnectionsDialog::certEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].cert; }
-QLineEdit *ConnectionsDialog::keyEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].key; }
-QLineEdit *ConnectionsDialog::tokenEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].token; }
+QLineEdit *ConnectionsDialog::addressEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].address;
+}
+QLineEdit *ConnectionsDialog::caEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].ca;
+}
+QLineEdit *ConnectionsDialog::certEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].cert;
+}
+QLineEdit *ConnectionsDialog::keyEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].key;
+}
+QLineEdit *ConnectionsDialog::tokenEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].token;
+}
 
 } // namespace opsdeck::widgets

@@ -17,9 +17,10 @@ const QString kNameKey = QStringLiteral("layout/name");
 } // namespace
 
 LayoutManager::LayoutManager(QMainWindow *window, std::vector<NamedLayout> layouts, QObject *parent)
-    : QObject(parent), m_window(window), m_layouts(std::move(layouts))
-{
-}
+    : QObject(parent)
+    , m_window(window)
+    , m_layouts(std::move(layouts))
+{ }
 
 const NamedLayout *LayoutManager::find(const QString &name) const
 {

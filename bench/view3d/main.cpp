@@ -30,7 +30,9 @@ const QSize kSize(1280, 800);
 class ClearWidget : public QOpenGLWidget, protected QOpenGLFunctions
 {
 public:
-    explicit ClearWidget(const osg::Vec4 &colour) : m_colour(colour) {}
+    explicit ClearWidget(const osg::Vec4 &colour)
+        : m_colour(colour)
+    { }
 
 protected:
     void initializeGL() override { initializeOpenGLFunctions(); }
@@ -81,12 +83,12 @@ int main(int argc, char *argv[])
     QSurfaceFormat::setDefaultFormat(format);
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("view3d.empty_frame: median frame time (ms) of the 3D view showing only the ground grid "
-                       "and axes at 1280x800, against a QOpenGLWidget that only clears, measured in the same "
-                       "run. ratio = ours / reference (lower is better); goal ratio <= %1. Needs an X server "
-                       "with OpenGL (run under xvfb-run).")
-            .arg(kGoal));
+    parser.setApplicationDescription(QStringLiteral(
+        "view3d.empty_frame: median frame time (ms) of the 3D view showing only the ground grid "
+        "and axes at 1280x800, against a QOpenGLWidget that only clears, measured in the same "
+        "run. ratio = ours / reference (lower is better); goal ratio <= %1. Needs an X server "
+        "with OpenGL (run under xvfb-run).")
+                                         .arg(kGoal));
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Fewer frames (a smoke run)."));
     parser.addOption(quick);
@@ -103,7 +105,8 @@ int main(int argc, char *argv[])
     opsdeck::views3d::OsgWidget ours;
     ours.setPalette3D(palette);
     ClearWidget reference(palette.background);
-    for (QOpenGLWidget *w : {static_cast<QOpenGLWidget *>(&ours), static_cast<QOpenGLWidget *>(&reference)}) {
+    for (QOpenGLWidget *w :
+        { static_cast<QOpenGLWidget *>(&ours), static_cast<QOpenGLWidget *>(&reference) }) {
         w->setFixedSize(kSize);
         w->move(0, 0);
         w->show();
@@ -121,13 +124,14 @@ int main(int argc, char *argv[])
             return 2;
     }
     if (ours.framesRendered() < std::uint64_t(rounds * framesPerRound)) {
-        QTextStream(stderr) << "bench_view3d_empty: the 3D view rendered fewer frames than were timed" << Qt::endl;
+        QTextStream(stderr) << "bench_view3d_empty: the 3D view rendered fewer frames than were timed"
+                            << Qt::endl;
         return 2;
     }
     const double value = median(oursMs);
     const double ref = median(refMs);
     const double ratio = value / ref;
-    std::printf("BENCH view3d.empty_frame value=%.3f unit=ms ref=%.3f ratio=%.2f goal=<=%.1f %s\n", value, ref,
-                ratio, kGoal, ratio <= kGoal ? "PASS" : "FAIL");
+    std::printf("BENCH view3d.empty_frame value=%.3f unit=ms ref=%.3f ratio=%.2f goal=<=%.1f %s\n", value,
+        ref, ratio, kGoal, ratio <= kGoal ? "PASS" : "FAIL");
     return 0;
 }

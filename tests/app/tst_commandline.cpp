@@ -35,11 +35,10 @@ private Q_SLOTS:
     {
         QTemporaryFile recording;
         QVERIFY(recording.open());
-        const CommandLine cli = parse({"--demo", "--replay", recording.fileName(), "--bridge",
-                                       "grpc://127.0.0.1:50051", "--telemetry", "127.0.0.1:50052", "--billing",
-                                       "grpcs://billing.example:443", "--token", "s3cret", "--screenshot",
-                                       "/tmp/x.png", "--fullscreen", "--theme", "Dark", "--layout", "presenter",
-                                       "--size", "1600x1000"});
+        const CommandLine cli = parse({ "--demo", "--replay", recording.fileName(), "--bridge",
+            "grpc://127.0.0.1:50051", "--telemetry", "127.0.0.1:50052", "--billing",
+            "grpcs://billing.example:443", "--token", "s3cret", "--screenshot", "/tmp/x.png", "--fullscreen",
+            "--theme", "Dark", "--layout", "presenter", "--size", "1600x1000" });
         QCOMPARE(cli.action, CommandLine::Action::Run);
         const auto &o = cli.options;
         QVERIFY(o.demo);
@@ -57,12 +56,12 @@ private Q_SLOTS:
 
     void helpAndVersion()
     {
-        const CommandLine help = parse({"--help"});
+        const CommandLine help = parse({ "--help" });
         QCOMPARE(help.action, CommandLine::Action::ShowHelp);
-        for (const char *option : {"--demo", "--replay", "--bridge", "--telemetry", "--billing", "--token",
-                                   "--screenshot", "--fullscreen", "--theme", "--layout", "--version"})
+        for (const char *option : { "--demo", "--replay", "--bridge", "--telemetry", "--billing", "--token",
+                 "--screenshot", "--fullscreen", "--theme", "--layout", "--version" })
             QVERIFY2(help.text.contains(option), option);
-        const CommandLine version = parse({"--version"});
+        const CommandLine version = parse({ "--version" });
         QCOMPARE(version.action, CommandLine::Action::ShowVersion);
         QCOMPARE(version.text, QString("opsdeck " OPSDECK_VERSION));
     }
@@ -71,18 +70,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("bridge scheme") << QStringList{"--bridge", "http://x:1"} << "--bridge: 'http://x:1': unknown scheme";
-        QTest::newRow("telemetry port") << QStringList{"--telemetry", "localhost:0"} << "port must be 1-65535";
-        QTest::newRow("billing no port") << QStringList{"--billing", "grpcs://billing"} << "expected host:port";
-        QTest::newRow("theme") << QStringList{"--theme", "solarized"} << "'solarized' is not a theme";
-        QTest::newRow("layout") << QStringList{"--layout", "Cockpit"} << "use one of Operator, Analyst, Presenter";
-        QTest::newRow("replay missing") << QStringList{"--replay", "/nonexistent/run.opsrec"} << "no such file";
-        QTest::newRow("size") << QStringList{"--size", "big"} << "--size: 'big' is not a window size";
-        QTest::newRow("size small") << QStringList{"--size", "10x10"} << "is not a window size";
-        QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "Unknown option 'frobnicate'";
-        QTest::newRow("missing value") << QStringList{"--bridge"} << "Missing value after '--bridge'";
-        QTest::newRow("positional") << QStringList{"extra"} << "Unexpected argument: extra";
-        QTest::newRow("empty token") << QStringList{"--token", ""} << "the token is empty";
+        QTest::newRow("bridge scheme")
+            << QStringList { "--bridge", "http://x:1" } << "--bridge: 'http://x:1': unknown scheme";
+        QTest::newRow("telemetry port")
+            << QStringList { "--telemetry", "localhost:0" } << "port must be 1-65535";
+        QTest::newRow("billing no port")
+            << QStringList { "--billing", "grpcs://billing" } << "expected host:port";
+        QTest::newRow("theme") << QStringList { "--theme", "solarized" } << "'solarized' is not a theme";
+        QTest::newRow("layout") << QStringList { "--layout", "Cockpit" }
+                                << "use one of Operator, Analyst, Presenter";
+        QTest::newRow("replay missing")
+            << QStringList { "--replay", "/nonexistent/run.opsrec" } << "no such file";
+        QTest::newRow("size") << QStringList { "--size", "big" } << "--size: 'big' is not a window size";
+        QTest::newRow("size small") << QStringList { "--size", "10x10" } << "is not a window size";
+        QTest::newRow("unknown option") << QStringList { "--frobnicate" } << "Unknown option 'frobnicate'";
+        QTest::newRow("missing value") << QStringList { "--bridge" } << "Missing value after '--bridge'";
+        QTest::newRow("positional") << QStringList { "extra" } << "Unexpected argument: extra";
+        QTest::newRow("empty token") << QStringList { "--token", "" } << "the token is empty";
     }
 
     void badValues()

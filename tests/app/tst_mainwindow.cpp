@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <map>
@@ -34,7 +35,7 @@ std::map<QString, std::pair<int, bool>> arrangement(app::MainWindow *w)
     std::map<QString, std::pair<int, bool>> result;
     for (PanelId id : app::kAllPanels)
         if (QDockWidget *dock = w->dock(id))
-            result[dock->objectName()] = {int(w->dockWidgetArea(dock)), !dock->isHidden()};
+            result[dock->objectName()] = { int(w->dockWidgetArea(dock)), !dock->isHidden() };
     return result;
 }
 
@@ -58,15 +59,16 @@ private Q_SLOTS:
         app::Console console({}, *settings);
         app::MainWindow *w = console.window();
         const std::map<PanelId, QString> needs = {
-            {PanelId::Services, "Not connected to a telemetry backend"},
-            {PanelId::Costs, "Not connected to a billing backend"},
-            {PanelId::Simulation, "need a DDS-bridge. Not connected"},
-            {PanelId::Timeline, "Not connected to any backend"},
+            { PanelId::Services, "Not connected to a telemetry backend" },
+            { PanelId::Costs, "Not connected to a billing backend" },
+            { PanelId::Simulation, "need a DDS-bridge. Not connected" },
+            { PanelId::Timeline, "Not connected to any backend" },
         };
         for (const auto &[id, text] : needs) {
             widgets::PanelHost *panel = w->panel(id);
             QVERIFY(panel->showsEmptyState());
-            QVERIFY2(panel->emptyState()->message().contains(text), qPrintable(panel->emptyState()->message()));
+            QVERIFY2(
+                panel->emptyState()->message().contains(text), qPrintable(panel->emptyState()->message()));
             QVERIFY(panel->emptyState()->message().contains("File ▸ Connect"));
             QCOMPARE(w->dock(id)->widget(), panel);
             QCOMPARE(w->dock(id)->windowTitle(), app::MainWindow::panelTitle(id));
@@ -80,7 +82,7 @@ private Q_SLOTS:
         auto *message = console.view3d()->findChild<QLabel *>("view3dUnavailable");
         QVERIFY(message);
         QVERIFY2(message->text().contains("No 3D view") && message->text().contains("offscreen"),
-                 qPrintable(message->text()));
+            qPrintable(message->text()));
         QVERIFY(console.view3d()->grabFrame().isNull());
         // Diagnostics and Connections work now.
         QVERIFY(!w->panel(PanelId::Diagnostics)->showsEmptyState());
@@ -90,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 3);
         QCOMPARE(table->model()->index(0, widgets::ConnectionsModel::State).data().toString(),
-                 QString("Not configured"));
+            QString("Not configured"));
     }
 
     void objectNamesAreUnique()
@@ -128,7 +130,7 @@ private Q_SLOTS:
         app::Console console({}, *settings);
         app::MainWindow *w = console.window();
         std::map<QString, std::map<QString, std::pair<int, bool>>> seen;
-        for (const char *name : {"operator", "analyst", "presenter"}) {
+        for (const char *name : { "operator", "analyst", "presenter" }) {
             auto *action = w->findChild<QAction *>(QString("action_layout_%1").arg(name));
             QVERIFY2(action, name);
             action->trigger();
@@ -208,7 +210,7 @@ private Q_SLOTS:
         console.diagnostics().report("billing", "negative cost", "line 9: BilledCost=-2", 44);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, scaledTimeout(3000));
         QVERIFY2(console.diagnosticsView()->summary().contains("3 input"),
-                 qPrintable(console.diagnosticsView()->summary()));
+            qPrintable(console.diagnosticsView()->summary()));
     }
 
     void themeMenuSwitchesPaletteAndIsSaved()
@@ -224,7 +226,7 @@ private Q_SLOTS:
         QCOMPARE(console.theme()->current(), widgets::ThemeKind::Dark);
         QVERIFY(dark->isChecked());
         QCOMPARE(QApplication::palette().color(QPalette::Window),
-                 widgets::Theme::palette(widgets::ThemeKind::Dark).color(QPalette::Window));
+            widgets::Theme::palette(widgets::ThemeKind::Dark).color(QPalette::Window));
         console.saveSettings();
         QCOMPARE(settings->value("ui/theme").toString(), QString("dark"));
     }
@@ -237,16 +239,30 @@ private Q_SLOTS:
         options.bridgeUrl = "grpc://127.0.0.1:50051";
         app::Console console(options, *settings);
         QVERIFY2(console.window()->notice().contains("demo backends are not part of this build yet"),
-                 qPrintable(console.window()->notice()));
+            qPrintable(console.window()->notice()));
         const model::BackendStatus &bridge = console.connections()->status(model::Backend::Bridge);
         QCOMPARE(bridge.address, QString("grpc://127.0.0.1:50051"));
         QCOMPARE(bridge.state, model::LinkState::Idle);
         QVERIFY(bridge.detail.contains("not dialled"));
-        QCOMPARE(console.connections()->status(model::Backend::Billing).state, model::LinkState::NotConfigured);
+        QCOMPARE(
+            console.connections()->status(model::Backend::Billing).state, model::LinkState::NotConfigured);
         auto *lights = console.window()->findChild<widgets::ConnectionLights *>();
         QVERIFY(lights);
         QCOMPARE(lights->lightText(0), QString("DDS-bridge: Not connected"));
         QCOMPARE(lights->lightText(2), QString("Billing: Not configured"));
+        // --replay is accepted but says plainly that nothing was loaded.
+        QTemporaryFile recording;
+        QVERIFY(recording.open());
+        app::CommandLineOptions replay;
+        replay.replayFile = recording.fileName();
+        auto replaySettings = freshSettings("replay");
+        app::Console replaying(replay, *replaySettings);
+        QVERIFY(replaying.window()->notice().contains("recording player is not part of this build yet"));
+        QVERIFY(replaying.window()
+                    ->panel(PanelId::Timeline)
+                    ->emptyState()
+                    ->message()
+                    .contains("nothing was loaded"));
         // Command-line addresses are for this run only.
         console.saveSettings();
         QVERIFY(settings->value("connections/bridge/url").toString().isEmpty());

@@ -42,7 +42,7 @@ private Q_SLOTS:
     {
         const QString png = m_home.filePath("shot.png");
         QByteArray output;
-        QCOMPARE(run({"--size", "1200x760", "--layout", "Operator", "--screenshot", png}, &output), 0);
+        QCOMPARE(run({ "--size", "1200x760", "--layout", "Operator", "--screenshot", png }, &output), 0);
         QVERIFY2(output.contains("wrote"), output.constData());
         const QImage image(png);
         QVERIFY2(!image.isNull(), output.constData());
@@ -53,8 +53,10 @@ private Q_SLOTS:
         for (int y = 0; y < image.height(); ++y) {
             for (int x = 0; x < image.width(); ++x) {
                 const QRgb p = image.pixel(x, y);
-                grid += qAbs(qRed(p) - 0x8c) <= 2 && qAbs(qGreen(p) - 0x99) <= 2 && qAbs(qBlue(p) - 0xa8) <= 2;
-                east += qAbs(qRed(p) - 0xd6) <= 2 && qAbs(qGreen(p) - 0x30) <= 2 && qAbs(qBlue(p) - 0x26) <= 2;
+                grid
+                    += qAbs(qRed(p) - 0x8c) <= 2 && qAbs(qGreen(p) - 0x99) <= 2 && qAbs(qBlue(p) - 0xa8) <= 2;
+                east
+                    += qAbs(qRed(p) - 0xd6) <= 2 && qAbs(qGreen(p) - 0x30) <= 2 && qAbs(qBlue(p) - 0x26) <= 2;
             }
         }
         QVERIFY2(grid > 500, qPrintable(QString("grid pixels: %1").arg(grid)));
@@ -64,7 +66,7 @@ private Q_SLOTS:
     void unwritablePathFailsWithAMessage()
     {
         QByteArray output;
-        const int code = run({"--size", "800x600", "--screenshot", "/nonexistent-dir/shot.png"}, &output);
+        const int code = run({ "--size", "800x600", "--screenshot", "/nonexistent-dir/shot.png" }, &output);
         QVERIFY2(code != 0 && code > 0, output.constData());
         QVERIFY2(output.contains("cannot write /nonexistent-dir/shot.png"), output.constData());
     }
@@ -72,7 +74,7 @@ private Q_SLOTS:
     void badOptionFailsBeforeAnyWindow()
     {
         QByteArray output;
-        QCOMPARE(run({"--theme", "neon"}, &output), 1);
+        QCOMPARE(run({ "--theme", "neon" }, &output), 1);
         QVERIFY2(output.contains("'neon' is not a theme"), output.constData());
     }
 };

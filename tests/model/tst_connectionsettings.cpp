@@ -17,7 +17,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("opsdeck.ini");
         ConnectionSettings written;
-        written.bridge = {"grpcs://bridge.example:443", "/etc/ca.pem", "/etc/c.pem", "/etc/k.pem", "t0k"};
+        written.bridge = { "grpcs://bridge.example:443", "/etc/ca.pem", "/etc/c.pem", "/etc/k.pem", "t0k" };
         written.billing.url = "127.0.0.1:7000";
         {
             QSettings settings(path, QSettings::IniFormat);

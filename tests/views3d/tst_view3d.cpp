@@ -23,16 +23,17 @@ QColor toQColor(const osg::Vec4 &c)
 bool close(const QColor &a, const QColor &b, int tolerance = 3)
 {
     return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
-           && std::abs(a.blue() - b.blue()) <= tolerance;
+        && std::abs(a.blue() - b.blue()) <= tolerance;
 }
 
 // Where a world point lands in the grabbed image (top-left origin).
 QPoint project(OsgWidget *gl, const osg::Vec3d &world, const QImage &image)
 {
     osg::Camera *cam = gl->camera();
-    const osg::Matrixd m = cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
+    const osg::Matrixd m
+        = cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
     const osg::Vec3d w = world * m;
-    return {int(std::lround(w.x())), image.height() - 1 - int(std::lround(w.y()))};
+    return { int(std::lround(w.x())), image.height() - 1 - int(std::lround(w.y())) };
 }
 
 // The pixel nearest to `at` (within `radius`) that has `want`'s colour.
@@ -87,24 +88,30 @@ private Q_SLOTS:
 
         // Points near the camera (it looks from the south, y < 0), between
         // the lines that cross them, so nothing else is drawn there.
-        const struct { osg::Vec3d world; QColor colour; const char *what; } expected[] = {
-            {{-50, -35, 0}, toQColor(palette.gridMajor), "major line x=-50"},
-            {{50, -35, 0}, toQColor(palette.gridMajor), "major line x=50"},
-            {{-30, -35, 0}, toQColor(palette.gridMinor), "minor line x=-30"},
-            {{-15, -50, 0}, toQColor(palette.gridMajor), "major line y=-50"},
-            {{25, 0, 0}, toQColor(palette.axisEast), "east axis"},
-            {{0, 35, 0}, toQColor(palette.axisNorth), "north axis"},
-            {{0, 0, 15}, toQColor(palette.axisUp), "up axis"},
+        const struct
+        {
+            osg::Vec3d world;
+            QColor colour;
+            const char *what;
+        } expected[] = {
+            { { -50, -35, 0 }, toQColor(palette.gridMajor), "major line x=-50" },
+            { { 50, -35, 0 }, toQColor(palette.gridMajor), "major line x=50" },
+            { { -30, -35, 0 }, toQColor(palette.gridMinor), "minor line x=-30" },
+            { { -15, -50, 0 }, toQColor(palette.gridMajor), "major line y=-50" },
+            { { 25, 0, 0 }, toQColor(palette.axisEast), "east axis" },
+            { { 0, 35, 0 }, toQColor(palette.axisNorth), "north axis" },
+            { { 0, 0, 15 }, toQColor(palette.axisUp), "up axis" },
         };
         for (const auto &e : expected) {
             const QPoint at = project(gl(), e.world, image);
             QVERIFY2(image.rect().contains(at), e.what);
             QVERIFY2(findColor(image, at, e.colour).has_value(),
-                     qPrintable(QStringLiteral("%1 should be %2; %3").arg(e.what, e.colour.name(), describe(image, at))));
+                qPrintable(
+                    QStringLiteral("%1 should be %2; %3").arg(e.what, e.colour.name(), describe(image, at))));
         }
         // The middle of a grid cell and the sky are the background, exactly.
         const QColor background = toQColor(palette.background);
-        for (const osg::Vec3d &world : {osg::Vec3d(-45, -45, 0), osg::Vec3d(15, -65, 0)}) {
+        for (const osg::Vec3d &world : { osg::Vec3d(-45, -45, 0), osg::Vec3d(15, -65, 0) }) {
             const QPoint at = project(gl(), world, image);
             QVERIFY2(close(image.pixelColor(at), background, 1), qPrintable(describe(image, at)));
             // ...and no grid colour anywhere near it.
@@ -119,7 +126,7 @@ private Q_SLOTS:
         const QImage image = m_view->grabFrame();
         const Palette3D dark = Palette3D::dark();
         QVERIFY(close(image.pixelColor(5, 5), toQColor(dark.background), 1));
-        const QPoint at = project(gl(), {-50, -35, 0}, image);
+        const QPoint at = project(gl(), { -50, -35, 0 }, image);
         QVERIFY2(findColor(image, at, toQColor(dark.gridMajor)).has_value(), qPrintable(describe(image, at)));
         m_view->setPalette3D(Palette3D::light());
     }
@@ -141,26 +148,27 @@ private Q_SLOTS:
         const osg::Matrixd before = gl()->camera()->getViewMatrix();
         const QPointF from(400, 300), to(480, 320);
         QMouseEvent press(QEvent::MouseButtonPress, from, gl()->mapToGlobal(from), Qt::LeftButton,
-                          Qt::LeftButton, Qt::NoModifier);
+            Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(gl(), &press);
         for (int i = 1; i <= 4; ++i) {
             const QPointF p = from + (to - from) * (i / 4.0);
-            QMouseEvent move(QEvent::MouseMove, p, gl()->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
-                             Qt::NoModifier);
+            QMouseEvent move(
+                QEvent::MouseMove, p, gl()->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
             QCoreApplication::sendEvent(gl(), &move);
         }
-        QMouseEvent release(QEvent::MouseButtonRelease, to, gl()->mapToGlobal(to), Qt::LeftButton, Qt::NoButton,
-                            Qt::NoModifier);
+        QMouseEvent release(QEvent::MouseButtonRelease, to, gl()->mapToGlobal(to), Qt::LeftButton,
+            Qt::NoButton, Qt::NoModifier);
         QCoreApplication::sendEvent(gl(), &release);
         QVERIFY(frames.wait(scaledTimeout(3000)));
         QTRY_VERIFY_WITH_TIMEOUT(gl()->camera()->getViewMatrix() != before, scaledTimeout(3000));
 
         const double distanceBefore = gl()->camera()->getInverseViewMatrix().getTrans().length();
         QWheelEvent wheel(QPointF(400, 300), gl()->mapToGlobal(QPointF(400, 300)), QPoint(), QPoint(0, 120),
-                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QCoreApplication::sendEvent(gl(), &wheel);
-        QTRY_VERIFY_WITH_TIMEOUT(std::abs(gl()->camera()->getInverseViewMatrix().getTrans().length() - distanceBefore) > 1.0,
-                                 scaledTimeout(3000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::abs(gl()->camera()->getInverseViewMatrix().getTrans().length() - distanceBefore) > 1.0,
+            scaledTimeout(3000));
         gl()->resetCamera();
     }
 
@@ -171,8 +179,9 @@ private Q_SLOTS:
         QVERIFY(!gl()->isGridVisible());
         QCOMPARE(gl()->scene(), topology.get());
         const QImage image = m_view->grabFrame();
-        const QPoint at = project(gl(), {-50, -35, 0}, image);
-        QVERIFY2(!findColor(image, at, toQColor(Palette3D::light().gridMajor)), qPrintable(describe(image, at)));
+        const QPoint at = project(gl(), { -50, -35, 0 }, image);
+        QVERIFY2(
+            !findColor(image, at, toQColor(Palette3D::light().gridMajor)), qPrintable(describe(image, at)));
         m_view->setScene(nullptr);
         QVERIFY(gl()->isGridVisible());
         QVERIFY(m_view->overlay() != nullptr);

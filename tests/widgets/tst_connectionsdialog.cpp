@@ -16,19 +16,19 @@ class TestConnectionsDialog : public QObject
 private Q_SLOTS:
     void emptyIsValidAndMeansNotConfigured()
     {
-        widgets::ConnectionsDialog dialog(model::ConnectionSettings{});
+        widgets::ConnectionsDialog dialog(model::ConnectionSettings {});
         QVERIFY(dialog.isValid());
         QVERIFY(dialog.errorText(Backend::Bridge).isEmpty());
     }
 
     void badAddressShowsInlineErrorAndBlocksOk()
     {
-        widgets::ConnectionsDialog dialog(model::ConnectionSettings{});
+        widgets::ConnectionsDialog dialog(model::ConnectionSettings {});
         dialog.show();
         QTest::keyClicks(dialog.addressEdit(Backend::Telemetry), "http://mesh:80");
         QVERIFY(!dialog.isValid());
         QVERIFY2(dialog.errorText(Backend::Telemetry).contains("unknown scheme"),
-                 qPrintable(dialog.errorText(Backend::Telemetry)));
+            qPrintable(dialog.errorText(Backend::Telemetry)));
         auto *label = dialog.findChild<QLabel *>("telemetry_error");
         QVERIFY(label && !label->isHidden());
         QVERIFY(dialog.errorText(Backend::Bridge).isEmpty());
@@ -50,11 +50,12 @@ private Q_SLOTS:
         file.write("-----BEGIN CERTIFICATE-----\n");
         file.close();
 
-        widgets::ConnectionsDialog dialog(model::ConnectionSettings{});
+        widgets::ConnectionsDialog dialog(model::ConnectionSettings {});
         dialog.addressEdit(Backend::Bridge)->setText("grpcs://bridge.example:443");
         dialog.caEdit(Backend::Bridge)->setText(dir.filePath("missing-ca.pem"));
         QVERIFY(!dialog.isValid());
-        QVERIFY2(dialog.errorText(Backend::Bridge).contains("cannot read"), qPrintable(dialog.errorText(Backend::Bridge)));
+        QVERIFY2(dialog.errorText(Backend::Bridge).contains("cannot read"),
+            qPrintable(dialog.errorText(Backend::Bridge)));
         dialog.caEdit(Backend::Bridge)->clear();
         dialog.certEdit(Backend::Bridge)->setText(cert);
         QVERIFY(!dialog.isValid());

@@ -36,9 +36,9 @@ private Q_SLOTS:
                 sawBridge = true;
                 QCOMPARE(table.index(row, widgets::DiagnosticsModel::Count).data().toULongLong(), 2u);
                 QCOMPARE(table.index(row, widgets::DiagnosticsModel::FirstExample).data().toString(),
-                         QString("node 4 lat=nan"));
+                    QString("node 4 lat=nan"));
                 QCOMPARE(table.index(row, widgets::DiagnosticsModel::LastSeen).data().toString(),
-                         QString("2023-11-14T22:13:21.000Z"));
+                    QString("2023-11-14T22:13:21.000Z"));
             }
         }
         QVERIFY(sawBridge);
@@ -81,10 +81,12 @@ private Q_SLOTS:
         // The light of the failed backend turned red; the others did not.
         auto *dot = lights.findChild<QWidget *>("light_billing");
         QVERIFY(dot);
-        QVERIFY2(dot->styleSheet().contains(widgets::ConnectionsModel::stateColor(model::LinkState::Failed).name()),
-                 qPrintable(dot->styleSheet()));
-        QVERIFY(!lights.findChild<QWidget *>("light_bridge")->styleSheet().contains(
-            widgets::ConnectionsModel::stateColor(model::LinkState::Failed).name()));
+        QVERIFY2(dot->styleSheet().contains(
+                     widgets::ConnectionsModel::stateColor(model::LinkState::Failed).name()),
+            qPrintable(dot->styleSheet()));
+        QVERIFY(!lights.findChild<QWidget *>("light_bridge")
+                     ->styleSheet()
+                     .contains(widgets::ConnectionsModel::stateColor(model::LinkState::Failed).name()));
     }
 };
 

@@ -16,13 +16,13 @@ namespace {
 std::vector<NamedLayout> testLayouts()
 {
     return {
-        {"Wide", "Wide",
-         {{.dock = "a", .area = Qt::RightDockWidgetArea, .size = 300},
-          {.dock = "b", .splitAfter = "a", .splitOrientation = Qt::Vertical},
-          {.dock = "c", .area = Qt::BottomDockWidgetArea}}},
-        {"Tabs", "Tabs",
-         {{.dock = "a", .area = Qt::LeftDockWidgetArea},
-          {.dock = "b", .tabWith = "a", .raise = true}}},
+        { "Wide", "Wide",
+            { { .dock = "a", .area = Qt::RightDockWidgetArea, .size = 300 },
+                { .dock = "b", .splitAfter = "a", .splitOrientation = Qt::Vertical },
+                { .dock = "c", .area = Qt::BottomDockWidgetArea } } },
+        { "Tabs", "Tabs",
+            { { .dock = "a", .area = Qt::LeftDockWidgetArea },
+                { .dock = "b", .tabWith = "a", .raise = true } } },
     };
 }
 
@@ -30,7 +30,7 @@ std::unique_ptr<QMainWindow> makeWindow()
 {
     auto window = std::make_unique<QMainWindow>();
     window->setCentralWidget(new QLabel("centre"));
-    for (const char *name : {"a", "b", "c"}) {
+    for (const char *name : { "a", "b", "c" }) {
         auto *dock = new QDockWidget(name, window.get());
         dock->setObjectName(name);
         dock->setWidget(new QLabel(name));
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(layouts.apply("Tabs"));
         QCOMPARE(window->dockWidgetArea(dock(window.get(), "a")), Qt::LeftDockWidgetArea);
         QCOMPARE(window->tabifiedDockWidgets(dock(window.get(), "a")),
-                 QList<QDockWidget *>{dock(window.get(), "b")});
+            QList<QDockWidget *> { dock(window.get(), "b") });
         // Not listed in the layout: hidden.
         QVERIFY(dock(window.get(), "c")->isHidden());
         QVERIFY(!layouts.apply("Nope"));
@@ -102,7 +102,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("state");
         QTest::addColumn<int>("version");
-        QTest::newRow("garbage") << QByteArray("\x00\x01not a main window state", 24) << int(LayoutManager::kStateVersion);
+        QTest::newRow("garbage") << QByteArray("\x00\x01not a main window state", 24)
+                                 << int(LayoutManager::kStateVersion);
         QTest::newRow("truncated") << QByteArray() << int(LayoutManager::kStateVersion);
         QTest::newRow("old version") << QByteArray("x") << LayoutManager::kStateVersion + 41;
     }
@@ -132,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(layouts.current(), QString("Wide"));
         QCOMPARE(window->dockWidgetArea(dock(window.get(), "a")), Qt::RightDockWidgetArea);
         QCOMPARE(window->dockWidgetArea(dock(window.get(), "c")), Qt::BottomDockWidgetArea);
-        for (const char *name : {"a", "b", "c"})
+        for (const char *name : { "a", "b", "c" })
             QVERIFY2(!dock(window.get(), name)->isHidden(), name);
     }
 };

@@ -35,7 +35,8 @@ private Q_SLOTS:
         theme.apply(ThemeKind::Dark);
         QCOMPARE(theme.current(), ThemeKind::Dark);
         const QPalette dark = QApplication::palette();
-        QVERIFY2(dark.color(QPalette::Window).lightness() < 60, qPrintable(dark.color(QPalette::Window).name()));
+        QVERIFY2(
+            dark.color(QPalette::Window).lightness() < 60, qPrintable(dark.color(QPalette::Window).name()));
         QVERIFY(dark.color(QPalette::WindowText).lightness() > 200);
         // Existing widgets follow the application palette.
         QTRY_COMPARE(widget.palette().color(QPalette::Window), dark.color(QPalette::Window));
