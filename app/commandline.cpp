@@ -66,7 +66,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return error(parser.errorText());
     if (parser.isSet(help)) {
         result.action = CommandLine::Action::ShowHelp;
-        result.text = parser.helpText();
+        // Without a QCoreApplication Qt prints "<executable_name>".
+        result.text
+            = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("opsdeck"));
         return result;
     }
     if (parser.isSet(version)) {

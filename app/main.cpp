@@ -12,14 +12,17 @@
 
 int main(int argc, char *argv[])
 {
-    QApplication::setOrganizationName(QStringLiteral("OpsDeck"));
-    QApplication::setApplicationName(QStringLiteral("opsdeck"));
-    QApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
-    QApplication app(argc, argv);
-    app.setWindowIcon(QIcon(QStringLiteral(":/opsdeck/icons/opsdeck.svg")));
+    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
+    QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
 
+    // Parse before QApplication exists, so --help, --version and bad options
+    // work without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     using opsdeck::app::CommandLine;
-    const CommandLine cli = opsdeck::app::parseCommandLine(QApplication::arguments());
+    const CommandLine cli = opsdeck::app::parseCommandLine(arguments);
     switch (cli.action) {
     case CommandLine::Action::ShowHelp:
     case CommandLine::Action::ShowVersion:
@@ -31,6 +34,9 @@ int main(int argc, char *argv[])
     case CommandLine::Action::Run:
         break;
     }
+
+    QApplication app(argc, argv);
+    app.setWindowIcon(QIcon(QStringLiteral(":/opsdeck/icons/opsdeck.svg")));
 
     QSettings settings;
     opsdeck::app::Console console(cli.options, settings);

@@ -29,8 +29,9 @@ ConnectionsDialog::ConnectionsDialog(const model::ConnectionSettings &initial, Q
     for (model::Backend backend : model::kAllBackends)
         m_tabs->addTab(buildPage(backend, initial.of(backend)), ConnectionsModel::backendTitle(backend));
 
-    auto *note = new QLabel(tr("Addresses are grpc://host:port (plaintext, loopback only unless you opt in) "
-                               "or grpcs://host:port (TLS). Leave an address empty to not use that backend."),
+    auto *note = new QLabel(tr("Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which "
+                               "the console uses only on this machine's loopback). Leave an address empty "
+                               "to not use that backend."),
         this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);

@@ -71,6 +71,26 @@ private Q_SLOTS:
         QVERIFY2(output.contains("cannot write /nonexistent-dir/shot.png"), output.constData());
     }
 
+    void helpAndVersionNeedNoDisplay()
+    {
+        QProcess process;
+        QProcessEnvironment env = environment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        process.setProcessEnvironment(env);
+        for (const char *option : { "--help", "--version" }) {
+            process.start(OPSDECK_BINARY, { option });
+            QVERIFY(process.waitForFinished(scaledTimeout(20000)));
+            QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(process.exitCode(), 0);
+            const QByteArray out = process.readAllStandardOutput();
+            QVERIFY2(
+                out.contains(qstrcmp(option, "--help") == 0 ? "Usage: opsdeck" : "opsdeck " OPSDECK_VERSION),
+                out.constData());
+        }
+    }
+
     void badOptionFailsBeforeAnyWindow()
     {
         QByteArray output;
