@@ -3,6 +3,7 @@
 #include "tests/testscale.h"
 #include "views3d/view3d.h"
 #include "widgets/connectionlights.h"
+#include "widgets/connectionsdialog.h"
 #include "widgets/connectionsmodel.h"
 #include "widgets/diagnosticsview.h"
 #include "widgets/emptystate.h"
@@ -14,12 +15,14 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSet>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
+#include <QTimer>
 
 #include <map>
 #include <memory>
@@ -229,6 +232,43 @@ private Q_SLOTS:
             widgets::Theme::palette(widgets::ThemeKind::Dark).color(QPalette::Window));
         console.saveSettings();
         QCOMPARE(settings->value("ui/theme").toString(), QString("dark"));
+    }
+
+    void fileConnectSavesAddressesAndUpdatesTheLights()
+    {
+        auto settings = freshSettings("connect");
+        app::Console console({}, *settings);
+        console.show();
+        bool sawDialog = false;
+        // File ▸ Connect… opens a modal dialog; fill it in once it is up.
+        QTimer::singleShot(0, &console, [&sawDialog] {
+            auto *dialog = qobject_cast<widgets::ConnectionsDialog *>(QApplication::activeModalWidget());
+            QTRY_VERIFY(
+                dialog = qobject_cast<widgets::ConnectionsDialog *>(QApplication::activeModalWidget()));
+            sawDialog = true;
+            dialog->addressEdit(model::Backend::Telemetry)->setText("bad://x");
+            QVERIFY(!dialog->isValid());
+            dialog->addressEdit(model::Backend::Telemetry)->setText("grpc://127.0.0.1:50052");
+            dialog->tokenEdit(model::Backend::Telemetry)->setText("viewer-token");
+            QVERIFY(dialog->isValid());
+            dialog->accept();
+        });
+        // If the filling-in above fails, do not leave the modal loop running.
+        QTimer::singleShot(scaledTimeout(10000), &console, [] {
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+        });
+        auto *connect = console.window()->findChild<QAction *>("action_connect");
+        QVERIFY(connect);
+        connect->trigger(); // returns when the dialog closes
+        QVERIFY(sawDialog);
+        QCOMPARE(settings->value("connections/telemetry/url").toString(), QString("grpc://127.0.0.1:50052"));
+        QCOMPARE(settings->value("connections/telemetry/token").toString(), QString("viewer-token"));
+        const model::BackendStatus &telemetry = console.connections()->status(model::Backend::Telemetry);
+        QCOMPARE(telemetry.address, QString("grpc://127.0.0.1:50052"));
+        QCOMPARE(telemetry.state, model::LinkState::Idle);
+        QCOMPARE(console.window()->findChild<widgets::ConnectionLights *>()->lightText(1),
+            QString("Telemetry (RPC mesh): Not connected"));
     }
 
     void commandLineAddressesAndHonestDemo()
