@@ -8,6 +8,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -199,8 +200,9 @@ void MainWindow::createMenus()
     connect(fullScreen, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
     });
-    // Keep the check mark true when the window manager changes the state.
+    // F11 also works while the menu bar is hidden by a full-screen window manager.
     addAction(fullScreen);
+    m_fullScreen = fullScreen;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menu_help"));
@@ -215,6 +217,17 @@ void MainWindow::createStatusBar(widgets::ConnectionsModel *connections)
     m_notice->setObjectName(QStringLiteral("statusNotice"));
     statusBar()->addWidget(m_notice, 1);
     statusBar()->addPermanentWidget(new widgets::ConnectionLights(connections, this));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Keep View ▸ Full screen true when the state changes elsewhere (--fullscreen,
+    // the window manager).
+    if (event->type() == QEvent::WindowStateChange && m_fullScreen) {
+        const QSignalBlocker block(m_fullScreen);
+        m_fullScreen->setChecked(windowState().testFlag(Qt::WindowFullScreen));
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::setDockContent(PanelId id, QWidget *content)

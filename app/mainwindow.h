@@ -51,6 +51,9 @@ Q_SIGNALS:
     void connectRequested();
     void themeRequested(opsdeck::widgets::ThemeKind kind);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void createPanels();
     void createMenus();
@@ -63,6 +66,7 @@ private:
     QActionGroup *m_layoutGroup = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QLabel *m_notice = nullptr;
+    QAction *m_fullScreen = nullptr;
 };
 
 } // namespace opsdeck::app
