@@ -9,7 +9,9 @@
 #include <QTimer>
 #include <QWheelEvent>
 
+#include <osg/GLObjects>
 #include <osgGA/TrackballManipulator>
+#include <osgViewer/Renderer>
 
 namespace opsdeck::views3d {
 
@@ -85,14 +87,22 @@ OsgWidget::OsgWidget(QWidget *parent)
 
 OsgWidget::~OsgWidget()
 {
-    // OSG deletes GL objects when the graph goes; do it with our context current.
-    if (context() && isValid()) {
-        makeCurrent();
-        m_viewer->setSceneData(nullptr);
-        m_root = nullptr;
-        m_viewer = nullptr;
-        doneCurrent();
-    }
+    // ~QOpenGLWidget destroys the context after this object's members are
+    // gone: release now, and do not let its signal reach us later.
+    QObject::disconnect(m_contextGone);
+    if (context() && isValid())
+        releaseGL();
+}
+
+void OsgWidget::releaseGL()
+{
+    makeCurrent();
+    osg::State *state = m_window->getState();
+    m_root->releaseGLObjects(state);
+    m_viewer->getCamera()->releaseGLObjects(state);
+    osg::deleteAllGLObjects(state->getContextID());
+    state->reset();
+    doneCurrent();
 }
 
 osgGA::EventQueue *OsgWidget::events() const
@@ -164,12 +174,30 @@ void OsgWidget::updateProjection(int w, int h)
 void OsgWidget::initializeGL()
 {
     qCDebug(lcViews3d) << "OpenGL context" << context()->format();
+    QObject::disconnect(m_contextGone);
+    m_contextGone = connect(
+        context(), &QOpenGLContext::aboutToBeDestroyed, this, &OsgWidget::releaseGL, Qt::DirectConnection);
     const qreal dpr = devicePixelRatioF();
     const int w = int(width() * dpr), h = int(height() * dpr);
     m_window->resized(0, 0, w, h);
     events()->windowResize(0, 0, w, h);
     updateProjection(w, h);
+    if (m_hadContext)
+        attachGraphicsWindow(w, h);
+    m_hadContext = true;
     m_viewer->realize();
+}
+
+void OsgWidget::attachGraphicsWindow(int w, int h)
+{
+    m_window = new osgViewer::GraphicsWindowEmbedded(0, 0, w, h);
+    m_window->getEventQueue()->getCurrentEventState()->setMouseYOrientation(
+        osgGA::GUIEventAdapter::Y_INCREASING_DOWNWARDS);
+    osg::Camera *cam = m_viewer->getCamera();
+    cam->setGraphicsContext(m_window.get());
+    cam->setRenderer(new osgViewer::Renderer(cam));
+    events()->windowResize(0, 0, w, h);
+    updateProjection(w, h);
 }
 
 void OsgWidget::resizeGL(int w, int h)

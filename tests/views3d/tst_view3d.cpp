@@ -2,6 +2,7 @@
 #include "views3d/osgwidget.h"
 #include "views3d/view3d.h"
 
+#include <QLayout>
 #include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTest>
@@ -129,6 +130,34 @@ private Q_SLOTS:
         const QPoint at = project(gl(), { -50, -35, 0 }, image);
         QVERIFY2(findColor(image, at, toQColor(dark.gridMajor)).has_value(), qPrintable(describe(image, at)));
         m_view->setPalette3D(Palette3D::light());
+    }
+
+    void survivesANewContext()
+    {
+        // Moving the GL widget to another top-level window (a floated dock)
+        // gives it a new context; the grid must still be drawn right.
+        QWidget other;
+        other.resize(640, 480);
+        OsgWidget *widget = gl();
+        widget->setParent(&other);
+        widget->resize(640, 480);
+        QSignalSpy frames(widget, &OsgWidget::frameRendered);
+        other.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&other));
+        widget->show();
+        QVERIFY(frames.size() > 0 || frames.wait(scaledTimeout(5000)));
+        const QImage image = widget->grabFrame();
+        const QPoint at = project(widget, { -50, -35, 0 }, image);
+        QVERIFY2(findColor(image, at, toQColor(Palette3D::light().gridMajor)).has_value(),
+            qPrintable(describe(image, at)));
+        // Back home, for the tests after this one.
+        widget->setParent(m_view.get());
+        m_view->layout()->addWidget(widget);
+        widget->show();
+        const QImage again = m_view->grabFrame();
+        const QPoint home = project(widget, { -50, -35, 0 }, again);
+        QVERIFY2(findColor(again, home, toQColor(Palette3D::light().gridMajor)).has_value(),
+            qPrintable(describe(again, home)));
     }
 
     void framesOnlyOnDemand()
