@@ -40,6 +40,7 @@ ConnectionsDialog::ConnectionsDialog(const model::ConnectionSettings &initial, Q
     layout->addWidget(m_tabs);
     layout->addWidget(note);
     layout->addWidget(m_buttons);
+    setMinimumWidth(600);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     revalidate();
@@ -137,6 +138,12 @@ void ConnectionsDialog::revalidate()
         ok = ok && error.isEmpty();
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
+    // Grow (never shrink) so that a long inline error is never cut off.
+    layout()->activate();
+    const int wanted
+        = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (wanted > height())
+        resize(width(), wanted);
 }
 
 bool ConnectionsDialog::isValid() const

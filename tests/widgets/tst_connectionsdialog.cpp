@@ -35,6 +35,13 @@ private Q_SLOTS:
 
         dialog.addressEdit(Backend::Telemetry)->setText("grpc://127.0.0.1:99999");
         QVERIFY(dialog.errorText(Backend::Telemetry).contains("port must be 1-65535"));
+        // A long error on the visible page is shown whole, not cut off.
+        dialog.addressEdit(Backend::Bridge)->setText("http://bridge:1");
+        dialog.caEdit(Backend::Bridge)->setText("/nonexistent/ca.pem");
+        auto *bridgeError = dialog.findChild<QLabel *>("bridge_error");
+        QTRY_VERIFY(bridgeError->height() >= bridgeError->heightForWidth(bridgeError->width()));
+        dialog.addressEdit(Backend::Bridge)->clear();
+        dialog.caEdit(Backend::Bridge)->clear();
 
         dialog.addressEdit(Backend::Telemetry)->setText("grpc://127.0.0.1:50052");
         QVERIFY(dialog.isValid());
