@@ -74,6 +74,7 @@ Console::Console(const CommandLineOptions &options, QSettings &settings, QObject
     if (!options.token.isEmpty())
         for (model::Backend backend : model::kAllBackends)
             effective.of(backend).token = options.token;
+    m_effective = effective;
     applyConnectionSettings(effective);
     explainMissingFeatures();
 
@@ -140,10 +141,13 @@ void Console::applyConnectionSettings(const model::ConnectionSettings &settings)
 
 void Console::openConnectionsDialog()
 {
-    widgets::ConnectionsDialog dialog(m_connectionSettings, m_window);
+    // The dialog shows what this run uses (command-line addresses included);
+    // what the user accepts is saved.
+    widgets::ConnectionsDialog dialog(m_effective, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_connectionSettings = dialog.connectionSettings();
+    m_effective = m_connectionSettings;
     m_connectionSettings.save(m_settings);
     applyConnectionSettings(m_connectionSettings);
 }

@@ -306,6 +306,8 @@ private Q_SLOTS:
         // Command-line addresses are for this run only.
         console.saveSettings();
         QVERIFY(settings->value("connections/bridge/url").toString().isEmpty());
+        QCOMPARE(console.effectiveConnectionSettings().bridge.url, QString("grpc://127.0.0.1:50051"));
+        QVERIFY(console.connectionSettings().bridge.url.isEmpty());
     }
 };
 
