@@ -67,3 +67,28 @@ function(opsdeck_add_bench name)
   opsdeck_warnings(${name})
   set_property(GLOBAL APPEND PROPERTY OPSDECK_BENCHMARKS "$<TARGET_FILE:${name}>")
 endfunction()
+
+# opsdeck_add_fuzz_target(<name> SOURCES ... [LIBRARIES ...])
+# A libFuzzer target (LLVMFuzzerTestOneInput). With OPSDECK_FUZZ=ON (clang,
+# scripts/fuzz.sh) it is built as a real fuzzer with ASan/UBSan. In every
+# build it is also built as <name>_corpus, a CTest test that replays the kept
+# corpus and crash reproducers in tests/fuzz/corpus/<name>/, so a fixed crash
+# stays fixed.
+function(opsdeck_add_fuzz_target name)
+  cmake_parse_arguments(F "" "" "SOURCES;LIBRARIES" ${ARGN})
+  set(_corpus ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${name})
+  if(OPSDECK_FUZZ)
+    add_executable(${name} ${F_SOURCES})
+    target_link_libraries(${name} PRIVATE ${F_LIBRARIES})
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+  endif()
+  add_executable(${name}_corpus ${F_SOURCES} ${PROJECT_SOURCE_DIR}/tests/fuzz/corpusmain.cpp)
+  target_link_libraries(${name}_corpus PRIVATE ${F_LIBRARIES})
+  opsdeck_warnings(${name}_corpus)
+  if(OPSDECK_BUILD_TESTS)
+    add_test(NAME ${name}_corpus COMMAND ${name}_corpus ${_corpus})
+    set_tests_properties(${name}_corpus PROPERTIES LABELS "fuzz" TIMEOUT 300
+      ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CYCLONEDDS_URI=file://${OPSDECK_DDS_LOOPBACK_XML}")
+  endif()
+endfunction()

@@ -6,6 +6,7 @@
 #   scripts/setup.sh            install + configure + build into ./build
 #   OPSDECK_BUILD_DIR=dir       build somewhere else
 #   OPSDECK_SKIP_INSTALL=1      do not touch packages
+#   OPSDECK_SKIP_BUILD=1        install packages only
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${OPSDECK_BUILD_DIR:-$root/build}
@@ -27,6 +28,7 @@ install_packages() {
 }
 
 [ "${OPSDECK_SKIP_INSTALL:-0}" = 1 ] || install_packages
+[ "${OPSDECK_SKIP_BUILD:-0}" = 1 ] && exit 0
 
 launcher=()
 if command -v ccache >/dev/null 2>&1; then
