@@ -143,14 +143,25 @@ private:
 
     void takeAdvance()
     {
-        take<opsdeck_dds_TimeAdvance>(m_advanceReader, [this](const opsdeck_dds_TimeAdvance &a) {
-            // Advance only to a grant beyond our step (a repeated or stale grant is ignored).
-            if (a.step <= m_engine.step() || a.sim_time_ns < m_engine.simTimeNs() || m_state == kSimStopped)
-                return;
-            m_engine.advanceTo(a.step, a.sim_time_ns);
-            publishWorld();
-            publishStatus();
+        // Grants queue up if a step takes longer than the grant period: advance
+        // straight to the newest one (one move of the whole interval) instead of
+        // replaying every step late.
+        bool granted = false;
+        std::uint64_t step = 0;
+        std::int64_t simTime = 0;
+        take<opsdeck_dds_TimeAdvance>(m_advanceReader, [&](const opsdeck_dds_TimeAdvance &a) {
+            if (a.step > step) {
+                step = a.step;
+                simTime = a.sim_time_ns;
+                granted = true;
+            }
         });
+        // A repeated or stale grant is ignored; a stopped member holds.
+        if (!granted || step <= m_engine.step() || simTime < m_engine.simTimeNs() || m_state == kSimStopped)
+            return;
+        m_engine.advanceTo(step, simTime);
+        publishWorld();
+        publishStatus();
     }
 
     void setState(int simState)
@@ -188,15 +199,15 @@ private:
             s.member_id = cstr(member);
             dds_write(m_nodeWriter, &s);
         }
-        // Links: new ones, changed ones and every link at least every 10 steps;
+        // Links: new ones, changed ones and every link at least every 20 steps;
         // a link that went away is sent once with up = false and disposed.
         std::map<std::pair<std::uint32_t, std::uint32_t>, PublishedLink> now;
         for (const SimLink &l : m_engine.links()) {
             const auto key = std::make_pair(l.a, l.b);
             const auto it = m_links.find(key);
-            const bool send = it == m_links.end() || std::abs(it->second.quality - l.quality) >= 0.01
-                              || std::abs(it->second.latencyMs - l.latencyMs) >= 0.01 * it->second.latencyMs
-                              || step >= it->second.step + 10 || step < it->second.step;
+            const bool send = it == m_links.end() || std::abs(it->second.quality - l.quality) >= 0.02
+                              || std::abs(it->second.latencyMs - l.latencyMs) >= 0.02 * it->second.latencyMs
+                              || step >= it->second.step + 20 || step < it->second.step;
             if (send) {
                 writeLink(l, true, step, simTime);
                 now[key] = {l.quality, l.latencyMs, step};
