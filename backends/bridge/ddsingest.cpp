@@ -157,12 +157,16 @@ bool DdsIngest::claim(const Key &key, const std::string &keyText, const std::str
     }
     m_rejected.fetch_add(1, std::memory_order_relaxed);
     std::lock_guard lock(m_statsMutex);
-    WriterConflict &c = m_conflicts[{int(key.topic), keyText, it->second.member, member}];
+    // Bounded: past 256 distinct conflicts, further keys share one entry per topic.
+    std::tuple<int, std::string, std::string, std::string> id{int(key.topic), keyText, it->second.member, member};
+    if (m_conflicts.size() >= 256 && !m_conflicts.count(id))
+        id = {int(key.topic), "(further keys)", "(several)", "(several)"};
+    WriterConflict &c = m_conflicts[id];
     if (c.count() == 0) {
         c.set_topic(key.topic);
-        c.set_key(keyText);
-        c.set_owner_member(it->second.member);
-        c.set_intruder_member(member);
+        c.set_key(std::get<1>(id));
+        c.set_owner_member(std::get<2>(id));
+        c.set_intruder_member(std::get<3>(id));
         qCWarning(lcBridge) << "single-writer rule: member" << member.c_str() << "wrote" << keyText.c_str()
                             << "owned by" << it->second.member.c_str();
     }
