@@ -20,6 +20,8 @@ namespace {
 constexpr std::size_t kMaxName = 64;
 constexpr std::size_t kMaxString = 256;
 constexpr std::size_t kMaxHops = 4096;
+constexpr std::size_t kMaxParked = 100000;
+constexpr std::int64_t kParkNs = 1'000'000'000;  // how long a sample may wait for its nodes
 
 std::int64_t unixNowNs()
 {
@@ -115,7 +117,7 @@ void DdsIngest::run()
 {
     while (!m_stop.load()) {
         dds_attach_t triggered[6];
-        dds_waitset_wait(m_waitset, triggered, 6, DDS_MSECS(200));
+        dds_waitset_wait(m_waitset, triggered, 6, DDS_MSECS(m_parked.empty() ? 200 : 20));
         if (m_stop.load())
             break;
         // Nodes before links and routes, so their endpoints are known.
@@ -124,6 +126,60 @@ void DdsIngest::run()
         takeRoutes();
         takeMembers();
         takeClock();
+        retryParked();
+    }
+}
+
+bool DdsIngest::nodesKnown(const std::vector<std::uint32_t> &nodes) const
+{
+    for (std::uint32_t node : nodes)
+        if (!m_fanout.cached({TOPIC_NODE_STATE, node}))
+            return false;
+    return true;
+}
+
+void DdsIngest::forward(Pending p)
+{
+    m_parked.erase(p.key);
+    if (!claim(p.key, p.keyText, p.member, p.publication))
+        return;
+    m_fanout.publish(makeItem(p.key, true, p.sample, std::move(p.nodes)));
+}
+
+void DdsIngest::park(Pending p)
+{
+    // A bridge joining a running domain can take a link or route before the
+    // nodes it names (they come through another reader): hold it briefly
+    // instead of dropping valid data. A newer sample for the key replaces it.
+    if (m_parked.size() >= kMaxParked && !m_parked.count(p.key))
+        return drop(p.reason, p.example);
+    p.deadlineNs = unixNowNs() + kParkNs;
+    const Key key = p.key;
+    m_parked.insert_or_assign(key, std::move(p));
+}
+
+void DdsIngest::retryParked()
+{
+    if (m_parked.empty())
+        return;
+    const std::int64_t now = unixNowNs();
+    std::vector<Key> ready, expired;
+    for (const auto &[key, p] : m_parked) {
+        const bool route = key.topic == TOPIC_ROUTE;
+        const std::vector<std::uint32_t> named(p.nodes.begin(), route ? p.nodes.end() - 2 : p.nodes.end());
+        if (nodesKnown(named))
+            ready.push_back(key);
+        else if (now >= p.deadlineNs)
+            expired.push_back(key);
+    }
+    for (const Key &key : ready) {
+        Pending p = std::move(m_parked.at(key));
+        forward(std::move(p));
+    }
+    for (const Key &key : expired) {
+        const auto it = m_parked.find(key);
+        drop(it->second.reason, it->second.example);
+        m_parked.erase(it);
     }
 }
 
@@ -265,6 +321,7 @@ void DdsIngest::takeLinks()
         if (!info.valid_data) {
             if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
                 return;
+            m_parked.erase(key);
             if (!m_fanout.cached(key))
                 return;
             Sample sample;
@@ -289,10 +346,6 @@ void DdsIngest::takeLinks()
         if (s.latency_ms < 0 || s.bandwidth_mbps < 0 || s.distance_m < 0 || s.cost < 0
             || s.latency_ms > 1e6 || s.distance_m > 1e9)
             return drop("absurd link value", example);
-        if (s.up && (!m_fanout.cached({TOPIC_NODE_STATE, s.a}) || !m_fanout.cached({TOPIC_NODE_STATE, s.b})))
-            return drop("link names unknown node", example);
-        if (!claim(key, "link " + std::to_string(s.a) + "-" + std::to_string(s.b), member, info.publication_handle))
-            return;
         Sample sample;
         sample.set_source_time_ns(s.sim_time_ns);
         sample.set_bridge_recv_unix_ns(now);
@@ -310,7 +363,11 @@ void DdsIngest::takeLinks()
         l->set_step(s.step);
         l->set_sim_time_ns(s.sim_time_ns);
         l->set_owner_member(member);
-        m_fanout.publish(makeItem(key, true, sample, {s.a, s.b}));
+        Pending p{key, "link " + std::to_string(s.a) + "-" + std::to_string(s.b), member, info.publication_handle,
+                  std::move(sample), {s.a, s.b}, "link names unknown node", example, 0};
+        if (s.up && !nodesKnown(p.nodes))
+            return park(std::move(p));
+        forward(std::move(p));
     });
 }
 
@@ -322,6 +379,7 @@ void DdsIngest::takeRoutes()
         if (!info.valid_data) {
             if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
                 return;
+            m_parked.erase(key);
             OutItemPtr last = m_fanout.cached(key);
             if (!last)
                 return;
@@ -342,13 +400,8 @@ void DdsIngest::takeRoutes()
         if (!finite({s.cost, s.latency_ms, s.bottleneck_mbps}) || s.cost < 0 || s.latency_ms < 0)
             return drop("non-finite or negative route value", example);
         std::vector<std::uint32_t> nodes(s.hops._buffer, s.hops._buffer + s.hops._length);
-        for (std::uint32_t hop : nodes)
-            if (!m_fanout.cached({TOPIC_NODE_STATE, hop}))
-                return drop("route names unknown node", example + " hop " + std::to_string(hop));
         if (s.reachable && (nodes.size() < 2 || nodes.front() != s.src || nodes.back() != s.dst))
             return drop("route hops do not join source and destination", example);
-        if (!claim(key, "route " + std::to_string(s.flow_id), member, info.publication_handle))
-            return;
         Sample sample;
         sample.set_source_time_ns(s.sim_time_ns);
         sample.set_bridge_recv_unix_ns(now);
@@ -369,7 +422,12 @@ void DdsIngest::takeRoutes()
         r->set_owner_member(member);
         nodes.push_back(s.src);
         nodes.push_back(s.dst);
-        m_fanout.publish(makeItem(key, true, sample, std::move(nodes)));
+        const std::size_t hopCount = s.hops._length;
+        Pending p{key, "route " + std::to_string(s.flow_id), member, info.publication_handle, std::move(sample),
+                  std::move(nodes), "route names unknown node", example, 0};
+        if (!nodesKnown({p.nodes.begin(), p.nodes.begin() + std::ptrdiff_t(hopCount)}))
+            return park(std::move(p));
+        forward(std::move(p));
     });
 }
 
