@@ -83,6 +83,15 @@ DdsIngest::~DdsIngest()
     stop();
 }
 
+namespace {
+
+extern "C" void onDataAvailable(dds_entity_t reader, void *arg)
+{
+    static_cast<DdsIngest *>(arg)->takeFrom(reader);
+}
+
+} // namespace
+
 bool DdsIngest::start(std::string *error)
 {
     const dds::Topics &t = m_participant.topics();
@@ -95,11 +104,18 @@ bool DdsIngest::start(std::string *error)
     for (dds_entity_t e : {m_node, m_link, m_route, m_member, m_clock})
         if (e < 0)
             return false;
+    // Samples are taken in Cyclone's listener, on the thread that delivered
+    // them (its receive thread, or an in-process writer's thread): one thread
+    // hand-off less than waking an ingest thread. The thread below only sweeps
+    // (samples that arrived before the listener was set) and expires parked ones.
+    dds_listener_t *listener = dds_create_listener(this);
+    dds_lset_data_available(listener, &onDataAvailable);
+    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
+        dds_set_listener(r, listener);
+    dds_delete_listener(listener);
     m_waitset = dds_create_waitset(m_participant.entity());
     m_guard = dds_create_guardcondition(m_participant.entity());
     dds_waitset_attach(m_waitset, m_guard, 0);
-    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
-        dds_waitset_attach(m_waitset, dds_create_readcondition(r, DDS_ANY_STATE), r);
     m_thread = std::thread([this] { run(); });
     return true;
 }
@@ -108,18 +124,40 @@ void DdsIngest::stop()
 {
     if (!m_thread.joinable())
         return;
+    // Waits for listener calls in progress; none start afterwards.
+    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
+        dds_set_listener(r, nullptr);
     m_stop.store(true);
     dds_set_guardcondition(m_guard, true);
     m_thread.join();
 }
 
+void DdsIngest::takeFrom(dds_entity_t reader)
+{
+    std::lock_guard lock(m_ingestMutex);
+    if (reader == m_node)
+        takeNodes();
+    else if (reader == m_link)
+        takeLinks();
+    else if (reader == m_route)
+        takeRoutes();
+    else if (reader == m_member)
+        takeMembers();
+    else if (reader == m_clock)
+        takeClock();
+    if (reader == m_node && !m_parked.empty())
+        retryParked();
+}
+
 void DdsIngest::run()
 {
+    bool parked = false;
     while (!m_stop.load()) {
-        dds_attach_t triggered[6];
-        dds_waitset_wait(m_waitset, triggered, 6, DDS_MSECS(m_parked.empty() ? 200 : 20));
+        dds_attach_t triggered[1];
+        dds_waitset_wait(m_waitset, triggered, 1, DDS_MSECS(parked ? 20 : 200));
         if (m_stop.load())
             break;
+        std::lock_guard lock(m_ingestMutex);
         // Nodes before links and routes, so their endpoints are known.
         takeNodes();
         takeLinks();
@@ -127,6 +165,7 @@ void DdsIngest::run()
         takeMembers();
         takeClock();
         retryParked();
+        parked = !m_parked.empty();
     }
 }
 

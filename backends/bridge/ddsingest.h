@@ -27,6 +27,9 @@ public:
     bool start(std::string *error);
     void stop();
 
+    // Cyclone's data-available listener: takes what `reader` holds.
+    void takeFrom(dds_entity_t reader);
+
     // Counters for BridgeStats / ListTopics / GetStatus (thread-safe).
     std::uint64_t received() const { return m_received.load(); }
     std::uint64_t rejected() const { return m_rejected.load(); }
@@ -82,7 +85,8 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
 
-    // Ingest-thread state.
+    // Ingest state, guarded by m_ingestMutex (listener calls and the sweep thread).
+    std::mutex m_ingestMutex;
     std::unordered_map<Key, Owner, KeyHash> m_owners;
     std::unordered_map<std::string, std::uint64_t> m_memberIds;
     std::unordered_map<Key, Pending, KeyHash> m_parked;
