@@ -19,6 +19,54 @@ using test::timeoutMs;
 
 namespace {
 constexpr std::uint32_t kDomain = 44;
+
+std::string bytesOf(const grpc::ByteBuffer &buffer)
+{
+    std::vector<grpc::Slice> slices;
+    std::string out;
+    if (!buffer.Dump(&slices).ok())
+        return out;
+    for (const grpc::Slice &s : slices)
+        out.append(reinterpret_cast<const char *>(s.begin()), s.size());
+    return out;
+}
+
+grpc::ByteBuffer bufferOf(const std::string &bytes)
+{
+    grpc::Slice slice(bytes);
+    return grpc::ByteBuffer(&slice, 1);
+}
+
+// One request, one response on a bidirectional stream, through the generic API.
+class OneExchange final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>
+{
+public:
+    explicit OneExchange(grpc::ByteBuffer request) : m_request(std::move(request)) {}
+    void begin()
+    {
+        StartWrite(&m_request);
+        StartRead(&m_response);
+        StartCall();
+    }
+    void OnWriteDone(bool) override { StartWritesDone(); }
+    void OnReadDone(bool ok) override { m_ok = ok; }
+    void OnDone(const grpc::Status &status) override { m_done.set_value(status); }
+    bool wait(int ms, grpc::Status *status)
+    {
+        auto f = m_done.get_future();
+        if (f.wait_for(std::chrono::milliseconds(ms)) != std::future_status::ready)
+            return false;
+        *status = f.get();
+        return true;
+    }
+    bool ok() const { return m_ok; }
+    const grpc::ByteBuffer &response() const { return m_response; }
+
+private:
+    grpc::ByteBuffer m_request, m_response;
+    bool m_ok = false;
+    std::promise<grpc::Status> m_done;
+};
 const char *kOperatorToken = "operator-token-0123456789";
 const char *kViewerToken = "viewer-token-0123456789abc";
 
@@ -177,7 +225,7 @@ private Q_SLOTS:
         good.stop();
     }
 
-    void healthServiceAndKeepalive()
+    void healthReflectionChannelz()
     {
         bridge::BridgeConfig config;
         config.domain = kDomain;
@@ -213,6 +261,34 @@ private Q_SLOTS:
         for (const grpc::Slice &s : slices)
             response.append(reinterpret_cast<const char *>(s.begin()), s.size());
         QCOMPARE(response, std::string("\x08\x01", 2));
+
+        // Reflection: ServerReflectionRequest{list_services: ""} names the Bridge service.
+        {
+            grpc::ClientContext rc;
+            OneExchange exchange(bufferOf(std::string("\x3a\x00", 2)));
+            stub.PrepareBidiStreamingCall(&rc, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+                                          grpc::StubOptions(), &exchange);
+            exchange.begin();
+            grpc::Status status;
+            QVERIFY(exchange.wait(timeoutMs(5000), &status));
+            QVERIFY2(status.ok(), status.error_message().c_str());
+            QVERIFY(exchange.ok());
+            QVERIFY(bytesOf(exchange.response()).find("opsdeck.v1.Bridge") != std::string::npos);
+        }
+
+        // Channelz: GetServers lists this server (a non-empty response).
+        {
+            grpc::ClientContext cc;
+            grpc::ByteBuffer empty = bufferOf(std::string()), servers;
+            std::promise<grpc::Status> got;
+            stub.UnaryCall(&cc, "/grpc.channelz.v1.Channelz/GetServers", grpc::StubOptions(), &empty, &servers,
+                           [&got](grpc::Status s) { got.set_value(s); });
+            auto f = got.get_future();
+            QVERIFY(f.wait_for(std::chrono::milliseconds(timeoutMs(5000))) == std::future_status::ready);
+            const grpc::Status status = f.get();
+            QVERIFY2(status.ok(), status.error_message().c_str());
+            QVERIFY(!bytesOf(servers).empty());
+        }
     }
 };
 
