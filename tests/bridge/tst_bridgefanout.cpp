@@ -166,6 +166,7 @@ private Q_SLOTS:
 
     void neverReadingSubscriberSlowsNobody()
     {
+        QTRY_VERIFY_WITH_TIMEOUT(m_bridge->stats().bridge_rss_bytes() > 0, timeoutMs(5000));
         const BridgeStats before = m_bridge->stats();
         // One subscriber that never reads: its stream stalls in flow control.
         grpc::ClientContext stalledContext;
@@ -221,8 +222,11 @@ private Q_SLOTS:
         }
         QVERIFY(found);
         // Memory: the stalled subscriber's backlog is bounded by the keys, not by time.
+        // (AddressSanitizer's quarantine holds freed memory, so RSS says nothing there.)
+#ifndef __SANITIZE_ADDRESS__
         QVERIFY2(stats.bridge_rss_bytes() < before.bridge_rss_bytes() + 200ull * 1024 * 1024,
-                 qPrintable(QString::number(stats.bridge_rss_bytes())));
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.bridge_rss_bytes()).arg(stats.bridge_rss_bytes())));
+#endif
         stalledContext.TryCancel();
         stalled->Finish();
         for (auto &client : fast)
