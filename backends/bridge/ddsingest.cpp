@@ -113,6 +113,15 @@ bool DdsIngest::start(std::string *error)
     for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
         dds_set_listener(r, listener);
     dds_delete_listener(listener);
+    {
+        // What arrived before the listeners were set (transient-local history).
+        std::lock_guard lock(m_ingestMutex);
+        takeNodes();
+        takeLinks();
+        takeRoutes();
+        takeMembers();
+        takeClock();
+    }
     m_waitset = dds_create_waitset(m_participant.entity());
     m_guard = dds_create_guardcondition(m_participant.entity());
     dds_waitset_attach(m_waitset, m_guard, 0);
