@@ -1,5 +1,7 @@
 #include "clients/endpoint.h"
 
+#include "model/endpointurl.h"
+
 #include <QFile>
 #include <QHostAddress>
 
@@ -10,17 +12,6 @@
 namespace opsdeck::clients {
 
 namespace {
-
-QString hostOf(const QString &target)
-{
-    // "[::1]:443" → "::1", "127.0.0.1:50051" → "127.0.0.1", "name:1" → "name"
-    if (target.startsWith('[')) {
-        const qsizetype close = target.indexOf(']');
-        return close > 0 ? target.mid(1, close - 1) : target;
-    }
-    const qsizetype colon = target.lastIndexOf(':');
-    return colon > 0 ? target.left(colon) : target;
-}
 
 bool readPem(const QString &path, std::string *out, QString *error)
 {
@@ -41,7 +32,7 @@ bool readPem(const QString &path, std::string *out, QString *error)
 
 bool Endpoint::isLoopback() const
 {
-    const QString host = hostOf(target);
+    const QString host = model::endpointHost(target);
     if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
@@ -50,34 +41,13 @@ bool Endpoint::isLoopback() const
 
 bool parseEndpointUrl(const QString &url, Endpoint *out, QString *error)
 {
-    auto fail = [error, &url](const QString &why) {
-        if (error)
-            *error = QStringLiteral("'%1': %2").arg(url, why);
+    // The parser itself is pure and lives in model/ so that widgets/ can
+    // validate addresses without linking gRPC.
+    model::EndpointUrl parsed;
+    if (!model::parseEndpointUrl(url, &parsed, error))
         return false;
-    };
-    QString rest = url.trimmed();
-    bool tls = false;
-    if (rest.startsWith(QStringLiteral("grpcs://"))) {
-        tls = true;
-        rest = rest.mid(8);
-    } else if (rest.startsWith(QStringLiteral("grpc://"))) {
-        rest = rest.mid(7);
-    } else if (rest.contains(QStringLiteral("://"))) {
-        return fail(QStringLiteral("unknown scheme; use grpc://host:port or grpcs://host:port"));
-    }
-    if (rest.endsWith('/'))
-        rest.chop(1);
-    const qsizetype colon = rest.lastIndexOf(':');
-    if (colon <= 0 || colon == rest.size() - 1)
-        return fail(QStringLiteral("expected host:port"));
-    bool ok = false;
-    const int port = rest.mid(colon + 1).toInt(&ok);
-    if (!ok || port <= 0 || port > 65535)
-        return fail(QStringLiteral("port must be 1-65535"));
-    if (hostOf(rest).isEmpty())
-        return fail(QStringLiteral("empty host"));
-    out->target = rest;
-    out->tls = tls;
+    out->target = parsed.target;
+    out->tls = parsed.tls;
     return true;
 }
 

@@ -1,0 +1,66 @@
+#include "app/layouts.h"
+
+#include "app/panelid.h"
+
+#include <QCoreApplication>
+
+namespace opsdeck::app {
+
+std::vector<widgets::NamedLayout> namedLayouts()
+{
+    using widgets::DockPlacement;
+    const QString services = panelObjectName(PanelId::Services);
+    const QString costs = panelObjectName(PanelId::Costs);
+    const QString simulation = panelObjectName(PanelId::Simulation);
+    const QString timeline = panelObjectName(PanelId::Timeline);
+    const QString diagnostics = panelObjectName(PanelId::Diagnostics);
+    const QString connections = panelObjectName(PanelId::Connections);
+    auto tr = [](const char *text) { return QCoreApplication::translate("opsdeck::app::Layouts", text); };
+
+    std::vector<widgets::NamedLayout> layouts;
+    layouts.push_back({QStringLiteral("Operator"), tr("&Operator"),
+                       {
+                           {.dock = simulation, .area = Qt::RightDockWidgetArea, .size = 440},
+                           {.dock = services, .splitAfter = simulation, .splitOrientation = Qt::Vertical,
+                            .raise = true},
+                           {.dock = costs, .tabWith = services},
+                           {.dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 210},
+                           {.dock = connections, .splitAfter = timeline, .splitOrientation = Qt::Horizontal,
+                            .raise = true},
+                           {.dock = diagnostics, .tabWith = connections},
+                       }});
+    layouts.push_back({QStringLiteral("Analyst"), tr("&Analyst"),
+                       {
+                           {.dock = services, .area = Qt::RightDockWidgetArea, .size = 620},
+                           {.dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical},
+                           {.dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 260},
+                           {.dock = diagnostics, .splitAfter = timeline, .splitOrientation = Qt::Horizontal,
+                            .raise = true},
+                           {.dock = connections, .tabWith = diagnostics},
+                       }});
+    layouts.push_back({QStringLiteral("Presenter"), tr("&Presenter"),
+                       {
+                           {.dock = services, .area = Qt::RightDockWidgetArea, .size = 420},
+                           {.dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical},
+                           {.dock = simulation, .area = Qt::BottomDockWidgetArea, .size = 140},
+                       }});
+    return layouts;
+}
+
+QStringList layoutNames()
+{
+    QStringList names;
+    for (const auto &layout : namedLayouts())
+        names << layout.name;
+    return names;
+}
+
+QString canonicalLayoutName(const QString &name)
+{
+    for (const QString &known : layoutNames())
+        if (known.compare(name, Qt::CaseInsensitive) == 0)
+            return known;
+    return {};
+}
+
+} // namespace opsdeck::app

@@ -1,0 +1,52 @@
+#include "app/commandline.h"
+#include "app/console.h"
+#include "app/mainwindow.h"
+#include "app/screenshot.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTextStream>
+
+#include <chrono>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication::setOrganizationName(QStringLiteral("OpsDeck"));
+    QApplication::setApplicationName(QStringLiteral("opsdeck"));
+    QApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
+    QApplication app(argc, argv);
+    app.setWindowIcon(QIcon(QStringLiteral(":/opsdeck/icons/opsdeck.svg")));
+
+    using opsdeck::app::CommandLine;
+    const CommandLine cli = opsdeck::app::parseCommandLine(QApplication::arguments());
+    switch (cli.action) {
+    case CommandLine::Action::ShowHelp:
+    case CommandLine::Action::ShowVersion:
+        QTextStream(stdout) << cli.text << Qt::endl;
+        return 0;
+    case CommandLine::Action::Error:
+        QTextStream(stderr) << "opsdeck: " << cli.text << Qt::endl;
+        return 1;
+    case CommandLine::Action::Run: break;
+    }
+
+    QSettings settings;
+    opsdeck::app::Console console(cli.options, settings);
+    console.show();
+    // A screenshot run (--size, --layout for the picture) must not overwrite
+    // the user's saved layout.
+    if (cli.options.screenshotFile.isEmpty())
+        QObject::connect(&app, &QApplication::aboutToQuit, &console, [&console] { console.saveSettings(); });
+
+    if (!cli.options.screenshotFile.isEmpty()) {
+        auto *shot = new opsdeck::app::Screenshot(console.window(), console.view3d(), cli.options.screenshotFile,
+                                                  std::chrono::seconds(30), &console);
+        QObject::connect(shot, &opsdeck::app::Screenshot::finished, &app, [](int code, const QString &message) {
+            QTextStream(code == 0 ? stdout : stderr) << message << Qt::endl;
+            QApplication::exit(code);
+        });
+        shot->start();
+    }
+    return QApplication::exec();
+}

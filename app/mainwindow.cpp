@@ -1,0 +1,240 @@
+#include "app/mainwindow.h"
+
+#include "app/layouts.h"
+#include "widgets/connectionlights.h"
+#include "widgets/layoutmanager.h"
+#include "widgets/panelhost.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace opsdeck::app {
+
+QString panelObjectName(PanelId id)
+{
+    switch (id) {
+    case PanelId::Topology3D: return QStringLiteral("panel_topology3d");
+    case PanelId::Services: return QStringLiteral("dock_services");
+    case PanelId::Costs: return QStringLiteral("dock_costs");
+    case PanelId::Simulation: return QStringLiteral("dock_simulation");
+    case PanelId::Timeline: return QStringLiteral("dock_timeline");
+    case PanelId::Diagnostics: return QStringLiteral("dock_diagnostics");
+    case PanelId::Connections: return QStringLiteral("dock_connections");
+    }
+    return {};
+}
+
+namespace {
+
+struct EmptyText
+{
+    QString title;
+    QString message;
+};
+
+EmptyText emptyText(PanelId id)
+{
+    const QString connect = MainWindow::tr("File ▸ Connect… to enter its address.");
+    switch (id) {
+    case PanelId::Topology3D:
+        return {MainWindow::tr("No topology yet"),
+                MainWindow::tr("Not connected to a DDS-bridge — %1").arg(connect)};
+    case PanelId::Services:
+        return {MainWindow::tr("No service latency yet"),
+                MainWindow::tr("Not connected to a telemetry backend (the gRPC service mesh) — %1").arg(connect)};
+    case PanelId::Costs:
+        return {MainWindow::tr("No costs yet"),
+                MainWindow::tr("Not connected to a billing backend — %1").arg(connect)};
+    case PanelId::Simulation:
+        return {MainWindow::tr("No simulation to control"),
+                MainWindow::tr("Start, freeze, resume and stop need a DDS-bridge. Not connected — %1").arg(connect)};
+    case PanelId::Timeline:
+        return {MainWindow::tr("Nothing on the timeline yet"),
+                MainWindow::tr("The timeline fills with what the connected backends send. Not connected to any "
+                               "backend — %1")
+                    .arg(connect)};
+    case PanelId::Diagnostics:
+        return {MainWindow::tr("No diagnostics"), MainWindow::tr("Dropped bad input is listed here.")};
+    case PanelId::Connections:
+        return {MainWindow::tr("No connections"), MainWindow::tr("File ▸ Connect… to enter backend addresses.")};
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(widgets::ConnectionsModel *connections, QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("OpsDeck"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    setDockNestingEnabled(true);
+    createPanels();
+    m_layouts = new widgets::LayoutManager(this, namedLayouts(), this);
+    createMenus();
+    createStatusBar(connections);
+    m_layouts->apply(layoutNames().constFirst());
+}
+
+QString MainWindow::panelTitle(PanelId id)
+{
+    switch (id) {
+    case PanelId::Topology3D: return tr("Topology 3D");
+    case PanelId::Services: return tr("Services");
+    case PanelId::Costs: return tr("Costs");
+    case PanelId::Simulation: return tr("Simulation control");
+    case PanelId::Timeline: return tr("Timeline");
+    case PanelId::Diagnostics: return tr("Diagnostics");
+    case PanelId::Connections: return tr("Connections");
+    }
+    return {};
+}
+
+void MainWindow::createPanels()
+{
+    for (PanelId id : kAllPanels) {
+        const EmptyText text = emptyText(id);
+        auto *panel = new widgets::PanelHost(text.title, text.message);
+        panel->setObjectName(panelObjectName(id) + QStringLiteral("_body"));
+        panel->setAccessibleName(panelTitle(id));
+        m_panels[std::size_t(id)] = panel;
+        if (id == PanelId::Topology3D) {
+            panel->setObjectName(panelObjectName(id));
+            setCentralWidget(panel);
+            continue;
+        }
+        auto *dock = new QDockWidget(panelTitle(id), this);
+        dock->setObjectName(panelObjectName(id));
+        dock->setAccessibleName(panelTitle(id));
+        dock->setWidget(panel);
+        dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                          | QDockWidget::DockWidgetFloatable);
+        m_docks[std::size_t(id)] = dock;
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menu_file"));
+    QAction *connectAction = file->addAction(QIcon(QStringLiteral(":/opsdeck/icons/connect.svg")), tr("&Connect…"),
+                                             this, &MainWindow::connectRequested);
+    connectAction->setObjectName(QStringLiteral("action_connect"));
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("action_quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("menu_view"));
+    for (QDockWidget *dock : m_docks)
+        if (dock)
+            view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+
+    QMenu *layoutMenu = view->addMenu(tr("&Layout"));
+    layoutMenu->setObjectName(QStringLiteral("menu_layout"));
+    m_layoutGroup = new QActionGroup(this);
+    for (const widgets::NamedLayout &layout : m_layouts->layouts()) {
+        QAction *action = layoutMenu->addAction(layout.title);
+        action->setObjectName(QStringLiteral("action_layout_%1").arg(layout.name.toLower()));
+        action->setCheckable(true);
+        action->setData(layout.name);
+        m_layoutGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, name = layout.name] { m_layouts->apply(name); });
+    }
+    connect(m_layouts, &widgets::LayoutManager::layoutApplied, this, [this](const QString &name) {
+        for (QAction *action : m_layoutGroup->actions())
+            action->setChecked(action->data().toString() == name);
+    });
+
+    QMenu *themeMenu = view->addMenu(tr("&Theme"));
+    themeMenu->setObjectName(QStringLiteral("menu_theme"));
+    m_themeGroup = new QActionGroup(this);
+    const std::pair<widgets::ThemeKind, QString> themes[] = {{widgets::ThemeKind::Light, tr("&Light")},
+                                                             {widgets::ThemeKind::Dark, tr("&Dark")}};
+    for (const auto &[kind, title] : themes) {
+        QAction *action = themeMenu->addAction(title);
+        action->setObjectName(QStringLiteral("action_theme_%1").arg(widgets::themeName(kind)));
+        action->setCheckable(true);
+        action->setData(int(kind));
+        m_themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, kind = kind] { Q_EMIT themeRequested(kind); });
+    }
+
+    view->addSeparator();
+    QAction *fullScreen = view->addAction(QIcon(QStringLiteral(":/opsdeck/icons/fullscreen.svg")), tr("&Full screen"));
+    fullScreen->setObjectName(QStringLiteral("action_fullscreen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
+    });
+    // Keep the check mark true when the window manager changes the state.
+    addAction(fullScreen);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menu_help"));
+    QAction *about = help->addAction(tr("&About OpsDeck"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("action_about"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createStatusBar(widgets::ConnectionsModel *connections)
+{
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("statusNotice"));
+    statusBar()->addWidget(m_notice, 1);
+    statusBar()->addPermanentWidget(new widgets::ConnectionLights(connections, this));
+}
+
+void MainWindow::setDockContent(PanelId id, QWidget *content)
+{
+    m_panels[std::size_t(id)]->setContent(content);
+}
+
+widgets::PanelHost *MainWindow::panel(PanelId id) const
+{
+    return m_panels[std::size_t(id)];
+}
+
+QDockWidget *MainWindow::dock(PanelId id) const
+{
+    return m_docks[std::size_t(id)];
+}
+
+void MainWindow::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setToolTip(text);
+}
+
+QString MainWindow::notice() const
+{
+    return m_notice->text();
+}
+
+void MainWindow::setThemeChecked(widgets::ThemeKind kind)
+{
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(action->data().toInt() == int(kind));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About OpsDeck"),
+                       tr("<h3>OpsDeck %1</h3><p>Operations console for a distributed network simulation "
+                          "(DDS-bridge), a gRPC service mesh and a billing backend.</p>"
+                          "<p>Qt %2, OpenSceneGraph, gRPC, Protocol Buffers.</p>")
+                           .arg(QStringLiteral(OPSDECK_VERSION), QString::fromLatin1(qVersion())));
+}
+
+} // namespace opsdeck::app
