@@ -1,0 +1,478 @@
+#include "backends/bridge/ddsingest.h"
+
+#include "backends/bridge/epochtime.h"
+#include "opsdeck_dds.h"
+
+#include <QLoggingCategory>
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+Q_DECLARE_LOGGING_CATEGORY(lcBridge)
+
+namespace opsdeck::bridge {
+
+using namespace opsdeck::v1;
+
+namespace {
+
+constexpr std::size_t kMaxName = 64;
+constexpr std::size_t kMaxString = 256;
+constexpr std::size_t kMaxHops = 4096;
+
+std::int64_t unixNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool finite(std::initializer_list<double> values)
+{
+    for (double v : values)
+        if (!std::isfinite(v))
+            return false;
+    return true;
+}
+
+std::size_t len(const char *s, std::size_t limit)
+{
+    return s ? strnlen(s, limit + 1) : 0;
+}
+
+std::string str(const char *s)
+{
+    return s ? std::string(s, strnlen(s, kMaxString)) : std::string();
+}
+
+template<typename T, typename F>
+void takeAll(dds_entity_t reader, F &&handle)
+{
+    void *samples[64] = {};
+    dds_sample_info_t infos[64];
+    for (;;) {
+        const dds_return_t n = dds_take(reader, samples, infos, 64, 64);
+        if (n <= 0)
+            return;
+        for (dds_return_t i = 0; i < n; ++i)
+            handle(*static_cast<const T *>(samples[i]), infos[i]);
+        dds_return_loan(reader, samples, n);
+    }
+}
+
+std::string nodeExample(const opsdeck_dds_NodeState &s)
+{
+    char text[200];
+    std::snprintf(text, sizeof text, "node %u from '%s': lat %g lon %g alt %g", s.node_id,
+                  s.member_id ? s.member_id : "", s.lat_deg, s.lon_deg, s.alt_m);
+    return text;
+}
+
+} // namespace
+
+DdsIngest::DdsIngest(dds::Participant &participant, Fanout &fanout)
+    : m_participant(participant)
+    , m_fanout(fanout)
+{}
+
+DdsIngest::~DdsIngest()
+{
+    stop();
+}
+
+bool DdsIngest::start(std::string *error)
+{
+    const dds::Topics &t = m_participant.topics();
+    using dds::QosKind;
+    m_node = m_participant.createReader(t.node, QosKind::State, error);
+    m_link = m_participant.createReader(t.link, QosKind::State, error);
+    m_route = m_participant.createReader(t.route, QosKind::State, error);
+    m_member = m_participant.createReader(t.member, QosKind::State, error);
+    m_clock = m_participant.createReader(t.clock, QosKind::State, error);
+    for (dds_entity_t e : {m_node, m_link, m_route, m_member, m_clock})
+        if (e < 0)
+            return false;
+    m_waitset = dds_create_waitset(m_participant.entity());
+    m_guard = dds_create_guardcondition(m_participant.entity());
+    dds_waitset_attach(m_waitset, m_guard, 0);
+    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
+        dds_waitset_attach(m_waitset, dds_create_readcondition(r, DDS_ANY_STATE), r);
+    m_thread = std::thread([this] { run(); });
+    return true;
+}
+
+void DdsIngest::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    m_stop.store(true);
+    dds_set_guardcondition(m_guard, true);
+    m_thread.join();
+}
+
+void DdsIngest::run()
+{
+    while (!m_stop.load()) {
+        dds_attach_t triggered[6];
+        dds_waitset_wait(m_waitset, triggered, 6, DDS_MSECS(200));
+        if (m_stop.load())
+            break;
+        // Nodes before links and routes, so their endpoints are known.
+        takeNodes();
+        takeLinks();
+        takeRoutes();
+        takeMembers();
+        takeClock();
+    }
+}
+
+void DdsIngest::count(Topic topic)
+{
+    m_received.fetch_add(1, std::memory_order_relaxed);
+    std::lock_guard lock(m_statsMutex);
+    ++m_topicSamples[topic];
+}
+
+void DdsIngest::drop(const std::string &reason, const std::string &example)
+{
+    m_rejected.fetch_add(1, std::memory_order_relaxed);
+    std::lock_guard lock(m_statsMutex);
+    DropCount &d = m_drops[reason];
+    if (d.count() == 0) {
+        d.set_reason(reason);
+        d.set_first_example(example.substr(0, kMaxString));
+        qCWarning(lcBridge) << "dropping DDS input:" << reason.c_str() << "-" << example.c_str();
+    }
+    d.set_count(d.count() + 1);
+}
+
+bool DdsIngest::claim(const Key &key, const std::string &keyText, const std::string &member,
+                      dds_instance_handle_t publication)
+{
+    auto [it, fresh] = m_owners.try_emplace(key, Owner{member, publication});
+    if (fresh || it->second.member == member) {
+        it->second.publication = publication;
+        return true;
+    }
+    m_rejected.fetch_add(1, std::memory_order_relaxed);
+    std::lock_guard lock(m_statsMutex);
+    WriterConflict &c = m_conflicts[{int(key.topic), keyText, it->second.member, member}];
+    if (c.count() == 0) {
+        c.set_topic(key.topic);
+        c.set_key(keyText);
+        c.set_owner_member(it->second.member);
+        c.set_intruder_member(member);
+        qCWarning(lcBridge) << "single-writer rule: member" << member.c_str() << "wrote" << keyText.c_str()
+                            << "owned by" << it->second.member.c_str();
+    }
+    c.set_count(c.count() + 1);
+    c.set_last_seen_unix_ns(unixNowNs());
+    return false;
+}
+
+bool DdsIngest::release(const Key &key, dds_instance_handle_t publication)
+{
+    const auto it = m_owners.find(key);
+    if (it == m_owners.end())
+        return true;
+    if (publication != 0 && it->second.publication != 0 && it->second.publication != publication)
+        return false;  // someone else's writer went away or disposed: the owner's value stands
+    m_owners.erase(it);
+    return true;
+}
+
+std::uint64_t DdsIngest::memberKey(const std::string &memberId)
+{
+    return m_memberIds.try_emplace(memberId, m_memberIds.size() + 1).first->second;
+}
+
+void DdsIngest::takeNodes()
+{
+    takeAll<opsdeck_dds_NodeState>(m_node, [this](const opsdeck_dds_NodeState &s, const dds_sample_info_t &info) {
+        const Key key{TOPIC_NODE_STATE, s.node_id};
+        const std::int64_t now = unixNowNs();
+        if (!info.valid_data) {
+            if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
+                return;
+            OutItemPtr last = m_fanout.cached(key);
+            if (!last)
+                return;
+            Sample sample;
+            sample.set_bridge_recv_unix_ns(now);
+            NodeState *n = sample.mutable_node();
+            n->set_node_id(s.node_id);
+            n->set_status(NODE_STATUS_REMOVED);
+            m_fanout.remove(makeItem(key, true, sample, {s.node_id}));
+            return;
+        }
+        count(TOPIC_NODE_STATE);
+        const std::string member = str(s.member_id);
+        if (member.empty())
+            return drop("missing owner member id", nodeExample(s));
+        if (len(s.name, kMaxName) > kMaxName || len(s.member_id, kMaxString) > kMaxString)
+            return drop("oversized string", "node " + std::to_string(s.node_id));
+        if (!finite({s.lat_deg, s.lon_deg, s.alt_m, s.east_m, s.north_m, s.up_m}))
+            return drop("non-finite position", nodeExample(s));
+        if (!finite({s.vel_east_mps, s.vel_north_mps, s.vel_up_mps, s.heading_deg, s.ground_speed_mps}))
+            return drop("non-finite velocity", nodeExample(s));
+        if (std::abs(s.lat_deg) > 90 || std::abs(s.lon_deg) > 180)
+            return drop("position out of range", nodeExample(s));
+        if (s.alt_m < -1000 || s.alt_m > 1e8)
+            return drop("absurd altitude", nodeExample(s));
+        if (std::abs(s.ground_speed_mps) > 2e4 || std::hypot(s.vel_east_mps, s.vel_north_mps, s.vel_up_mps) > 2e4)
+            return drop("absurd speed", nodeExample(s));
+        if (s.kind < 0 || s.kind > NodeKind_MAX || s.status < 0 || s.status > NodeStatus_MAX)
+            return drop("unknown node kind or status", nodeExample(s));
+        if (!claim(key, "node " + std::to_string(s.node_id), member, info.publication_handle))
+            return;
+        Sample sample;
+        sample.set_source_time_ns(s.sim_time_ns);
+        sample.set_bridge_recv_unix_ns(now);
+        sample.set_source(member);
+        NodeState *n = sample.mutable_node();
+        n->set_node_id(s.node_id);
+        n->set_name(str(s.name));
+        n->set_kind(NodeKind(s.kind));
+        n->set_status(NodeStatus(s.status));
+        n->mutable_geo()->set_lat_deg(s.lat_deg);
+        n->mutable_geo()->set_lon_deg(s.lon_deg);
+        n->mutable_geo()->set_alt_m(s.alt_m);
+        n->mutable_enu()->set_east_m(s.east_m);
+        n->mutable_enu()->set_north_m(s.north_m);
+        n->mutable_enu()->set_up_m(s.up_m);
+        n->mutable_velocity_mps()->set_east_m(s.vel_east_mps);
+        n->mutable_velocity_mps()->set_north_m(s.vel_north_mps);
+        n->mutable_velocity_mps()->set_up_m(s.vel_up_mps);
+        n->set_heading_deg(s.heading_deg);
+        n->set_ground_speed_mps(s.ground_speed_mps);
+        n->set_step(s.step);
+        n->set_sim_time_ns(s.sim_time_ns);
+        n->set_owner_member(member);
+        m_fanout.publish(makeItem(key, true, sample, {s.node_id}));
+    });
+}
+
+void DdsIngest::takeLinks()
+{
+    takeAll<opsdeck_dds_LinkState>(m_link, [this](const opsdeck_dds_LinkState &s, const dds_sample_info_t &info) {
+        const Key key{TOPIC_LINK_STATE, (std::uint64_t(s.a) << 32) | s.b};
+        const std::int64_t now = unixNowNs();
+        if (!info.valid_data) {
+            if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
+                return;
+            if (!m_fanout.cached(key))
+                return;
+            Sample sample;
+            sample.set_bridge_recv_unix_ns(now);
+            sample.mutable_link()->set_a(s.a);
+            sample.mutable_link()->set_b(s.b);
+            sample.mutable_link()->set_up(false);
+            m_fanout.remove(makeItem(key, true, sample, {s.a, s.b}));
+            return;
+        }
+        count(TOPIC_LINK_STATE);
+        const std::string member = str(s.member_id);
+        const std::string example = "link " + std::to_string(s.a) + "-" + std::to_string(s.b) + " from '" + member + "'";
+        if (member.empty())
+            return drop("missing owner member id", example);
+        if (s.a >= s.b)
+            return drop("link key not ordered (a >= b)", example);
+        if (!finite({s.quality, s.snr_db, s.latency_ms, s.bandwidth_mbps, s.distance_m, s.cost}))
+            return drop("non-finite value", example);
+        if (s.quality < 0 || s.quality > 1)
+            return drop("link quality outside 0..1", example);
+        if (s.latency_ms < 0 || s.bandwidth_mbps < 0 || s.distance_m < 0 || s.cost < 0
+            || s.latency_ms > 1e6 || s.distance_m > 1e9)
+            return drop("absurd link value", example);
+        if (s.up && (!m_fanout.cached({TOPIC_NODE_STATE, s.a}) || !m_fanout.cached({TOPIC_NODE_STATE, s.b})))
+            return drop("link names unknown node", example);
+        if (!claim(key, "link " + std::to_string(s.a) + "-" + std::to_string(s.b), member, info.publication_handle))
+            return;
+        Sample sample;
+        sample.set_source_time_ns(s.sim_time_ns);
+        sample.set_bridge_recv_unix_ns(now);
+        sample.set_source(member);
+        LinkState *l = sample.mutable_link();
+        l->set_a(s.a);
+        l->set_b(s.b);
+        l->set_up(s.up);
+        l->set_quality(s.quality);
+        l->set_snr_db(s.snr_db);
+        l->set_latency_ms(s.latency_ms);
+        l->set_bandwidth_mbps(s.bandwidth_mbps);
+        l->set_distance_m(s.distance_m);
+        l->set_cost(s.cost);
+        l->set_step(s.step);
+        l->set_sim_time_ns(s.sim_time_ns);
+        l->set_owner_member(member);
+        m_fanout.publish(makeItem(key, true, sample, {s.a, s.b}));
+    });
+}
+
+void DdsIngest::takeRoutes()
+{
+    takeAll<opsdeck_dds_Route>(m_route, [this](const opsdeck_dds_Route &s, const dds_sample_info_t &info) {
+        const Key key{TOPIC_ROUTE, s.flow_id};
+        const std::int64_t now = unixNowNs();
+        if (!info.valid_data) {
+            if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
+                return;
+            OutItemPtr last = m_fanout.cached(key);
+            if (!last)
+                return;
+            Sample sample;
+            sample.set_bridge_recv_unix_ns(now);
+            sample.mutable_route()->set_flow_id(s.flow_id);
+            sample.mutable_route()->set_reachable(false);
+            m_fanout.remove(makeItem(key, true, sample, last->nodes));
+            return;
+        }
+        count(TOPIC_ROUTE);
+        const std::string member = str(s.member_id);
+        const std::string example = "route " + std::to_string(s.flow_id) + " from '" + member + "'";
+        if (member.empty())
+            return drop("missing owner member id", example);
+        if (s.hops._length > kMaxHops || len(s.name, kMaxString) > kMaxString)
+            return drop("oversized route", example);
+        if (!finite({s.cost, s.latency_ms, s.bottleneck_mbps}) || s.cost < 0 || s.latency_ms < 0)
+            return drop("non-finite or negative route value", example);
+        std::vector<std::uint32_t> nodes(s.hops._buffer, s.hops._buffer + s.hops._length);
+        for (std::uint32_t hop : nodes)
+            if (!m_fanout.cached({TOPIC_NODE_STATE, hop}))
+                return drop("route names unknown node", example + " hop " + std::to_string(hop));
+        if (s.reachable && (nodes.size() < 2 || nodes.front() != s.src || nodes.back() != s.dst))
+            return drop("route hops do not join source and destination", example);
+        if (!claim(key, "route " + std::to_string(s.flow_id), member, info.publication_handle))
+            return;
+        Sample sample;
+        sample.set_source_time_ns(s.sim_time_ns);
+        sample.set_bridge_recv_unix_ns(now);
+        sample.set_source(member);
+        Route *r = sample.mutable_route();
+        r->set_flow_id(s.flow_id);
+        r->set_name(str(s.name));
+        r->set_src(s.src);
+        r->set_dst(s.dst);
+        for (std::uint32_t hop : nodes)
+            r->add_hops(hop);
+        r->set_reachable(s.reachable);
+        r->set_cost(s.cost);
+        r->set_latency_ms(s.latency_ms);
+        r->set_bottleneck_mbps(s.bottleneck_mbps);
+        r->set_step(s.step);
+        r->set_sim_time_ns(s.sim_time_ns);
+        r->set_owner_member(member);
+        nodes.push_back(s.src);
+        nodes.push_back(s.dst);
+        m_fanout.publish(makeItem(key, true, sample, std::move(nodes)));
+    });
+}
+
+void DdsIngest::takeMembers()
+{
+    takeAll<opsdeck_dds_MemberStatus>(m_member, [this](const opsdeck_dds_MemberStatus &s, const dds_sample_info_t &info) {
+        const std::string id = str(s.member_id);
+        const Key key{TOPIC_MEMBER_STATUS, memberKey(id)};
+        const std::int64_t now = unixNowNs();
+        Sample sample;
+        sample.set_bridge_recv_unix_ns(now);
+        sample.set_source(id);
+        MemberStatus *m = sample.mutable_member();
+        if (!info.valid_data) {
+            if (info.instance_state == DDS_IST_ALIVE)
+                return;
+            std::lock_guard lock(m_statsMutex);
+            const auto it = m_members.find(id);
+            if (it == m_members.end())
+                return;
+            it->second.set_state(MEMBER_STATE_LOST);  // liveliness lost: the member left
+            *m = it->second;
+        } else {
+            count(TOPIC_MEMBER_STATUS);
+            if (id.empty() || len(s.member_id, kMaxString) > kMaxString || len(s.name, kMaxString) > kMaxString
+                || len(s.kind, kMaxString) > kMaxString || len(s.scenario, kMaxString) > kMaxString)
+                return drop("invalid member id or oversized string", "member '" + id + "'");
+            if (s.state < MEMBER_STATE_INIT || s.state > MEMBER_STATE_LOST)
+                return drop("unknown member state", "member '" + id + "'");
+            m->set_member_id(id);
+            m->set_name(str(s.name));
+            m->set_kind(str(s.kind));
+            m->set_state(MemberState(s.state));
+            m->set_last_step(s.last_step);
+            m->set_sim_time_ns(s.sim_time_ns);
+            m->set_heartbeat_unix_ns(s.heartbeat_unix_ns);
+            m->set_owned_keys(s.owned_keys);
+            m->set_scenario(str(s.scenario));
+            m->set_seed(s.seed);
+            std::lock_guard lock(m_statsMutex);
+            m_members[id] = *m;
+        }
+        sample.set_source_time_ns(m->sim_time_ns());
+        m_fanout.publish(makeItem(key, true, sample));
+    });
+}
+
+void DdsIngest::takeClock()
+{
+    takeAll<opsdeck_dds_SimClock>(m_clock, [this](const opsdeck_dds_SimClock &s, const dds_sample_info_t &info) {
+        if (!info.valid_data)
+            return;
+        count(TOPIC_SIM_CLOCK);
+        if (s.state < SIM_STATE_INIT || s.state > SIM_STATE_STOPPED || s.dt_ns <= 0
+            || !std::isfinite(s.real_time_factor) || s.real_time_factor <= 0 || s.sim_time_ns < 0)
+            return drop("invalid sim clock", "state " + std::to_string(s.state));
+        Sample sample;
+        sample.set_source_time_ns(s.sim_time_ns);
+        sample.set_bridge_recv_unix_ns(unixNowNs());
+        sample.set_source("control");
+        SimClock *c = sample.mutable_clock();
+        c->set_state(SimState(s.state));
+        c->set_step(s.step);
+        c->set_sim_time_ns(s.sim_time_ns);
+        c->set_dt_ns(s.dt_ns);
+        c->set_real_time_factor(s.real_time_factor);
+        c->set_epoch_unix_ns(s.epoch_unix_ns);
+        c->set_epoch_time(formatEpochTime(s.epoch_unix_ns, s.sim_time_ns));
+        c->set_last_sequence(s.last_sequence);
+        c->set_last_issuer(str(s.last_issuer));
+        c->set_wall_time_unix_ns(s.wall_time_unix_ns);
+        m_fanout.publish(makeItem(Key{TOPIC_SIM_CLOCK, 0}, true, sample));
+    });
+}
+
+std::vector<DropCount> DdsIngest::drops() const
+{
+    std::lock_guard lock(m_statsMutex);
+    std::vector<DropCount> out;
+    for (const auto &[reason, d] : m_drops)
+        out.push_back(d);
+    return out;
+}
+
+std::vector<WriterConflict> DdsIngest::conflicts() const
+{
+    std::lock_guard lock(m_statsMutex);
+    std::vector<WriterConflict> out;
+    for (const auto &[k, c] : m_conflicts)
+        out.push_back(c);
+    return out;
+}
+
+std::vector<MemberStatus> DdsIngest::members() const
+{
+    std::lock_guard lock(m_statsMutex);
+    std::vector<MemberStatus> out;
+    for (const auto &[id, m] : m_members)
+        out.push_back(m);
+    return out;
+}
+
+std::uint64_t DdsIngest::samples(Topic topic) const
+{
+    std::lock_guard lock(m_statsMutex);
+    const auto it = m_topicSamples.find(topic);
+    return it == m_topicSamples.end() ? 0 : it->second;
+}
+
+} // namespace opsdeck::bridge

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "backends/bridge/fanout.h"
+#include "backends/dds/participant.h"
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace opsdeck::bridge {
+
+// Takes every sample of the simulation topics from DDS on its own thread,
+// validates it, enforces the single-writer rule, converts it to the contract's
+// Sample once and hands it to the Fanout. Bad samples are dropped and counted
+// per reason; a second member writing a key another member owns is counted as
+// a writer conflict and its sample is not forwarded.
+class DdsIngest
+{
+public:
+    DdsIngest(dds::Participant &participant, Fanout &fanout);
+    ~DdsIngest();
+
+    bool start(std::string *error);
+    void stop();
+
+    // Counters for BridgeStats / ListTopics / GetStatus (thread-safe).
+    std::uint64_t received() const { return m_received.load(); }
+    std::uint64_t rejected() const { return m_rejected.load(); }
+    std::vector<opsdeck::v1::DropCount> drops() const;
+    std::vector<opsdeck::v1::WriterConflict> conflicts() const;
+    std::vector<opsdeck::v1::MemberStatus> members() const;
+    std::uint64_t samples(opsdeck::v1::Topic topic) const;
+
+private:
+    struct Owner
+    {
+        std::string member;
+        dds_instance_handle_t publication = 0;
+    };
+
+    void run();
+    void takeNodes();
+    void takeLinks();
+    void takeRoutes();
+    void takeMembers();
+    void takeClock();
+    void drop(const std::string &reason, const std::string &example);
+    // Single-writer rule: true if `member` may write `key` (and records the owner).
+    bool claim(const Key &key, const std::string &keyText, const std::string &member,
+               dds_instance_handle_t publication);
+    // True if a disposal of `key` by `publication` comes from the owner; forgets the owner.
+    bool release(const Key &key, dds_instance_handle_t publication);
+    std::uint64_t memberKey(const std::string &memberId);
+    void count(opsdeck::v1::Topic topic);
+
+    dds::Participant &m_participant;
+    Fanout &m_fanout;
+    dds_entity_t m_node = 0, m_link = 0, m_route = 0, m_member = 0, m_clock = 0;
+    dds_entity_t m_waitset = 0, m_guard = 0;
+    std::thread m_thread;
+    std::atomic<bool> m_stop{false};
+
+    // Ingest-thread state.
+    std::unordered_map<Key, Owner, KeyHash> m_owners;
+    std::unordered_map<std::string, std::uint64_t> m_memberIds;
+
+    mutable std::mutex m_statsMutex;  // guards everything below
+    std::map<std::string, opsdeck::v1::DropCount> m_drops;
+    std::map<std::tuple<int, std::string, std::string, std::string>, opsdeck::v1::WriterConflict> m_conflicts;
+    std::map<std::string, opsdeck::v1::MemberStatus> m_members;
+    std::unordered_map<int, std::uint64_t> m_topicSamples;
+    std::atomic<std::uint64_t> m_received{0};
+    std::atomic<std::uint64_t> m_rejected{0};
+};
+
+} // namespace opsdeck::bridge

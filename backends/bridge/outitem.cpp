@@ -1,0 +1,24 @@
+#include "backends/bridge/outitem.h"
+
+namespace opsdeck::bridge {
+
+OutItemPtr makeItem(Key key, bool state, const opsdeck::v1::Sample &sample, std::vector<std::uint32_t> nodes)
+{
+    auto item = std::make_shared<OutItem>();
+    item->key = key;
+    item->state = state;
+    item->recvUnixNs = sample.bridge_recv_unix_ns();
+    if (sample.has_node()) {
+        const auto &geo = sample.node().geo();
+        item->hasPosition = true;
+        item->latDeg = geo.lat_deg();
+        item->lonDeg = geo.lon_deg();
+        item->altM = geo.alt_m();
+    }
+    item->nodes = std::move(nodes);
+    const std::string bytes = sample.SerializeAsString();
+    item->body = grpc::Slice(bytes);
+    return item;
+}
+
+} // namespace opsdeck::bridge
