@@ -253,8 +253,33 @@ void BackendConnection::onChannelState(quint64 generation, grpc_connectivity_sta
     }
 }
 
+model::BackendStatus BackendConnection::status() const
+{
+    model::BackendStatus status;
+    status.address = (m_endpoint.tls ? QStringLiteral("grpcs://") : QStringLiteral("grpc://")) + m_endpoint.target;
+    status.sinceUnixNs = m_sinceUnixNs;
+    switch (m_state) {
+    case opsdeck::v1::CONNECTION_STATE_READY: status.state = model::LinkState::Connected; break;
+    case opsdeck::v1::CONNECTION_STATE_CONNECTING: status.state = model::LinkState::Connecting; break;
+    case opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE: status.state = model::LinkState::Failed; break;
+    case opsdeck::v1::CONNECTION_STATE_SHUTDOWN:
+        status.state = m_lastError.isEmpty() ? model::LinkState::Idle : model::LinkState::Failed;
+        break;
+    default: status.state = model::LinkState::Idle; break;
+    }
+    status.detail = m_lastError;
+    if (m_nextRetryUnixMs > 0) {
+        const qint64 seconds = std::max<qint64>(0, (m_nextRetryUnixMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000);
+        const QString retry = tr("retrying in %n s", nullptr, int(seconds));
+        status.detail = status.detail.isEmpty() ? retry : QStringLiteral("%1 — %2").arg(status.detail, retry);
+    }
+    return status;
+}
+
 void BackendConnection::setState(ConnectionState state)
 {
+    if (state != m_state)
+        m_sinceUnixNs = model::unixNowNs();
     m_state = state;
     if (state == opsdeck::v1::CONNECTION_STATE_READY)
         m_lastError.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clients/endpoint.h"
+#include "model/backendstatus.h"
 
 #include "opsdeck/v1/recording.pb.h"
 
@@ -93,6 +94,11 @@ public:
 
     static QString stateName(opsdeck::v1::ConnectionState state);
 
+    // The connection as the Connections dock / status-bar lights show it
+    // (model::BackendStatus), with the retry countdown in the detail text:
+    // call it on stateChanged() and once a second while a retry is pending.
+    model::BackendStatus status() const;
+
 Q_SIGNALS:
     void stateChanged(opsdeck::v1::ConnectionState state, const QString &lastError, qint64 nextRetryUnixMs);
     // (Re)start your calls on channel() now.
@@ -117,6 +123,7 @@ private:
     QString m_lastError;
     qint64 m_nextRetryUnixMs = 0;
     int m_failures = 0;
+    std::int64_t m_sinceUnixNs = 0;
     bool m_started = false;
     QTimer m_retryTimer;
 

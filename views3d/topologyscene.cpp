@@ -101,7 +101,7 @@ TopologyScene::TopologyScene(const Palette3D &palette)
     m_nodes = makeLayer(GL_POINTS, 8, "nodes");
     m_flow = makeLayer(GL_POINTS, 9, "flow");
 
-    m_links->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(1.5f));
+    m_links->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(1.f)); // wide lines cost more in software GL
     m_routes->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(4.f));
     m_selLink->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(6.f));
     m_trails->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(1.f));
@@ -132,6 +132,7 @@ TopologyScene::TopologyScene(const Palette3D &palette)
         m_labelGeode->addDrawable(text.get());
         m_labels.push_back(text);
     }
+    m_trails->setNodeMask(m_trailsVisible ? ~0u : 0u);
     setPalette(palette);
 }
 

@@ -121,7 +121,7 @@ private:
     std::vector<std::uint32_t> m_hover;
     LinkColoring m_coloring = LinkColoring::Quality;
     double m_latencyScaleMs = 50.0;
-    bool m_trailsVisible = true;
+    bool m_trailsVisible = false; // optional: 10,000 trails are a lot of lines
     double m_animationSeconds = 0;
 };
 

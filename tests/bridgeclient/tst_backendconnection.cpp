@@ -107,6 +107,10 @@ private Q_SLOTS:
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(connection.nextRetryUnixMs() > now - 50);
         QVERIFY(connection.nextRetryUnixMs() <= now + 800);
+        const model::BackendStatus shown = connection.status();
+        QCOMPARE(shown.state, model::LinkState::Failed);
+        QVERIFY2(shown.detail.contains(QStringLiteral("retrying in")), qPrintable(shown.detail));
+        QCOMPARE(shown.address, QStringLiteral("grpc://127.0.0.1:%1").arg(port));
         // It keeps trying on its own.
         QTRY_VERIFY_WITH_TIMEOUT(attempts.count() >= 3, timeoutMs(8000));
 
@@ -115,6 +119,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), v1::CONNECTION_STATE_READY, timeoutMs(5000));
         QVERIFY(connection.lastError().isEmpty());
         QCOMPARE(connection.nextRetryUnixMs(), 0);
+        QCOMPARE(connection.status().state, model::LinkState::Connected);
 
         // The server goes away: the loss is visible with a retry time.
         server->Shutdown(std::chrono::system_clock::now());
