@@ -10,6 +10,7 @@
 #include <osg/Viewport>
 #include <osgGA/OrbitManipulator>
 
+#include <algorithm>
 #include <cmath>
 
 namespace opsdeck::views3d {
@@ -159,8 +160,15 @@ void TopologyController::fitAll(bool animated)
     const osg::BoundingBox box = m_scene.nodeBounds();
     if (!box.valid())
         return;
-    const double radius = std::max(double(box.radius()), 100.0);
-    const double distance = radius / std::sin(kHalfFovRad) * 1.05;
+    // Fit the ground footprint to the window (a bounding sphere of a flat
+    // network leaves most of the view empty).
+    const osg::Viewport *vp = m_widget->camera()->getViewport();
+    const double aspect = vp && vp->height() > 0 ? vp->width() / vp->height()
+                                                 : double(m_widget->width()) / std::max(1, m_widget->height());
+    const double halfX = 0.5 * double(box.xMax() - box.xMin());
+    const double halfY = 0.5 * double(box.yMax() - box.yMin());
+    const double half = std::max({halfY, halfX / std::max(aspect, 0.1), 100.0});
+    const double distance = half / std::tan(kHalfFovRad) * 1.15 + double(box.zMax());
     moveCamera(box.center(), distance, m_topView ? osg::Quat() : perspectiveRotation(), animated);
 }
 
