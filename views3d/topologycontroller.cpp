@@ -31,7 +31,8 @@ osg::Quat perspectiveRotation()
 TopologyController::TopologyController(OsgWidget *widget, QObject *parent)
     : QObject(parent), m_widget(widget), m_scene(widget->palette3D()), m_legend(new TopologyLegend(widget))
 {
-    m_widget->setScene(m_scene.node());
+    // The scene is attached with the first nodes: until then the widget shows
+    // its own ground grid as the empty state.
     m_widget->setMouseTracking(true); // labels near the cursor
     m_widget->installEventFilter(this);
     m_legend->setColoring(m_scene.linkColoring(), m_scene.latencyScaleMs());
@@ -47,7 +48,8 @@ TopologyController::~TopologyController()
 {
     if (m_widget) {
         m_widget->removeEventFilter(this);
-        m_widget->setScene(nullptr);
+        if (m_widget->scene() == m_scene.node())
+            m_widget->setScene(nullptr);
     }
 }
 
@@ -238,6 +240,13 @@ void TopologyController::tick()
         m_hoverDirty = m_hoverPos.has_value();
         const bool empty = snapshot->isEmpty();
         m_legend->setVisible(!empty);
+        if (empty != (m_widget->scene() != m_scene.node())) {
+            m_widget->setScene(empty ? nullptr : m_scene.node());
+            if (empty) {
+                m_widget->resetCamera();
+                m_fittedOnce = false; // fit again when data returns (new scenario, replay seek)
+            }
+        }
         if (!empty && !m_fittedOnce) {
             m_fittedOnce = true;
             fitAll(false);

@@ -98,11 +98,13 @@ private Q_SLOTS:
         widget.show();
         QVERIFY(QTest::qWaitForWindowExposed(&widget));
         TopologyController controller(&widget);
+        QVERIFY(!widget.scene()); // no data yet: the widget's own grid is the empty state
         controller.setProvider([&topology] { return topology.snapshot(); });
         controller.setFlowAnimation(false);
         controller.setTopView();
         controller.fitAll(false);
         controller.tick();
+        QCOMPARE(widget.scene(), controller.scene()->node());
         controller.fitAll(false);
 
         const QImage image = widget.grabFrame().convertToFormat(QImage::Format_RGB32);
