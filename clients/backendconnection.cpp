@@ -31,24 +31,42 @@ struct Watch
 QString statusCodeName(grpc::StatusCode code)
 {
     switch (code) {
-    case grpc::OK: return QStringLiteral("OK");
-    case grpc::CANCELLED: return QStringLiteral("CANCELLED");
-    case grpc::UNKNOWN: return QStringLiteral("UNKNOWN");
-    case grpc::INVALID_ARGUMENT: return QStringLiteral("INVALID_ARGUMENT");
-    case grpc::DEADLINE_EXCEEDED: return QStringLiteral("DEADLINE_EXCEEDED");
-    case grpc::NOT_FOUND: return QStringLiteral("NOT_FOUND");
-    case grpc::ALREADY_EXISTS: return QStringLiteral("ALREADY_EXISTS");
-    case grpc::PERMISSION_DENIED: return QStringLiteral("PERMISSION_DENIED");
-    case grpc::UNAUTHENTICATED: return QStringLiteral("UNAUTHENTICATED");
-    case grpc::RESOURCE_EXHAUSTED: return QStringLiteral("RESOURCE_EXHAUSTED");
-    case grpc::FAILED_PRECONDITION: return QStringLiteral("FAILED_PRECONDITION");
-    case grpc::ABORTED: return QStringLiteral("ABORTED");
-    case grpc::OUT_OF_RANGE: return QStringLiteral("OUT_OF_RANGE");
-    case grpc::UNIMPLEMENTED: return QStringLiteral("UNIMPLEMENTED");
-    case grpc::INTERNAL: return QStringLiteral("INTERNAL");
-    case grpc::UNAVAILABLE: return QStringLiteral("UNAVAILABLE");
-    case grpc::DATA_LOSS: return QStringLiteral("DATA_LOSS");
-    default: return QStringLiteral("CODE_%1").arg(int(code));
+    case grpc::OK:
+        return QStringLiteral("OK");
+    case grpc::CANCELLED:
+        return QStringLiteral("CANCELLED");
+    case grpc::UNKNOWN:
+        return QStringLiteral("UNKNOWN");
+    case grpc::INVALID_ARGUMENT:
+        return QStringLiteral("INVALID_ARGUMENT");
+    case grpc::DEADLINE_EXCEEDED:
+        return QStringLiteral("DEADLINE_EXCEEDED");
+    case grpc::NOT_FOUND:
+        return QStringLiteral("NOT_FOUND");
+    case grpc::ALREADY_EXISTS:
+        return QStringLiteral("ALREADY_EXISTS");
+    case grpc::PERMISSION_DENIED:
+        return QStringLiteral("PERMISSION_DENIED");
+    case grpc::UNAUTHENTICATED:
+        return QStringLiteral("UNAUTHENTICATED");
+    case grpc::RESOURCE_EXHAUSTED:
+        return QStringLiteral("RESOURCE_EXHAUSTED");
+    case grpc::FAILED_PRECONDITION:
+        return QStringLiteral("FAILED_PRECONDITION");
+    case grpc::ABORTED:
+        return QStringLiteral("ABORTED");
+    case grpc::OUT_OF_RANGE:
+        return QStringLiteral("OUT_OF_RANGE");
+    case grpc::UNIMPLEMENTED:
+        return QStringLiteral("UNIMPLEMENTED");
+    case grpc::INTERNAL:
+        return QStringLiteral("INTERNAL");
+    case grpc::UNAVAILABLE:
+        return QStringLiteral("UNAVAILABLE");
+    case grpc::DATA_LOSS:
+        return QStringLiteral("DATA_LOSS");
+    default:
+        return QStringLiteral("CODE_%1").arg(int(code));
     }
 }
 
@@ -59,9 +77,11 @@ QString statusText(const grpc::Status &status)
                              : QStringLiteral("%1: %2").arg(statusCodeName(status.error_code()), message);
 }
 
-std::chrono::milliseconds BackendConnection::backoffDelay(const Backoff &backoff, int failures, double random01)
+std::chrono::milliseconds BackendConnection::backoffDelay(
+    const Backoff &backoff, int failures, double random01)
 {
-    const double base = double(backoff.initial.count()) * std::pow(backoff.multiplier, std::max(0, failures - 1));
+    const double base
+        = double(backoff.initial.count()) * std::pow(backoff.multiplier, std::max(0, failures - 1));
     const double capped = std::min(base, double(backoff.max.count()));
     const double jittered = capped * (1.0 + backoff.jitter * (2.0 * random01 - 1.0));
     return std::chrono::milliseconds(qint64(std::clamp(jittered, 0.0, double(backoff.max.count()))));
@@ -77,17 +97,27 @@ bool BackendConnection::isConnectionFailure(grpc::StatusCode code)
 QString BackendConnection::stateName(ConnectionState state)
 {
     switch (state) {
-    case opsdeck::v1::CONNECTION_STATE_IDLE: return tr("idle");
-    case opsdeck::v1::CONNECTION_STATE_CONNECTING: return tr("connecting");
-    case opsdeck::v1::CONNECTION_STATE_READY: return tr("connected");
-    case opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE: return tr("connection lost");
-    case opsdeck::v1::CONNECTION_STATE_SHUTDOWN: return tr("stopped");
-    default: return tr("unknown");
+    case opsdeck::v1::CONNECTION_STATE_IDLE:
+        return tr("idle");
+    case opsdeck::v1::CONNECTION_STATE_CONNECTING:
+        return tr("connecting");
+    case opsdeck::v1::CONNECTION_STATE_READY:
+        return tr("connected");
+    case opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE:
+        return tr("connection lost");
+    case opsdeck::v1::CONNECTION_STATE_SHUTDOWN:
+        return tr("stopped");
+    default:
+        return tr("unknown");
     }
 }
 
-BackendConnection::BackendConnection(QString backend, Endpoint endpoint, model::EventStream *events, QObject *parent)
-    : QObject(parent), m_backend(std::move(backend)), m_endpoint(std::move(endpoint)), m_events(events)
+BackendConnection::BackendConnection(
+    QString backend, Endpoint endpoint, model::EventStream *events, QObject *parent)
+    : QObject(parent)
+    , m_backend(std::move(backend))
+    , m_endpoint(std::move(endpoint))
+    , m_events(events)
 {
     m_backoff.initial = m_endpoint.initialBackoff;
     m_backoff.max = m_endpoint.maxBackoff;
@@ -256,20 +286,30 @@ void BackendConnection::onChannelState(quint64 generation, grpc_connectivity_sta
 model::BackendStatus BackendConnection::status() const
 {
     model::BackendStatus status;
-    status.address = (m_endpoint.tls ? QStringLiteral("grpcs://") : QStringLiteral("grpc://")) + m_endpoint.target;
+    status.address
+        = (m_endpoint.tls ? QStringLiteral("grpcs://") : QStringLiteral("grpc://")) + m_endpoint.target;
     status.sinceUnixNs = m_sinceUnixNs;
     switch (m_state) {
-    case opsdeck::v1::CONNECTION_STATE_READY: status.state = model::LinkState::Connected; break;
-    case opsdeck::v1::CONNECTION_STATE_CONNECTING: status.state = model::LinkState::Connecting; break;
-    case opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE: status.state = model::LinkState::Failed; break;
+    case opsdeck::v1::CONNECTION_STATE_READY:
+        status.state = model::LinkState::Connected;
+        break;
+    case opsdeck::v1::CONNECTION_STATE_CONNECTING:
+        status.state = model::LinkState::Connecting;
+        break;
+    case opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE:
+        status.state = model::LinkState::Failed;
+        break;
     case opsdeck::v1::CONNECTION_STATE_SHUTDOWN:
         status.state = m_lastError.isEmpty() ? model::LinkState::Idle : model::LinkState::Failed;
         break;
-    default: status.state = model::LinkState::Idle; break;
+    default:
+        status.state = model::LinkState::Idle;
+        break;
     }
     status.detail = m_lastError;
     if (m_nextRetryUnixMs > 0) {
-        const qint64 seconds = std::max<qint64>(0, (m_nextRetryUnixMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000);
+        const qint64 seconds
+            = std::max<qint64>(0, (m_nextRetryUnixMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000);
         const QString retry = tr("retrying in %n s", nullptr, int(seconds));
         status.detail = status.detail.isEmpty() ? retry : QStringLiteral("%1 — %2").arg(status.detail, retry);
     }
@@ -299,10 +339,10 @@ void BackendConnection::setState(ConnectionState state)
     }
 }
 
-void BackendConnection::armWatch(std::shared_ptr<grpc::Channel> channel, quint64 generation,
-                                 grpc_connectivity_state last)
+void BackendConnection::armWatch(
+    std::shared_ptr<grpc::Channel> channel, quint64 generation, grpc_connectivity_state last)
 {
-    auto *watch = new Watch{std::move(channel), generation, last};
+    auto *watch = new Watch { std::move(channel), generation, last };
     std::lock_guard lock(m_watchMutex);
     if (m_watchStopping) {
         delete watch;
@@ -333,8 +373,8 @@ void BackendConnection::watchLoop()
             QMetaObject::invokeMethod(
                 this, [this, generation, now] { onChannelState(generation, now); }, Qt::QueuedConnection);
         }
-        watch->channel->NotifyOnStateChange(watch->last, std::chrono::system_clock::now() + kWatchSlice, &m_cq,
-                                            watch);
+        watch->channel->NotifyOnStateChange(
+            watch->last, std::chrono::system_clock::now() + kWatchSlice, &m_cq, watch);
     }
 }
 

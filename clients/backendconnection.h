@@ -2,7 +2,6 @@
 
 #include "clients/endpoint.h"
 #include "model/backendstatus.h"
-
 #include "opsdeck/v1/recording.pb.h"
 
 #include <QObject>
@@ -49,8 +48,8 @@ class BackendConnection : public QObject
 public:
     struct Backoff
     {
-        std::chrono::milliseconds initial{250};
-        std::chrono::milliseconds max{4000};
+        std::chrono::milliseconds initial { 250 };
+        std::chrono::milliseconds max { 4000 };
         double multiplier = 2.0;
         double jitter = 0.2; // ± this fraction of the delay, so many consoles don't retry in step
     };
@@ -58,8 +57,8 @@ public:
     // Delay before attempt number `failures` (1 = first retry); `random01` in [0, 1).
     static std::chrono::milliseconds backoffDelay(const Backoff &backoff, int failures, double random01);
 
-    BackendConnection(QString backend, Endpoint endpoint, model::EventStream *events = nullptr,
-                      QObject *parent = nullptr);
+    BackendConnection(
+        QString backend, Endpoint endpoint, model::EventStream *events = nullptr, QObject *parent = nullptr);
     ~BackendConnection() override;
 
     void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
@@ -131,9 +130,9 @@ private:
     // m_watcher, which posts each change to this object's thread.
     grpc::CompletionQueue m_cq;
     std::thread m_watcher;
-    std::mutex m_watchMutex;          // orders arming against shutting m_cq down
-    bool m_watchStopping = false;     // guarded by m_watchMutex
-    std::atomic<quint64> m_generation{0};
+    std::mutex m_watchMutex; // orders arming against shutting m_cq down
+    bool m_watchStopping = false; // guarded by m_watchMutex
+    std::atomic<quint64> m_generation { 0 };
 };
 
 } // namespace opsdeck::clients

@@ -2,7 +2,6 @@
 
 #include "clients/logging.h"
 #include "model/eventstream.h"
-
 #include "opsdeck/v1/bridge.grpc.pb.h"
 
 #include <QDateTime>
@@ -20,10 +19,14 @@ class SubscribeReactor final : public grpc::ClientReadReactor<opsdeck::v1::Sampl
 {
 public:
     SubscribeReactor(BridgeClient *owner, quint64 generation, std::shared_ptr<grpc::Channel> channel,
-                     opsdeck::v1::SubscribeRequest request)
-        : m_owner(owner), m_generation(generation), m_stub(opsdeck::v1::Bridge::NewStub(std::move(channel))),
-          m_request(std::move(request)), m_events(owner->m_events), m_samples(owner->m_samples),
-          m_source(owner->m_endpoint.target.toStdString())
+        opsdeck::v1::SubscribeRequest request)
+        : m_owner(owner)
+        , m_generation(generation)
+        , m_stub(opsdeck::v1::Bridge::NewStub(std::move(channel)))
+        , m_request(std::move(request))
+        , m_events(owner->m_events)
+        , m_samples(owner->m_samples)
+        , m_source(owner->m_endpoint.target.toStdString())
     {
         prepareContext(m_context, owner->m_endpoint, std::chrono::milliseconds(0));
     }
@@ -108,12 +111,11 @@ QString defaultIssuer()
 
 bool isRefusal(grpc::StatusCode code)
 {
-    return code == grpc::PERMISSION_DENIED || code == grpc::FAILED_PRECONDITION || code == grpc::INVALID_ARGUMENT
-        || code == grpc::UNAUTHENTICATED || code == grpc::OUT_OF_RANGE;
+    return code == grpc::PERMISSION_DENIED || code == grpc::FAILED_PRECONDITION
+        || code == grpc::INVALID_ARGUMENT || code == grpc::UNAUTHENTICATED || code == grpc::OUT_OF_RANGE;
 }
 
-template <typename Request, typename Response>
-struct UnaryCall
+template<typename Request, typename Response> struct UnaryCall
 {
     grpc::ClientContext context;
     Request request;
@@ -124,17 +126,20 @@ struct UnaryCall
 } // namespace
 
 BridgeClient::BridgeClient(Endpoint endpoint, model::EventStream *events, QObject *parent)
-    : BridgeClient(std::move(endpoint), events, Options{}, parent)
-{
-}
+    : BridgeClient(std::move(endpoint), events, Options {}, parent)
+{ }
 
 BridgeClient::BridgeClient(Endpoint endpoint, model::EventStream *events, Options options, QObject *parent)
-    : QObject(parent), m_endpoint(std::move(endpoint)), m_events(events), m_options(std::move(options)),
-      m_connection(QStringLiteral("bridge"), m_endpoint, events),
-      // Sequences must grow across console restarts too (the bridge dedups by
-      // issuer and sequence): start from the wall clock in microseconds.
-      m_nextSequence(quint64(QDateTime::currentMSecsSinceEpoch()) * 1000),
-      m_samples(std::make_shared<std::atomic<quint64>>(0))
+    : QObject(parent)
+    , m_endpoint(std::move(endpoint))
+    , m_events(events)
+    , m_options(std::move(options))
+    , m_connection(QStringLiteral("bridge"), m_endpoint, events)
+    ,
+    // Sequences must grow across console restarts too (the bridge dedups by
+    // issuer and sequence): start from the wall clock in microseconds.
+    m_nextSequence(quint64(QDateTime::currentMSecsSinceEpoch()) * 1000)
+    , m_samples(std::make_shared<std::atomic<quint64>>(0))
 {
     qRegisterMetaType<opsdeck::clients::ControlResult>();
     qRegisterMetaType<opsdeck::v1::BridgeStatus>();
@@ -241,7 +246,8 @@ void BridgeClient::onStreamEnded(quint64 generation, const grpc::Status &status)
         Q_EMIT subscribedChanged(false);
     }
     qCInfo(lcClients) << "bridge stream ended:" << statusText(status);
-    m_connection.callFailed(status.ok() ? grpc::Status(grpc::UNAVAILABLE, "the bridge ended the stream") : status);
+    m_connection.callFailed(
+        status.ok() ? grpc::Status(grpc::UNAVAILABLE, "the bridge ended the stream") : status);
 }
 
 void BridgeClient::requestStatus()
@@ -254,30 +260,31 @@ void BridgeClient::requestStatus()
     call->stub = opsdeck::v1::Bridge::NewStub(channel);
     prepareContext(call->context, m_endpoint, m_options.statusDeadline);
     registerCall(&call->context);
-    call->stub->async()->GetStatus(&call->context, &call->request, &call->response, [this, call](grpc::Status status) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, call, status] {
-                if (!status.ok()) {
-                    qCInfo(lcClients) << "GetStatus failed:" << statusText(status);
-                    if (BackendConnection::isConnectionFailure(status.error_code()))
-                        m_connection.callFailed(status);
-                    return;
-                }
-                m_connection.callSucceeded();
-                Q_EMIT statusReceived(call->response);
-                if (call->response.caller_role() != m_role) {
-                    m_role = call->response.caller_role();
-                    Q_EMIT roleChanged(m_role);
-                }
-            },
-            Qt::QueuedConnection);
-        unregisterCall(&call->context);
-    });
+    call->stub->async()->GetStatus(
+        &call->context, &call->request, &call->response, [this, call](grpc::Status status) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, call, status] {
+                    if (!status.ok()) {
+                        qCInfo(lcClients) << "GetStatus failed:" << statusText(status);
+                        if (BackendConnection::isConnectionFailure(status.error_code()))
+                            m_connection.callFailed(status);
+                        return;
+                    }
+                    m_connection.callSucceeded();
+                    Q_EMIT statusReceived(call->response);
+                    if (call->response.caller_role() != m_role) {
+                        m_role = call->response.caller_role();
+                        Q_EMIT roleChanged(m_role);
+                    }
+                },
+                Qt::QueuedConnection);
+            unregisterCall(&call->context);
+        });
 }
 
-quint64 BridgeClient::sendControl(opsdeck::v1::ControlKind kind, qint64 dtNs, double realTimeFactor,
-                                  const QString &comment)
+quint64 BridgeClient::sendControl(
+    opsdeck::v1::ControlKind kind, qint64 dtNs, double realTimeFactor, const QString &comment)
 {
     using Call = UnaryCall<opsdeck::v1::ControlCommand, opsdeck::v1::ControlAck>;
     auto call = std::make_shared<Call>();
@@ -306,7 +313,10 @@ quint64 BridgeClient::sendControl(opsdeck::v1::ControlKind kind, qint64 dtNs, do
     call->stub->async()->SendControl(
         &call->context, &call->request, &call->response, [this, call, sequence, kind](grpc::Status status) {
             QMetaObject::invokeMethod(
-                this, [this, call, sequence, kind, status] { finishControl(sequence, kind, status, call->response); },
+                this,
+                [this, call, sequence, kind, status] {
+                    finishControl(sequence, kind, status, call->response);
+                },
                 Qt::QueuedConnection);
             unregisterCall(&call->context);
         });
@@ -314,7 +324,7 @@ quint64 BridgeClient::sendControl(opsdeck::v1::ControlKind kind, qint64 dtNs, do
 }
 
 void BridgeClient::finishControl(quint64 sequence, opsdeck::v1::ControlKind kind, const grpc::Status &status,
-                                 const opsdeck::v1::ControlAck &received)
+    const opsdeck::v1::ControlAck &received)
 {
     ControlResult result;
     result.sequence = sequence;
@@ -326,8 +336,8 @@ void BridgeClient::finishControl(quint64 sequence, opsdeck::v1::ControlKind kind
     } else {
         // FAILED_PRECONDITION carries the ack in the error details as well.
         opsdeck::v1::ControlAck detail;
-        const bool hasDetail = !status.error_details().empty() && detail.ParseFromString(status.error_details())
-            && detail.sequence() == sequence;
+        const bool hasDetail = !status.error_details().empty()
+            && detail.ParseFromString(status.error_details()) && detail.sequence() == sequence;
         if (hasDetail)
             result.ack = detail;
         result.ack.set_sequence(sequence);
@@ -337,7 +347,8 @@ void BridgeClient::finishControl(quint64 sequence, opsdeck::v1::ControlKind kind
         result.ack.set_result(isRefusal(status.error_code()) ? opsdeck::v1::ACK_RESULT_REFUSED
                                                              : opsdeck::v1::ACK_RESULT_UNSPECIFIED);
         result.reason = statusText(status);
-        if (hasDetail && !detail.reason().empty() && !result.reason.contains(QString::fromStdString(detail.reason())))
+        if (hasDetail && !detail.reason().empty()
+            && !result.reason.contains(QString::fromStdString(detail.reason())))
             result.reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail.reason()));
         result.ack.set_reason(result.reason.toStdString());
         result.ack.set_acked_unix_ns(model::unixNowNs());
@@ -350,7 +361,8 @@ void BridgeClient::finishControl(quint64 sequence, opsdeck::v1::ControlKind kind
     Q_EMIT controlFinished(result);
 }
 
-void BridgeClient::postControlEnvelope(const opsdeck::v1::ControlCommand *command, const opsdeck::v1::ControlAck *ack)
+void BridgeClient::postControlEnvelope(
+    const opsdeck::v1::ControlCommand *command, const opsdeck::v1::ControlAck *ack)
 {
     if (!m_events)
         return;

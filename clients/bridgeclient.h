@@ -2,7 +2,6 @@
 
 #include "clients/backendconnection.h"
 #include "clients/endpoint.h"
-
 #include "opsdeck/v1/bridge.pb.h"
 
 #include <QMetaType>
@@ -32,8 +31,8 @@ struct ControlResult
 {
     quint64 sequence = 0;
     opsdeck::v1::ControlKind kind = opsdeck::v1::CONTROL_KIND_UNSPECIFIED;
-    int grpcCode = 0;        // grpc::StatusCode; 0 = OK
-    QString reason;          // for refusals and failures: "PERMISSION_DENIED: ..." etc.
+    int grpcCode = 0; // grpc::StatusCode; 0 = OK
+    QString reason; // for refusals and failures: "PERMISSION_DENIED: ..." etc.
     opsdeck::v1::ControlAck ack; // as received (or built from the error for refusals)
 
     bool applied() const { return grpcCode == 0 && ack.result() == opsdeck::v1::ACK_RESULT_APPLIED; }
@@ -61,10 +60,10 @@ public:
     struct Options
     {
         QString clientName = QStringLiteral("opsdeck");
-        QString issuer;                              // operator identity; empty = $USER
-        opsdeck::v1::SubscribeRequest subscription;  // topics, rates, filters (empty = everything)
-        std::chrono::milliseconds controlDeadline{5000};
-        std::chrono::milliseconds statusDeadline{3000};
+        QString issuer; // operator identity; empty = $USER
+        opsdeck::v1::SubscribeRequest subscription; // topics, rates, filters (empty = everything)
+        std::chrono::milliseconds controlDeadline { 5000 };
+        std::chrono::milliseconds statusDeadline { 3000 };
     };
 
     BridgeClient(Endpoint endpoint, model::EventStream *events, QObject *parent = nullptr);
@@ -77,7 +76,7 @@ public:
     // Sends a control command; returns its sequence (0 if not connected: the
     // refusal is reported through controlFinished as well).
     quint64 sendControl(opsdeck::v1::ControlKind kind, qint64 dtNs = 0, double realTimeFactor = 0,
-                        const QString &comment = {});
+        const QString &comment = {});
     void requestStatus();
 
     BackendConnection *connection() { return &m_connection; }
@@ -101,7 +100,7 @@ private:
     void onStreamStarted(quint64 generation);
     void onStreamEnded(quint64 generation, const grpc::Status &status);
     void finishControl(quint64 sequence, opsdeck::v1::ControlKind kind, const grpc::Status &status,
-                       const opsdeck::v1::ControlAck &ack);
+        const opsdeck::v1::ControlAck &ack);
     void postControlEnvelope(const opsdeck::v1::ControlCommand *command, const opsdeck::v1::ControlAck *ack);
     void registerCall(grpc::ClientContext *context);
     void unregisterCall(grpc::ClientContext *context);

@@ -18,15 +18,16 @@ constexpr std::size_t kMaxNameBytes = 256;
 
 QString sourceName(const Envelope &envelope)
 {
-    return envelope.source().empty() ? QStringLiteral("bridge")
-                                     : QStringLiteral("bridge %1").arg(QString::fromStdString(envelope.source()));
+    return envelope.source().empty()
+        ? QStringLiteral("bridge")
+        : QStringLiteral("bridge %1").arg(QString::fromStdString(envelope.source()));
 }
 } // namespace
 
 SimClockModel::SimClockModel(Diagnostics *diagnostics, std::size_t logCapacity)
-    : m_diagnostics(diagnostics), m_logCapacity(std::max<std::size_t>(logCapacity, 1))
-{
-}
+    : m_diagnostics(diagnostics)
+    , m_logCapacity(std::max<std::size_t>(logCapacity, 1))
+{ }
 
 void SimClockModel::apply(std::span<const Envelope> batch)
 {
@@ -91,11 +92,11 @@ void SimClockModel::applyClock(const opsdeck::v1::SimClock &clock, const Envelop
         || clock.real_time_factor() < 0) {
         if (m_diagnostics)
             m_diagnostics->report(sourceName(envelope), QStringLiteral("invalid sim clock"),
-                                  QStringLiteral("sim time %1 ns, dt %2 ns, rate %3")
-                                      .arg(clock.sim_time_ns())
-                                      .arg(clock.dt_ns())
-                                      .arg(clock.real_time_factor()),
-                                  unixNowNs());
+                QStringLiteral("sim time %1 ns, dt %2 ns, rate %3")
+                    .arg(clock.sim_time_ns())
+                    .arg(clock.dt_ns())
+                    .arg(clock.real_time_factor()),
+                unixNowNs());
         return;
     }
     // A clock older than the one we hold (an ack overtaken by the stream) is stale.
@@ -108,8 +109,9 @@ void SimClockModel::applyClock(const opsdeck::v1::SimClock &clock, const Envelop
     m_state.dtNs = clock.dt_ns();
     m_state.realTimeFactor = clock.real_time_factor();
     m_state.epochUnixNs = clock.epoch_unix_ns();
-    m_state.epochTime = clock.epoch_time().empty() ? formatEpochTime(clock.epoch_unix_ns(), clock.sim_time_ns())
-                                                   : QString::fromStdString(clock.epoch_time());
+    m_state.epochTime = clock.epoch_time().empty()
+        ? formatEpochTime(clock.epoch_unix_ns(), clock.sim_time_ns())
+        : QString::fromStdString(clock.epoch_time());
     m_state.lastSequence = clock.last_sequence();
     m_state.lastIssuer = QString::fromStdString(clock.last_issuer());
     m_state.wallTimeUnixNs = clock.wall_time_unix_ns();
@@ -122,10 +124,10 @@ void SimClockModel::applyMember(const opsdeck::v1::MemberStatus &m, const Envelo
         || m.kind().size() > kMaxNameBytes || m.scenario().size() > 4 * kMaxNameBytes) {
         if (m_diagnostics)
             m_diagnostics->report(sourceName(envelope), QStringLiteral("invalid member status"),
-                                  QStringLiteral("member '%1' (%2 bytes)")
-                                      .arg(QString::fromStdString(m.member_id().substr(0, 64)))
-                                      .arg(m.member_id().size()),
-                                  unixNowNs());
+                QStringLiteral("member '%1' (%2 bytes)")
+                    .arg(QString::fromStdString(m.member_id().substr(0, 64)))
+                    .arg(m.member_id().size()),
+                unixNowNs());
         return;
     }
     const QString id = QString::fromStdString(m.member_id());
@@ -175,10 +177,18 @@ void SimClockModel::applyAck(const opsdeck::v1::ControlAck &ack, std::int64_t un
     entry.reason = QString::fromStdString(ack.reason());
     entry.local = true;
     switch (ack.result()) {
-    case opsdeck::v1::ACK_RESULT_APPLIED: entry.outcome = ControlLogEntry::Outcome::Applied; break;
-    case opsdeck::v1::ACK_RESULT_DUPLICATE: entry.outcome = ControlLogEntry::Outcome::Duplicate; break;
-    case opsdeck::v1::ACK_RESULT_REFUSED: entry.outcome = ControlLogEntry::Outcome::Refused; break;
-    default: entry.outcome = ControlLogEntry::Outcome::Failed; break;
+    case opsdeck::v1::ACK_RESULT_APPLIED:
+        entry.outcome = ControlLogEntry::Outcome::Applied;
+        break;
+    case opsdeck::v1::ACK_RESULT_DUPLICATE:
+        entry.outcome = ControlLogEntry::Outcome::Duplicate;
+        break;
+    case opsdeck::v1::ACK_RESULT_REFUSED:
+        entry.outcome = ControlLogEntry::Outcome::Refused;
+        break;
+    default:
+        entry.outcome = ControlLogEntry::Outcome::Failed;
+        break;
     }
     if (ack.has_clock() && ack.result() == opsdeck::v1::ACK_RESULT_APPLIED) {
         entry.stateAfter = ack.clock().state();
@@ -191,7 +201,7 @@ void SimClockModel::applyAck(const opsdeck::v1::ControlAck &ack, std::int64_t un
 void SimClockModel::applyEcho(const opsdeck::v1::ControlEvent &event, std::int64_t unixNs)
 {
     const QString issuer = QString::fromStdString(event.command().issuer());
-    if (m_localCommands.contains({issuer, event.command().sequence()}))
+    if (m_localCommands.contains({ issuer, event.command().sequence() }))
         return; // ours: the answer to the call is logged already (or will be)
     ControlLogEntry entry;
     entry.unixNs = unixNs;
@@ -201,10 +211,18 @@ void SimClockModel::applyEcho(const opsdeck::v1::ControlEvent &event, std::int64
     entry.reason = QString::fromStdString(event.ack().reason());
     entry.local = false;
     switch (event.ack().result()) {
-    case opsdeck::v1::ACK_RESULT_APPLIED: entry.outcome = ControlLogEntry::Outcome::Applied; break;
-    case opsdeck::v1::ACK_RESULT_DUPLICATE: entry.outcome = ControlLogEntry::Outcome::Duplicate; break;
-    case opsdeck::v1::ACK_RESULT_REFUSED: entry.outcome = ControlLogEntry::Outcome::Refused; break;
-    default: entry.outcome = ControlLogEntry::Outcome::Sent; break;
+    case opsdeck::v1::ACK_RESULT_APPLIED:
+        entry.outcome = ControlLogEntry::Outcome::Applied;
+        break;
+    case opsdeck::v1::ACK_RESULT_DUPLICATE:
+        entry.outcome = ControlLogEntry::Outcome::Duplicate;
+        break;
+    case opsdeck::v1::ACK_RESULT_REFUSED:
+        entry.outcome = ControlLogEntry::Outcome::Refused;
+        break;
+    default:
+        entry.outcome = ControlLogEntry::Outcome::Sent;
+        break;
     }
     if (event.ack().has_clock())
         entry.stateAfter = event.ack().clock().state();
@@ -271,48 +289,72 @@ QString SimClockModel::formatEpochTime(std::int64_t epochUnixNs, std::int64_t si
 QString SimClockModel::commandName(ControlKind kind)
 {
     switch (kind) {
-    case opsdeck::v1::CONTROL_KIND_START: return QCoreApplication::translate("SimClockModel", "start");
-    case opsdeck::v1::CONTROL_KIND_FREEZE: return QCoreApplication::translate("SimClockModel", "freeze");
-    case opsdeck::v1::CONTROL_KIND_RESUME: return QCoreApplication::translate("SimClockModel", "resume");
-    case opsdeck::v1::CONTROL_KIND_STOP: return QCoreApplication::translate("SimClockModel", "stop");
-    case opsdeck::v1::CONTROL_KIND_RESET: return QCoreApplication::translate("SimClockModel", "reset");
-    case opsdeck::v1::CONTROL_KIND_SET_DT: return QCoreApplication::translate("SimClockModel", "set Δt");
-    case opsdeck::v1::CONTROL_KIND_SET_RATE: return QCoreApplication::translate("SimClockModel", "set rate");
-    default: return QCoreApplication::translate("SimClockModel", "unknown");
+    case opsdeck::v1::CONTROL_KIND_START:
+        return QCoreApplication::translate("SimClockModel", "start");
+    case opsdeck::v1::CONTROL_KIND_FREEZE:
+        return QCoreApplication::translate("SimClockModel", "freeze");
+    case opsdeck::v1::CONTROL_KIND_RESUME:
+        return QCoreApplication::translate("SimClockModel", "resume");
+    case opsdeck::v1::CONTROL_KIND_STOP:
+        return QCoreApplication::translate("SimClockModel", "stop");
+    case opsdeck::v1::CONTROL_KIND_RESET:
+        return QCoreApplication::translate("SimClockModel", "reset");
+    case opsdeck::v1::CONTROL_KIND_SET_DT:
+        return QCoreApplication::translate("SimClockModel", "set Δt");
+    case opsdeck::v1::CONTROL_KIND_SET_RATE:
+        return QCoreApplication::translate("SimClockModel", "set rate");
+    default:
+        return QCoreApplication::translate("SimClockModel", "unknown");
     }
 }
 
 QString SimClockModel::stateName(SimState state)
 {
     switch (state) {
-    case opsdeck::v1::SIM_STATE_INIT: return QCoreApplication::translate("SimClockModel", "Init");
-    case opsdeck::v1::SIM_STATE_RUNNING: return QCoreApplication::translate("SimClockModel", "Running");
-    case opsdeck::v1::SIM_STATE_FROZEN: return QCoreApplication::translate("SimClockModel", "Frozen");
-    case opsdeck::v1::SIM_STATE_STOPPED: return QCoreApplication::translate("SimClockModel", "Stopped");
-    default: return QCoreApplication::translate("SimClockModel", "Unknown");
+    case opsdeck::v1::SIM_STATE_INIT:
+        return QCoreApplication::translate("SimClockModel", "Init");
+    case opsdeck::v1::SIM_STATE_RUNNING:
+        return QCoreApplication::translate("SimClockModel", "Running");
+    case opsdeck::v1::SIM_STATE_FROZEN:
+        return QCoreApplication::translate("SimClockModel", "Frozen");
+    case opsdeck::v1::SIM_STATE_STOPPED:
+        return QCoreApplication::translate("SimClockModel", "Stopped");
+    default:
+        return QCoreApplication::translate("SimClockModel", "Unknown");
     }
 }
 
 QString SimClockModel::memberStateName(opsdeck::v1::MemberState state)
 {
     switch (state) {
-    case opsdeck::v1::MEMBER_STATE_INIT: return QCoreApplication::translate("SimClockModel", "Init");
-    case opsdeck::v1::MEMBER_STATE_RUNNING: return QCoreApplication::translate("SimClockModel", "Running");
-    case opsdeck::v1::MEMBER_STATE_FROZEN: return QCoreApplication::translate("SimClockModel", "Frozen");
-    case opsdeck::v1::MEMBER_STATE_STOPPED: return QCoreApplication::translate("SimClockModel", "Stopped");
-    case opsdeck::v1::MEMBER_STATE_LOST: return QCoreApplication::translate("SimClockModel", "Lost");
-    default: return QCoreApplication::translate("SimClockModel", "Unknown");
+    case opsdeck::v1::MEMBER_STATE_INIT:
+        return QCoreApplication::translate("SimClockModel", "Init");
+    case opsdeck::v1::MEMBER_STATE_RUNNING:
+        return QCoreApplication::translate("SimClockModel", "Running");
+    case opsdeck::v1::MEMBER_STATE_FROZEN:
+        return QCoreApplication::translate("SimClockModel", "Frozen");
+    case opsdeck::v1::MEMBER_STATE_STOPPED:
+        return QCoreApplication::translate("SimClockModel", "Stopped");
+    case opsdeck::v1::MEMBER_STATE_LOST:
+        return QCoreApplication::translate("SimClockModel", "Lost");
+    default:
+        return QCoreApplication::translate("SimClockModel", "Unknown");
     }
 }
 
 QString SimClockModel::outcomeName(ControlLogEntry::Outcome outcome)
 {
     switch (outcome) {
-    case ControlLogEntry::Outcome::Sent: return QCoreApplication::translate("SimClockModel", "sent");
-    case ControlLogEntry::Outcome::Applied: return QCoreApplication::translate("SimClockModel", "applied");
-    case ControlLogEntry::Outcome::Duplicate: return QCoreApplication::translate("SimClockModel", "duplicate");
-    case ControlLogEntry::Outcome::Refused: return QCoreApplication::translate("SimClockModel", "refused");
-    case ControlLogEntry::Outcome::Failed: return QCoreApplication::translate("SimClockModel", "failed");
+    case ControlLogEntry::Outcome::Sent:
+        return QCoreApplication::translate("SimClockModel", "sent");
+    case ControlLogEntry::Outcome::Applied:
+        return QCoreApplication::translate("SimClockModel", "applied");
+    case ControlLogEntry::Outcome::Duplicate:
+        return QCoreApplication::translate("SimClockModel", "duplicate");
+    case ControlLogEntry::Outcome::Refused:
+        return QCoreApplication::translate("SimClockModel", "refused");
+    case ControlLogEntry::Outcome::Failed:
+        return QCoreApplication::translate("SimClockModel", "failed");
     }
     return {};
 }
@@ -321,15 +363,21 @@ bool SimClockModel::allows(SimState state, ControlKind kind)
 {
     using namespace opsdeck::v1;
     switch (kind) {
-    case CONTROL_KIND_START: return state == SIM_STATE_INIT;
-    case CONTROL_KIND_FREEZE: return state == SIM_STATE_RUNNING;
-    case CONTROL_KIND_RESUME: return state == SIM_STATE_FROZEN;
-    case CONTROL_KIND_STOP: return state == SIM_STATE_RUNNING || state == SIM_STATE_FROZEN;
-    case CONTROL_KIND_RESET: return state == SIM_STATE_STOPPED || state == SIM_STATE_INIT;
+    case CONTROL_KIND_START:
+        return state == SIM_STATE_INIT;
+    case CONTROL_KIND_FREEZE:
+        return state == SIM_STATE_RUNNING;
+    case CONTROL_KIND_RESUME:
+        return state == SIM_STATE_FROZEN;
+    case CONTROL_KIND_STOP:
+        return state == SIM_STATE_RUNNING || state == SIM_STATE_FROZEN;
+    case CONTROL_KIND_RESET:
+        return state == SIM_STATE_STOPPED || state == SIM_STATE_INIT;
     case CONTROL_KIND_SET_DT:
     case CONTROL_KIND_SET_RATE:
         return state == SIM_STATE_INIT || state == SIM_STATE_RUNNING || state == SIM_STATE_FROZEN;
-    default: return false;
+    default:
+        return false;
     }
 }
 

@@ -2,7 +2,6 @@
 
 #include "model/diagnostics.h"
 #include "model/snapshotbox.h"
-
 #include "opsdeck/v1/recording.pb.h"
 
 #include <QString>
@@ -37,11 +36,11 @@ struct SimMember
 struct ControlLogEntry
 {
     enum class Outcome {
-        Sent,       // this console sent the command; no answer yet
-        Applied,    // the bridge applied it and published the new state
-        Duplicate,  // the bridge had seen the sequence before
-        Refused,    // invalid transition, invalid value or not allowed for the role
-        Failed,     // no answer: transport error or deadline
+        Sent, // this console sent the command; no answer yet
+        Applied, // the bridge applied it and published the new state
+        Duplicate, // the bridge had seen the sequence before
+        Refused, // invalid transition, invalid value or not allowed for the role
+        Failed, // no answer: transport error or deadline
     };
     std::int64_t unixNs = 0;
     opsdeck::v1::ControlKind command = opsdeck::v1::CONTROL_KIND_UNSPECIFIED;
@@ -56,8 +55,8 @@ struct ControlLogEntry
 struct SimClockSnapshot
 {
     std::uint64_t version = 0;
-    bool known = false;      // a SimClock has been received
-    bool connected = false;  // the bridge connection is up (from the client's connection events)
+    bool known = false; // a SimClock has been received
+    bool connected = false; // the bridge connection is up (from the client's connection events)
     QString connectionError;
 
     opsdeck::v1::SimState state = opsdeck::v1::SIM_STATE_UNSPECIFIED;
@@ -66,13 +65,14 @@ struct SimClockSnapshot
     std::int64_t dtNs = 0;
     double realTimeFactor = 0;
     std::int64_t epochUnixNs = 0;
-    QString epochTime;        // YYYYDDD.HHMMSS of epoch + sim time (as the bridge sent it, or computed)
+    QString epochTime; // YYYYDDD.HHMMSS of epoch + sim time (as the bridge sent it, or computed)
     std::uint64_t lastSequence = 0;
     QString lastIssuer;
-    std::int64_t wallTimeUnixNs = 0;  // when the bridge published the clock
+    std::int64_t wallTimeUnixNs = 0; // when the bridge published the clock
 
     std::shared_ptr<const std::vector<SimMember>> members = std::make_shared<std::vector<SimMember>>();
-    std::shared_ptr<const std::vector<ControlLogEntry>> log = std::make_shared<std::vector<ControlLogEntry>>();
+    std::shared_ptr<const std::vector<ControlLogEntry>> log
+        = std::make_shared<std::vector<ControlLogEntry>>();
 };
 
 // The simulation clock, its members and the control command history.

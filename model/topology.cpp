@@ -15,10 +15,10 @@ namespace {
 
 constexpr std::size_t kMaxNameBytes = 64;
 constexpr std::size_t kMaxRouteNameBytes = 128;
-constexpr double kMaxEnuM = 1.0e8;       // beyond geostationary orbit
-constexpr double kMinAltM = -12'000.0;   // deeper than any ocean trench
+constexpr double kMaxEnuM = 1.0e8; // beyond geostationary orbit
+constexpr double kMinAltM = -12'000.0; // deeper than any ocean trench
 constexpr double kMaxAltM = 1.0e8;
-constexpr double kMaxSpeedMps = 1.0e5;   // far above orbital velocity
+constexpr double kMaxSpeedMps = 1.0e5; // far above orbital velocity
 
 bool finite3(double a, double b, double c)
 {
@@ -76,18 +76,21 @@ QString validateLink(const opsdeck::v1::LinkState &l)
 
 QString sourceName(const Envelope &envelope)
 {
-    return envelope.source().empty() ? QStringLiteral("bridge")
-                                     : QStringLiteral("bridge %1").arg(QString::fromStdString(envelope.source()));
+    return envelope.source().empty()
+        ? QStringLiteral("bridge")
+        : QStringLiteral("bridge %1").arg(QString::fromStdString(envelope.source()));
 }
 
 } // namespace
 
-Topology::Topology(Diagnostics *diagnostics) : Topology(diagnostics, Options{}) {}
+Topology::Topology(Diagnostics *diagnostics)
+    : Topology(diagnostics, Options {})
+{ }
 
 Topology::Topology(Diagnostics *diagnostics, Options options)
-    : m_diagnostics(diagnostics), m_options(options)
-{
-}
+    : m_diagnostics(diagnostics)
+    , m_options(options)
+{ }
 
 void Topology::drop(const Envelope &envelope, const QString &reason, const QString &example)
 {
@@ -153,7 +156,8 @@ void Topology::applyNode(const Sample &sample, const Envelope &envelope)
 
     TopoNode &node = it->second.node;
     node.id = n.node_id();
-    if (node.name.size() != qsizetype(n.name().size()) || node.name != QLatin1StringView(n.name().data(), qsizetype(n.name().size())))
+    if (node.name.size() != qsizetype(n.name().size())
+        || node.name != QLatin1StringView(n.name().data(), qsizetype(n.name().size())))
         node.name = QString::fromStdString(n.name());
     node.kind = n.kind();
     node.status = n.status();
@@ -184,7 +188,7 @@ void Topology::applyNode(const Sample &sample, const Envelope &envelope)
             trail.lastSimNs = INT64_MIN;
         }
         if (trail.lastSimNs == INT64_MIN || n.sim_time_ns() - trail.lastSimNs >= m_options.trailIntervalNs) {
-            const TrailPoint point{float(node.east), float(node.north), float(node.up)};
+            const TrailPoint point { float(node.east), float(node.north), float(node.up) };
             if (trail.points.size() < m_options.trailCapacity) {
                 trail.points.push_back(point);
             } else {
@@ -200,7 +204,7 @@ void Topology::applyNode(const Sample &sample, const Envelope &envelope)
 void Topology::applyLink(const Sample &sample, const Envelope &envelope)
 {
     const opsdeck::v1::LinkState &l = sample.link();
-    const LinkKey key{std::min(l.a(), l.b()), std::max(l.a(), l.b())};
+    const LinkKey key { std::min(l.a(), l.b()), std::max(l.a(), l.b()) };
     const QString example = QStringLiteral("link %1-%2 quality %3 latency %4 ms")
                                 .arg(l.a())
                                 .arg(l.b())
@@ -274,7 +278,8 @@ void Topology::applyRoute(const Sample &sample, const Envelope &envelope)
         reason = QStringLiteral("route too long");
     else if (r.hops(0) != r.src() || r.hops(r.hops_size() - 1) != r.dst())
         reason = QStringLiteral("route hops do not join src and dst");
-    else if (!std::all_of(r.hops().begin(), r.hops().end(), [this](std::uint32_t id) { return m_nodes.contains(id); }))
+    else if (!std::all_of(
+                 r.hops().begin(), r.hops().end(), [this](std::uint32_t id) { return m_nodes.contains(id); }))
         reason = QStringLiteral("route names unknown node");
     if (!reason.isEmpty()) {
         drop(envelope, reason, example);
@@ -292,7 +297,8 @@ void Topology::applyRoute(const Sample &sample, const Envelope &envelope)
     if (m_inSnapshot)
         m_snapshotRoutes.insert(r.flow_id());
     TopoRoute &route = it->second;
-    const bool hopsChanged = !std::equal(route.hops.begin(), route.hops.end(), r.hops().begin(), r.hops().end());
+    const bool hopsChanged
+        = !std::equal(route.hops.begin(), route.hops.end(), r.hops().begin(), r.hops().end());
     if (hopsChanged)
         ++m_structureVersion;
     route.flowId = r.flow_id();

@@ -3,7 +3,6 @@
 #include "model/diagnostics.h"
 #include "model/snapshotbox.h"
 #include "model/topologysnapshot.h"
-
 #include "opsdeck/v1/recording.pb.h"
 
 #include <QString>
@@ -32,9 +31,9 @@ class Topology
 public:
     struct Options
     {
-        std::size_t trailCapacity = 32;          // positions kept per node
+        std::size_t trailCapacity = 32; // positions kept per node
         std::int64_t trailIntervalNs = 1'000'000'000; // sim time between trail points
-        std::size_t maxNodes = 100'000;          // beyond this new keys are refused
+        std::size_t maxNodes = 100'000; // beyond this new keys are refused
         std::size_t maxLinks = 400'000;
         std::size_t maxRoutes = 20'000;
         std::size_t maxHops = 64;
@@ -68,7 +67,7 @@ private:
     struct TrailRing
     {
         std::vector<TrailPoint> points; // ring of at most trailCapacity
-        std::size_t head = 0;           // next write position once full
+        std::size_t head = 0; // next write position once full
         std::int64_t lastSimNs = INT64_MIN;
     };
     struct NodeEntry

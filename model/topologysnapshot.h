@@ -19,7 +19,7 @@ struct TopoNode
     opsdeck::v1::NodeKind kind = opsdeck::v1::NODE_KIND_UNSPECIFIED;
     opsdeck::v1::NodeStatus status = opsdeck::v1::NODE_STATUS_UNSPECIFIED;
     double latDeg = 0, lonDeg = 0, altM = 0;
-    double east = 0, north = 0, up = 0;      // ENU metres from the scenario origin
+    double east = 0, north = 0, up = 0; // ENU metres from the scenario origin
     double velEast = 0, velNorth = 0, velUp = 0;
     double headingDeg = 0;
     double groundSpeedMps = 0;
@@ -34,10 +34,7 @@ struct LinkKey
 {
     std::uint32_t a = 0;
     std::uint32_t b = 0;
-    friend bool operator<(const LinkKey &l, const LinkKey &r)
-    {
-        return l.a != r.a ? l.a < r.a : l.b < r.b;
-    }
+    friend bool operator<(const LinkKey &l, const LinkKey &r) { return l.a != r.a ? l.a < r.a : l.b < r.b; }
     friend bool operator==(const LinkKey &l, const LinkKey &r) { return l.a == r.a && l.b == r.b; }
     std::uint64_t packed() const { return (std::uint64_t(a) << 32) | b; }
 };
@@ -45,7 +42,7 @@ struct LinkKey
 struct TopoLink
 {
     LinkKey key;
-    double quality = 0;       // 0 .. 1
+    double quality = 0; // 0 .. 1
     double snrDb = 0;
     double latencyMs = 0;
     double bandwidthMbps = 0;
@@ -92,9 +89,9 @@ struct TopoTrails
 // snapshots while it does not change, so taking one is cheap.
 struct TopologySnapshot
 {
-    std::uint64_t version = 0;           // bumps on every change
-    std::uint64_t structureVersion = 0;  // bumps when nodes, links or routes are added/removed
-    std::int64_t simTimeNs = 0;          // latest sim time seen in any sample
+    std::uint64_t version = 0; // bumps on every change
+    std::uint64_t structureVersion = 0; // bumps when nodes, links or routes are added/removed
+    std::int64_t simTimeNs = 0; // latest sim time seen in any sample
     std::shared_ptr<const std::vector<TopoNode>> nodes = std::make_shared<std::vector<TopoNode>>();
     std::shared_ptr<const std::vector<TopoLink>> links = std::make_shared<std::vector<TopoLink>>();
     std::shared_ptr<const std::vector<TopoRoute>> routes = std::make_shared<std::vector<TopoRoute>>();

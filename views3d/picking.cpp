@@ -9,7 +9,7 @@
 namespace opsdeck::views3d {
 
 osg::Matrixd worldToWindowMatrix(const osg::Matrixd &view, const osg::Matrixd &projection, int viewportX,
-                                 int viewportY, int viewportWidth, int viewportHeight)
+    int viewportY, int viewportWidth, int viewportHeight)
 {
     const osg::Matrixd window = osg::Matrixd::translate(1.0, 1.0, 1.0)
         * osg::Matrixd::scale(0.5 * viewportWidth, 0.5 * viewportHeight, 0.5)
@@ -43,8 +43,8 @@ double segmentDistance(double px, double py, double ax, double ay, double bx, do
 
 } // namespace
 
-PickResult pickAt(const model::TopologySnapshot &snapshot, const osg::Matrixd &worldToWindow, double x, double y,
-                  double nodeRadiusPx, double linkRadiusPx)
+PickResult pickAt(const model::TopologySnapshot &snapshot, const osg::Matrixd &worldToWindow, double x,
+    double y, double nodeRadiusPx, double linkRadiusPx)
 {
     PickResult best;
     const auto &nodes = *snapshot.nodes;
@@ -87,8 +87,8 @@ PickResult pickAt(const model::TopologySnapshot &snapshot, const osg::Matrixd &w
     return best;
 }
 
-std::vector<std::uint32_t> nodesNear(const model::TopologySnapshot &snapshot, const osg::Matrixd &worldToWindow,
-                                     double x, double y, double radiusPx, std::size_t maxCount)
+std::vector<std::uint32_t> nodesNear(const model::TopologySnapshot &snapshot,
+    const osg::Matrixd &worldToWindow, double x, double y, double radiusPx, std::size_t maxCount)
 {
     std::vector<std::pair<double, std::uint32_t>> hits;
     for (const model::TopoNode &node : *snapshot.nodes) {

@@ -16,11 +16,12 @@
 namespace opsdeck::views3d {
 
 namespace {
-constexpr int kTickMs = 33;                 // ≤ 30 Hz: snapshots, hover labels, flow animation
+constexpr int kTickMs = 33; // ≤ 30 Hz: snapshots, hover labels, flow animation
 constexpr double kHoverRadiusPx = 28.0;
 constexpr std::size_t kHoverLabels = TopologyScene::kLabelPool - 1;
 constexpr double kClickSlopPx = 4.0;
-constexpr double kHalfFovRad = 17.5 * 3.14159265358979323846 / 180.0; // OsgWidget's 35° vertical field of view
+constexpr double kHalfFovRad
+    = 17.5 * 3.14159265358979323846 / 180.0; // OsgWidget's 35° vertical field of view
 
 osg::Quat perspectiveRotation()
 {
@@ -29,7 +30,10 @@ osg::Quat perspectiveRotation()
 } // namespace
 
 TopologyController::TopologyController(OsgWidget *widget, QObject *parent)
-    : QObject(parent), m_widget(widget), m_scene(widget->palette3D()), m_legend(new TopologyLegend(widget))
+    : QObject(parent)
+    , m_widget(widget)
+    , m_scene(widget->palette3D())
+    , m_legend(new TopologyLegend(widget))
 {
     // The scene is attached with the first nodes: until then the widget shows
     // its own ground grid as the empty state.
@@ -75,8 +79,9 @@ osg::Matrixd TopologyController::worldToWindow() const
     // The manipulator holds the camera pose the next frame will use.
     const osg::Matrixd view = orbit ? orbit->getInverseMatrix() : camera->getViewMatrix();
     const osg::Viewport *vp = camera->getViewport();
-    return worldToWindowMatrix(view, camera->getProjectionMatrix(), vp ? int(vp->x()) : 0, vp ? int(vp->y()) : 0,
-                               vp ? int(vp->width()) : m_widget->width(), vp ? int(vp->height()) : m_widget->height());
+    return worldToWindowMatrix(view, camera->getProjectionMatrix(), vp ? int(vp->x()) : 0,
+        vp ? int(vp->y()) : 0, vp ? int(vp->width()) : m_widget->width(),
+        vp ? int(vp->height()) : m_widget->height());
 }
 
 PickResult TopologyController::pickAtWidgetPos(QPointF pos) const
@@ -116,8 +121,8 @@ void TopologyController::clearSelection()
     Q_EMIT selectionCleared();
 }
 
-void TopologyController::moveCamera(const osg::Vec3d &center, double distance, const osg::Quat &rotation,
-                                    bool animated)
+void TopologyController::moveCamera(
+    const osg::Vec3d &center, double distance, const osg::Quat &rotation, bool animated)
 {
     osgGA::OrbitManipulator *orbit = manipulator();
     if (!orbit)
@@ -126,7 +131,7 @@ void TopologyController::moveCamera(const osg::Vec3d &center, double distance, c
     const osg::Vec3d eye = center + rotation * osg::Vec3d(0, 0, distance);
     orbit->setHomePosition(eye, center, rotation * osg::Vec3d(0, 1, 0));
     if (animated) {
-        m_target = CameraTarget{center, distance, rotation};
+        m_target = CameraTarget { center, distance, rotation };
     } else {
         m_target.reset();
         orbit->setCenter(center);
@@ -165,11 +170,12 @@ void TopologyController::fitAll(bool animated)
     // Fit the ground footprint to the window (a bounding sphere of a flat
     // network leaves most of the view empty).
     const osg::Viewport *vp = m_widget->camera()->getViewport();
-    const double aspect = vp && vp->height() > 0 ? vp->width() / vp->height()
-                                                 : double(m_widget->width()) / std::max(1, m_widget->height());
+    const double aspect = vp && vp->height() > 0
+        ? vp->width() / vp->height()
+        : double(m_widget->width()) / std::max(1, m_widget->height());
     const double halfX = 0.5 * double(box.xMax() - box.xMin());
     const double halfY = 0.5 * double(box.yMax() - box.yMin());
-    const double half = std::max({halfY, halfX / std::max(aspect, 0.1), 100.0});
+    const double half = std::max({ halfY, halfX / std::max(aspect, 0.1), 100.0 });
     const double distance = half / std::tan(kHalfFovRad) * 1.15 + double(box.zMax());
     moveCamera(box.center(), distance, m_topView ? osg::Quat() : perspectiveRotation(), animated);
 }
@@ -252,7 +258,8 @@ void TopologyController::tick()
             fitAll(false);
         }
         if (m_follow) {
-            const model::TopoNode *node = m_scene.selectedNode() ? snapshot->findNode(*m_scene.selectedNode()) : nullptr;
+            const model::TopoNode *node
+                = m_scene.selectedNode() ? snapshot->findNode(*m_scene.selectedNode()) : nullptr;
             osgGA::OrbitManipulator *orbit = manipulator();
             if (node && orbit)
                 moveCamera(nodeWorldPosition(*node), orbit->getDistance(), orbit->getRotation(), true);
@@ -267,7 +274,7 @@ void TopologyController::tick()
         if (m_hoverPos) {
             const double dpr = m_widget->devicePixelRatioF();
             ids = nodesNear(*m_scene.snapshot(), worldToWindow(), m_hoverPos->x() * dpr,
-                            m_widget->height() * dpr - m_hoverPos->y() * dpr, kHoverRadiusPx * dpr, kHoverLabels);
+                m_widget->height() * dpr - m_hoverPos->y() * dpr, kHoverRadiusPx * dpr, kHoverLabels);
         }
         const auto before = m_scene.visibleLabels();
         m_scene.setHoverNodes(std::move(ids));
@@ -336,12 +343,23 @@ bool TopologyController::eventFilter(QObject *watched, QEvent *event)
         switch (e->key()) {
         case Qt::Key_F:
         case Qt::Key_Home:
-        case Qt::Key_Space: fitAll(); return true;
-        case Qt::Key_T: setTopView(); return true;
-        case Qt::Key_P: setPerspectiveView(); return true;
-        case Qt::Key_L: setFollowSelected(!m_follow); return true;
-        case Qt::Key_Escape: clearSelection(); return true;
-        default: break;
+        case Qt::Key_Space:
+            fitAll();
+            return true;
+        case Qt::Key_T:
+            setTopView();
+            return true;
+        case Qt::Key_P:
+            setPerspectiveView();
+            return true;
+        case Qt::Key_L:
+            setFollowSelected(!m_follow);
+            return true;
+        case Qt::Key_Escape:
+            clearSelection();
+            return true;
+        default:
+            break;
         }
         break;
     }

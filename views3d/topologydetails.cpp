@@ -14,22 +14,32 @@ namespace {
 QString kindName(opsdeck::v1::NodeKind kind)
 {
     switch (kind) {
-    case opsdeck::v1::NODE_KIND_AIRCRAFT: return TopologyDetails::tr("aircraft");
-    case opsdeck::v1::NODE_KIND_GROUND_STATION: return TopologyDetails::tr("ground station");
-    case opsdeck::v1::NODE_KIND_SATELLITE: return TopologyDetails::tr("satellite");
-    case opsdeck::v1::NODE_KIND_RELAY: return TopologyDetails::tr("relay");
-    default: return TopologyDetails::tr("unknown");
+    case opsdeck::v1::NODE_KIND_AIRCRAFT:
+        return TopologyDetails::tr("aircraft");
+    case opsdeck::v1::NODE_KIND_GROUND_STATION:
+        return TopologyDetails::tr("ground station");
+    case opsdeck::v1::NODE_KIND_SATELLITE:
+        return TopologyDetails::tr("satellite");
+    case opsdeck::v1::NODE_KIND_RELAY:
+        return TopologyDetails::tr("relay");
+    default:
+        return TopologyDetails::tr("unknown");
     }
 }
 
 QString statusName(opsdeck::v1::NodeStatus status)
 {
     switch (status) {
-    case opsdeck::v1::NODE_STATUS_OK: return TopologyDetails::tr("ok");
-    case opsdeck::v1::NODE_STATUS_DEGRADED: return TopologyDetails::tr("degraded");
-    case opsdeck::v1::NODE_STATUS_FAILED: return TopologyDetails::tr("failed");
-    case opsdeck::v1::NODE_STATUS_LANDED: return TopologyDetails::tr("landed");
-    default: return TopologyDetails::tr("unknown");
+    case opsdeck::v1::NODE_STATUS_OK:
+        return TopologyDetails::tr("ok");
+    case opsdeck::v1::NODE_STATUS_DEGRADED:
+        return TopologyDetails::tr("degraded");
+    case opsdeck::v1::NODE_STATUS_FAILED:
+        return TopologyDetails::tr("failed");
+    case opsdeck::v1::NODE_STATUS_LANDED:
+        return TopologyDetails::tr("landed");
+    default:
+        return TopologyDetails::tr("unknown");
     }
 }
 
@@ -41,13 +51,15 @@ QString nodeName(const model::TopologySnapshot &s, std::uint32_t id)
 
 QTreeWidgetItem *row(QTreeWidgetItem *parent, const QString &key, const QString &value)
 {
-    return new QTreeWidgetItem(parent, {key, value});
+    return new QTreeWidgetItem(parent, { key, value });
 }
 
 } // namespace
 
 TopologyDetails::TopologyDetails(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_tree(new QTreeWidget(this))
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("topologyDetails"));
     m_title->setObjectName(QStringLiteral("topologyDetailsTitle"));
@@ -55,7 +67,7 @@ TopologyDetails::TopologyDetails(QWidget *parent)
     m_tree->setObjectName(QStringLiteral("topologyDetailsTree"));
     m_tree->setAccessibleName(tr("Selected node or link"));
     m_tree->setColumnCount(2);
-    m_tree->setHeaderLabels({tr("Property"), tr("Value")});
+    m_tree->setHeaderLabels({ tr("Property"), tr("Value") });
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -80,7 +92,7 @@ void TopologyDetails::showNode(std::uint32_t id)
 
 void TopologyDetails::showLink(std::uint32_t a, std::uint32_t b)
 {
-    m_link = model::LinkKey{std::min(a, b), std::max(a, b)};
+    m_link = model::LinkKey { std::min(a, b), std::max(a, b) };
     m_node.reset();
     rebuild();
 }
@@ -125,23 +137,35 @@ void TopologyDetails::rebuild()
 void TopologyDetails::fillNode(const model::TopoNode &n)
 {
     const model::TopologySnapshot &s = *m_snapshot;
-    m_title->setText(tr("%1 (node #%2, %3)").arg(n.name.isEmpty() ? tr("unnamed") : n.name).arg(n.id).arg(kindName(n.kind)));
-    auto *state = new QTreeWidgetItem(m_tree, {tr("State")});
+    m_title->setText(tr("%1 (node #%2, %3)")
+                         .arg(n.name.isEmpty() ? tr("unnamed") : n.name)
+                         .arg(n.id)
+                         .arg(kindName(n.kind)));
+    auto *state = new QTreeWidgetItem(m_tree, { tr("State") });
     row(state, tr("Status"), statusName(n.status));
-    row(state, tr("Position"), tr("%1°, %2°, %3 m").arg(n.latDeg, 0, 'f', 5).arg(n.lonDeg, 0, 'f', 5).arg(n.altM, 0, 'f', 0));
-    row(state, tr("ENU"), tr("%1, %2, %3 km").arg(n.east / 1000, 0, 'f', 2).arg(n.north / 1000, 0, 'f', 2).arg(n.up / 1000, 0, 'f', 2));
-    row(state, tr("Heading / speed"), tr("%1° / %2 m/s").arg(n.headingDeg, 0, 'f', 0).arg(n.groundSpeedMps, 0, 'f', 0));
+    row(state, tr("Position"),
+        tr("%1°, %2°, %3 m").arg(n.latDeg, 0, 'f', 5).arg(n.lonDeg, 0, 'f', 5).arg(n.altM, 0, 'f', 0));
+    row(state, tr("ENU"),
+        tr("%1, %2, %3 km")
+            .arg(n.east / 1000, 0, 'f', 2)
+            .arg(n.north / 1000, 0, 'f', 2)
+            .arg(n.up / 1000, 0, 'f', 2));
+    row(state, tr("Heading / speed"),
+        tr("%1° / %2 m/s").arg(n.headingDeg, 0, 'f', 0).arg(n.groundSpeedMps, 0, 'f', 0));
     row(state, tr("Step / sim time"), tr("%1 / %2 s").arg(n.step).arg(double(n.simTimeNs) / 1e9, 0, 'f', 1));
     row(state, tr("Owner"), n.owner);
     const auto links = s.linksOf(n.id);
-    auto *linkItem = new QTreeWidgetItem(m_tree, {tr("Links (%1)").arg(links.size())});
+    auto *linkItem = new QTreeWidgetItem(m_tree, { tr("Links (%1)").arg(links.size()) });
     for (const model::TopoLink *l : links) {
         const std::uint32_t other = l->key.a == n.id ? l->key.b : l->key.a;
         row(linkItem, nodeName(s, other),
-            tr("quality %1, %2 ms, %3 Mbit/s").arg(l->quality, 0, 'f', 2).arg(l->latencyMs, 0, 'f', 2).arg(l->bandwidthMbps, 0, 'f', 1));
+            tr("quality %1, %2 ms, %3 Mbit/s")
+                .arg(l->quality, 0, 'f', 2)
+                .arg(l->latencyMs, 0, 'f', 2)
+                .arg(l->bandwidthMbps, 0, 'f', 1));
     }
     const auto routes = s.routesThrough(n.id);
-    auto *routeItem = new QTreeWidgetItem(m_tree, {tr("Routes through it (%1)").arg(routes.size())});
+    auto *routeItem = new QTreeWidgetItem(m_tree, { tr("Routes through it (%1)").arg(routes.size()) });
     for (const model::TopoRoute *r : routes) {
         QStringList hops;
         for (std::uint32_t h : r->hops)
@@ -156,19 +180,21 @@ void TopologyDetails::fillLink(const model::TopoLink &l)
 {
     const model::TopologySnapshot &s = *m_snapshot;
     m_title->setText(tr("Link %1 – %2").arg(nodeName(s, l.key.a), nodeName(s, l.key.b)));
-    auto *state = new QTreeWidgetItem(m_tree, {tr("State")});
+    auto *state = new QTreeWidgetItem(m_tree, { tr("State") });
     row(state, tr("Quality"), QString::number(l.quality, 'f', 3));
     row(state, tr("SNR"), tr("%1 dB").arg(l.snrDb, 0, 'f', 1));
     row(state, tr("Latency"), tr("%1 ms").arg(l.latencyMs, 0, 'f', 3));
     row(state, tr("Bandwidth"), tr("%1 Mbit/s").arg(l.bandwidthMbps, 0, 'f', 1));
     row(state, tr("Distance"), tr("%1 km").arg(l.distanceM / 1000, 0, 'f', 1));
     row(state, tr("Routing cost"), QString::number(l.cost, 'f', 3));
-    auto *routeItem = new QTreeWidgetItem(m_tree, {tr("Routes over it")});
+    auto *routeItem = new QTreeWidgetItem(m_tree, { tr("Routes over it") });
     int count = 0;
     for (const model::TopoRoute &r : *s.routes) {
         for (std::size_t h = 0; h + 1 < r.hops.size(); ++h) {
-            if (std::min(r.hops[h], r.hops[h + 1]) == l.key.a && std::max(r.hops[h], r.hops[h + 1]) == l.key.b) {
-                row(routeItem, r.name.isEmpty() ? tr("flow %1").arg(r.flowId) : r.name, tr("%1 ms end to end").arg(r.latencyMs, 0, 'f', 2));
+            if (std::min(r.hops[h], r.hops[h + 1]) == l.key.a
+                && std::max(r.hops[h], r.hops[h + 1]) == l.key.b) {
+                row(routeItem, r.name.isEmpty() ? tr("flow %1").arg(r.flowId) : r.name,
+                    tr("%1 ms end to end").arg(r.latencyMs, 0, 'f', 2));
                 ++count;
                 break;
             }

@@ -14,7 +14,8 @@ QColor toQColor(const osg::Vec4 &c)
 }
 } // namespace
 
-TopologyLegend::TopologyLegend(QWidget *parent) : QWidget(parent)
+TopologyLegend::TopologyLegend(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("topologyLegend"));
     setAccessibleName(tr("Link colour legend"));
@@ -34,13 +35,13 @@ void TopologyLegend::setColoring(TopologyScene::LinkColoring coloring, double la
 QString TopologyLegend::title() const
 {
     return m_coloring == TopologyScene::LinkColoring::Quality ? tr("Link quality")
-                                                               : tr("Link latency (one way)");
+                                                              : tr("Link latency (one way)");
 }
 
 QSize TopologyLegend::sizeHint() const
 {
     const QFontMetrics fm(font());
-    return {std::max(220, fm.horizontalAdvance(title()) + 24), 4 * fm.height() + 30};
+    return { std::max(220, fm.horizontalAdvance(title()) + 24), 4 * fm.height() + 30 };
 }
 
 void TopologyLegend::paintEvent(QPaintEvent *)
@@ -75,10 +76,14 @@ void TopologyLegend::paintEvent(QPaintEvent *)
     y += fm.height();
     int x = m;
     const std::pair<osg::Vec4, QString> keys[] = {
-        {TopologyScene::nodeColor(opsdeck::v1::NODE_KIND_AIRCRAFT, opsdeck::v1::NODE_STATUS_OK), tr("aircraft")},
-        {TopologyScene::nodeColor(opsdeck::v1::NODE_KIND_GROUND_STATION, opsdeck::v1::NODE_STATUS_OK), tr("ground")},
-        {TopologyScene::nodeColor(opsdeck::v1::NODE_KIND_UNSPECIFIED, opsdeck::v1::NODE_STATUS_DEGRADED), tr("degraded")},
-        {TopologyScene::nodeColor(opsdeck::v1::NODE_KIND_UNSPECIFIED, opsdeck::v1::NODE_STATUS_FAILED), tr("failed")},
+        { TopologyScene::nodeColor(opsdeck::v1::NODE_KIND_AIRCRAFT, opsdeck::v1::NODE_STATUS_OK),
+            tr("aircraft") },
+        { TopologyScene::nodeColor(opsdeck::v1::NODE_KIND_GROUND_STATION, opsdeck::v1::NODE_STATUS_OK),
+            tr("ground") },
+        { TopologyScene::nodeColor(opsdeck::v1::NODE_KIND_UNSPECIFIED, opsdeck::v1::NODE_STATUS_DEGRADED),
+            tr("degraded") },
+        { TopologyScene::nodeColor(opsdeck::v1::NODE_KIND_UNSPECIFIED, opsdeck::v1::NODE_STATUS_FAILED),
+            tr("failed") },
     };
     for (const auto &[color, text] : keys) {
         const int w = 10 + 4 + fm.horizontalAdvance(text) + 8;

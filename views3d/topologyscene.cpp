@@ -84,7 +84,10 @@ constexpr double kDeg = 3.14159265358979323846 / 180.0;
 } // namespace
 
 TopologyScene::TopologyScene(const Palette3D &palette)
-    : m_root(new osg::Group), m_geode(new osg::Geode), m_labelGeode(new osg::Geode), m_palette(palette)
+    : m_root(new osg::Group)
+    , m_geode(new osg::Geode)
+    , m_labelGeode(new osg::Geode)
+    , m_palette(palette)
 {
     m_root->setName("TopologyScene");
     m_root->addChild(m_geode.get());
@@ -101,11 +104,13 @@ TopologyScene::TopologyScene(const Palette3D &palette)
     m_nodes = makeLayer(GL_POINTS, 8, "nodes");
     m_flow = makeLayer(GL_POINTS, 9, "flow");
 
-    m_links->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(1.f)); // wide lines cost more in software GL
+    m_links->getOrCreateStateSet()->setAttributeAndModes(
+        new osg::LineWidth(1.f)); // wide lines cost more in software GL
     m_routes->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(4.f));
     m_selLink->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(6.f));
     m_trails->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(1.f));
-    m_trails->getOrCreateStateSet()->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+    m_trails->getOrCreateStateSet()->setAttributeAndModes(
+        new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
     makeSprites(m_nodes->getOrCreateStateSet(), kNodeSizePx);
     makeSprites(m_halo->getOrCreateStateSet(), kNodeSizePx + 10.f);
     makeSprites(m_flow->getOrCreateStateSet(), 7.f);
@@ -162,17 +167,26 @@ int TopologyScene::drawableCount() const
 osg::Vec4 TopologyScene::nodeColor(opsdeck::v1::NodeKind kind, opsdeck::v1::NodeStatus status)
 {
     switch (status) {
-    case opsdeck::v1::NODE_STATUS_DEGRADED: return {0.96f, 0.58f, 0.10f, 1.f};
-    case opsdeck::v1::NODE_STATUS_FAILED: return {0.86f, 0.12f, 0.12f, 1.f};
-    case opsdeck::v1::NODE_STATUS_LANDED: return {0.55f, 0.55f, 0.58f, 1.f};
-    default: break;
+    case opsdeck::v1::NODE_STATUS_DEGRADED:
+        return { 0.96f, 0.58f, 0.10f, 1.f };
+    case opsdeck::v1::NODE_STATUS_FAILED:
+        return { 0.86f, 0.12f, 0.12f, 1.f };
+    case opsdeck::v1::NODE_STATUS_LANDED:
+        return { 0.55f, 0.55f, 0.58f, 1.f };
+    default:
+        break;
     }
     switch (kind) {
-    case opsdeck::v1::NODE_KIND_AIRCRAFT: return {0.10f, 0.45f, 0.95f, 1.f};
-    case opsdeck::v1::NODE_KIND_GROUND_STATION: return {0.15f, 0.68f, 0.25f, 1.f};
-    case opsdeck::v1::NODE_KIND_SATELLITE: return {0.62f, 0.32f, 0.86f, 1.f};
-    case opsdeck::v1::NODE_KIND_RELAY: return {0.00f, 0.64f, 0.70f, 1.f};
-    default: return {0.45f, 0.45f, 0.50f, 1.f};
+    case opsdeck::v1::NODE_KIND_AIRCRAFT:
+        return { 0.10f, 0.45f, 0.95f, 1.f };
+    case opsdeck::v1::NODE_KIND_GROUND_STATION:
+        return { 0.15f, 0.68f, 0.25f, 1.f };
+    case opsdeck::v1::NODE_KIND_SATELLITE:
+        return { 0.62f, 0.32f, 0.86f, 1.f };
+    case opsdeck::v1::NODE_KIND_RELAY:
+        return { 0.00f, 0.64f, 0.70f, 1.f };
+    default:
+        return { 0.45f, 0.45f, 0.50f, 1.f };
     }
 }
 
@@ -216,7 +230,8 @@ void TopologyScene::rebuildIndex()
     m_linkEnds.clear();
     m_linkEnds.reserve(s.links->size());
     for (const model::TopoLink &link : *s.links)
-        m_linkEnds.emplace_back(std::uint32_t(s.nodeIndex(link.key.a)), std::uint32_t(s.nodeIndex(link.key.b)));
+        m_linkEnds.emplace_back(
+            std::uint32_t(s.nodeIndex(link.key.a)), std::uint32_t(s.nodeIndex(link.key.b)));
     m_routeIdx.clear();
     m_routeIdx.reserve(s.routes->size());
     for (const model::TopoRoute &route : *s.routes) {
@@ -323,10 +338,10 @@ void TopologyScene::updateTrails()
             for (std::uint32_t k = b; k < e; ++k) {
                 const model::TrailPoint &p = trails.points[k];
                 const osg::Vec3 from(p.east, p.north, p.up);
-                const osg::Vec3 to = k + 1 < e ? osg::Vec3(trails.points[k + 1].east, trails.points[k + 1].north,
-                                                           trails.points[k + 1].up)
-                                               : osg::Vec3(float(nodes[i].east), float(nodes[i].north),
-                                                           float(nodes[i].up));
+                const osg::Vec3 to = k + 1 < e
+                    ? osg::Vec3(
+                        trails.points[k + 1].east, trails.points[k + 1].north, trails.points[k + 1].up)
+                    : osg::Vec3(float(nodes[i].east), float(nodes[i].north), float(nodes[i].up));
                 color.a() = 0.25f + 0.6f * float(k - b + 1) / float(count);
                 v->push_back(from);
                 v->push_back(to);
@@ -365,7 +380,8 @@ void TopologyScene::updateGrid()
     const double minE = m_bounds.xMin() - margin, maxE = m_bounds.xMax() + margin;
     const double minN = m_bounds.yMin() - margin, maxN = m_bounds.yMax() + margin;
     const double spanDeg = std::max((maxN - minN) / mPerDegN, (maxE - minE) / mPerDegE);
-    static constexpr double kSteps[] = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30};
+    static constexpr double kSteps[]
+        = { 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30 };
     double step = kSteps[std::size(kSteps) - 1];
     for (double s : kSteps) {
         if (spanDeg / s <= 16.0) {
@@ -396,7 +412,7 @@ void TopologyScene::updateGrid()
     }
     commit(m_grid.get());
     m_gridBounds.set(osg::Vec3(float(minE), float(minN), m_bounds.zMin()),
-                     osg::Vec3(float(maxE), float(maxN), m_bounds.zMax()));
+        osg::Vec3(float(maxE), float(maxN), m_bounds.zMax()));
     qCDebug(lcViews3d) << "graticule every" << step << "degrees," << v->size() / 2 << "lines";
 }
 
@@ -433,9 +449,9 @@ bool TopologyScene::animate(double seconds)
         for (int d = 0; d < kDotsPerRoute; ++d) {
             const double phase = std::fmod(seconds / kSecondsPerPass + double(d) / kDotsPerRoute, 1.0);
             const double at = phase * cumulative.back();
-            const std::size_t seg = std::size_t(
-                std::min<std::ptrdiff_t>(std::upper_bound(cumulative.begin(), cumulative.end(), at) - cumulative.begin() - 1,
-                                         std::ptrdiff_t(idx.size()) - 2));
+            const std::size_t seg = std::size_t(std::min<std::ptrdiff_t>(
+                std::upper_bound(cumulative.begin(), cumulative.end(), at) - cumulative.begin() - 1,
+                std::ptrdiff_t(idx.size()) - 2));
             const double len = cumulative[seg + 1] - cumulative[seg];
             const float t = len > 0 ? float((at - cumulative[seg]) / len) : 0.f;
             v->push_back(pos[idx[seg]] * (1.f - t) + pos[idx[seg + 1]] * t);

@@ -101,7 +101,8 @@ private:
     osg::ref_ptr<osg::Group> m_root;
     osg::ref_ptr<osg::Geode> m_geode;
     osg::ref_ptr<osg::Geode> m_labelGeode;
-    osg::ref_ptr<osg::Geometry> m_nodes, m_halo, m_stalks, m_links, m_routes, m_flow, m_trails, m_grid, m_selLink;
+    osg::ref_ptr<osg::Geometry> m_nodes, m_halo, m_stalks, m_links, m_routes, m_flow, m_trails, m_grid,
+        m_selLink;
     std::vector<osg::ref_ptr<osgText::Text>> m_labels;
 
     Palette3D m_palette;
@@ -111,8 +112,8 @@ private:
     std::shared_ptr<const std::vector<model::TopoRoute>> m_drawnRoutes;
     std::shared_ptr<const model::TopoTrails> m_drawnTrails;
     std::uint64_t m_indexedStructure = ~std::uint64_t(0);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_linkEnds;  // node indices per link
-    std::vector<std::vector<std::uint32_t>> m_routeIdx;               // node indices per route
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_linkEnds; // node indices per link
+    std::vector<std::vector<std::uint32_t>> m_routeIdx; // node indices per route
     osg::BoundingBox m_bounds;
     osg::BoundingBox m_gridBounds;
 

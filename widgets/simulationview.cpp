@@ -44,11 +44,12 @@ QTableView *table(QWidget *parent, const QString &name)
 } // namespace
 
 SimulationView::SimulationView(QWidget *parent)
-    : QWidget(parent), m_confirm([](QWidget *p, const QString &title, const QString &question) {
-          return QMessageBox::question(p, title, question, QMessageBox::Yes | QMessageBox::Cancel,
-                                       QMessageBox::Cancel)
-              == QMessageBox::Yes;
-      })
+    : QWidget(parent)
+    , m_confirm([](QWidget *p, const QString &title, const QString &question) {
+        return QMessageBox::question(
+                   p, title, question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            == QMessageBox::Yes;
+    })
 {
     setObjectName(QStringLiteral("simulationView"));
     auto *layout = new QVBoxLayout(this);
@@ -63,7 +64,8 @@ SimulationView::SimulationView(QWidget *parent)
     layout->addWidget(m_state);
     layout->addWidget(m_connection);
 
-    m_empty = new QLabel(tr("No simulation clock yet. Connect to a DDS-bridge to see and control the simulation."), this);
+    m_empty = new QLabel(
+        tr("No simulation clock yet. Connect to a DDS-bridge to see and control the simulation."), this);
     m_empty->setObjectName(QStringLiteral("simulationEmpty"));
     m_empty->setWordWrap(true);
     layout->addWidget(m_empty);
@@ -85,9 +87,11 @@ SimulationView::SimulationView(QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     const std::pair<ControlKind, QString> kinds[] = {
-        {opsdeck::v1::CONTROL_KIND_START, tr("Start")},   {opsdeck::v1::CONTROL_KIND_FREEZE, tr("Freeze")},
-        {opsdeck::v1::CONTROL_KIND_RESUME, tr("Resume")}, {opsdeck::v1::CONTROL_KIND_STOP, tr("Stop")},
-        {opsdeck::v1::CONTROL_KIND_RESET, tr("Reset")},
+        { opsdeck::v1::CONTROL_KIND_START, tr("Start") },
+        { opsdeck::v1::CONTROL_KIND_FREEZE, tr("Freeze") },
+        { opsdeck::v1::CONTROL_KIND_RESUME, tr("Resume") },
+        { opsdeck::v1::CONTROL_KIND_STOP, tr("Stop") },
+        { opsdeck::v1::CONTROL_KIND_RESET, tr("Reset") },
     };
     for (const auto &[kind, text] : kinds) {
         auto *button = new QPushButton(text, this);
@@ -173,9 +177,9 @@ void SimulationView::updateLabels()
     } else {
         m_connection->setVisible(true);
         m_connection->setText(m_snapshot->connectionError.isEmpty()
-                                  ? tr("Not connected to the bridge. Showing the last state received.")
-                                  : tr("Not connected to the bridge (%1). Showing the last state received.")
-                                        .arg(m_snapshot->connectionError));
+                ? tr("Not connected to the bridge. Showing the last state received.")
+                : tr("Not connected to the bridge (%1). Showing the last state received.")
+                      .arg(m_snapshot->connectionError));
     }
 }
 
@@ -194,9 +198,11 @@ void SimulationView::updateButtons()
             why = tr("Your token does not have the operator role.");
         else if (!allowed)
             why = tr("Not possible while the simulation is %1.")
-                      .arg(SimClockModel::stateName(known ? m_snapshot->state : opsdeck::v1::SIM_STATE_UNSPECIFIED));
-        button->setToolTip(why.isEmpty() ? tr("Send \"%1\" to the control module.").arg(SimClockModel::commandName(kind))
-                                         : why);
+                      .arg(SimClockModel::stateName(
+                          known ? m_snapshot->state : opsdeck::v1::SIM_STATE_UNSPECIFIED));
+        button->setToolTip(why.isEmpty()
+                ? tr("Send \"%1\" to the control module.").arg(SimClockModel::commandName(kind))
+                : why);
     }
 }
 

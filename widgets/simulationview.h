@@ -1,7 +1,6 @@
 #pragma once
 
 #include "model/simclockmodel.h"
-
 #include "opsdeck/v1/bridge.pb.h"
 
 #include <QWidget>

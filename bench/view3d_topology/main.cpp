@@ -13,7 +13,6 @@
 // Building the snapshots (model thread work) happens before timing.
 #include "naivescene.h"
 #include "topologyload.h"
-
 #include "views3d/glprobe.h"
 #include "views3d/osgwidget.h"
 #include "views3d/topologycontroller.h"
@@ -39,14 +38,14 @@ using namespace opsdeck;
 
 namespace {
 
-constexpr double kFrameGoal = 2.0;  // ours / static, lower is better
-constexpr double kNaiveGoal = 0.1;  // ours / naive, lower is better
-constexpr int kUpdateEvery = 6;     // frames between snapshots: 10 Hz at 60 frames/s
+constexpr double kFrameGoal = 2.0; // ours / static, lower is better
+constexpr double kNaiveGoal = 0.1; // ours / naive, lower is better
+constexpr int kUpdateEvery = 6; // frames between snapshots: 10 Hz at 60 frames/s
 const QSize kSize(1280, 800);
 
 // Draws `count` frames; before each, `before(frameIndex)`. Appends wall ms.
 bool drawFrames(views3d::OsgWidget *widget, int count, const std::function<void(int)> &before,
-                std::vector<double> *ms, int *frameIndex)
+    std::vector<double> *ms, int *frameIndex)
 {
     QEventLoop loop;
     QTimer guard;
@@ -74,8 +73,9 @@ double groupedMedian(const std::vector<double> &v, int group)
 {
     std::vector<double> means;
     for (std::size_t i = 0; i + std::size_t(group) <= v.size(); i += std::size_t(group))
-        means.push_back(std::accumulate(v.begin() + std::ptrdiff_t(i), v.begin() + std::ptrdiff_t(i) + group, 0.0)
-                        / group);
+        means.push_back(
+            std::accumulate(v.begin() + std::ptrdiff_t(i), v.begin() + std::ptrdiff_t(i) + group, 0.0)
+            / group);
     if (means.empty())
         return 0.0;
     std::sort(means.begin(), means.end());
@@ -102,17 +102,18 @@ int main(int argc, char *argv[])
     QSurfaceFormat::setDefaultFormat(format);
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral(
-            "view3d.frame: frame time (ms; mean over each 6 frames, median of those) of the topology scene (10,000 nodes, 20,000 links, 200 routes) "
-            "at 1280x800 with a new snapshot every 6th frame (10 Hz at 60 frames/s), against the same scene drawn "
-            "static; ratio = ours / static (lower is better), goal <= %1.\n"
-            "view3d.naive: the same figure against one osg::Geometry + transform per node and link updated at "
-            "10 Hz; ratio = ours / naive (lower is better), goal <= %2.\n"
-            "All measured in the same run. Needs an X server with OpenGL and 24-bit depth: "
-            "xvfb-run -a -s \"-screen 0 1920x1080x24\" bench_view3d_topology")
-            .arg(kFrameGoal)
-            .arg(kNaiveGoal));
+    parser.setApplicationDescription(QStringLiteral(
+        "view3d.frame: frame time (ms; mean over each 6 frames, median of those) of the topology scene "
+        "(10,000 nodes, 20,000 links, 200 routes) "
+        "at 1280x800 with a new snapshot every 6th frame (10 Hz at 60 frames/s), against the same scene "
+        "drawn "
+        "static; ratio = ours / static (lower is better), goal <= %1.\n"
+        "view3d.naive: the same figure against one osg::Geometry + transform per node and link updated at "
+        "10 Hz; ratio = ours / naive (lower is better), goal <= %2.\n"
+        "All measured in the same run. Needs an X server with OpenGL and 24-bit depth: "
+        "xvfb-run -a -s \"-screen 0 1920x1080x24\" bench_view3d_topology")
+                                         .arg(kFrameGoal)
+                                         .arg(kNaiveGoal));
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Fewer frames (a smoke run)."));
     parser.addOption(quick);
@@ -131,12 +132,13 @@ int main(int argc, char *argv[])
     const auto &first = stream.front();
     if (first->nodes->size() != 10'000 || first->links->size() != 20'000 || first->routes->size() != 200) {
         QTextStream(stderr) << "bench_view3d_topology: the model kept " << first->nodes->size() << " nodes, "
-                            << first->links->size() << " links, " << first->routes->size() << " routes" << Qt::endl;
+                            << first->links->size() << " links, " << first->routes->size() << " routes"
+                            << Qt::endl;
         return 2;
     }
 
     views3d::OsgWidget oursWidget, staticWidget, naiveWidget;
-    for (views3d::OsgWidget *w : {&oursWidget, &staticWidget, &naiveWidget}) {
+    for (views3d::OsgWidget *w : { &oursWidget, &staticWidget, &naiveWidget }) {
         w->setFixedSize(kSize);
         w->move(0, 0);
     }
@@ -183,18 +185,21 @@ int main(int argc, char *argv[])
         int frameIndex = 0;
     };
     std::vector<double> oursMs, staticMs, naiveMs;
-    std::vector<Subject> subjects{{&oursWidget, oursBefore, &oursMs, oursFrames},
-                                  {&staticWidget, staticBefore, &staticMs, oursFrames},
-                                  {&naiveWidget, naiveBefore, &naiveMs, naiveFrames}};
+    std::vector<Subject> subjects { { &oursWidget, oursBefore, &oursMs, oursFrames },
+        { &staticWidget, staticBefore, &staticMs, oursFrames },
+        { &naiveWidget, naiveBefore, &naiveMs, naiveFrames } };
     std::vector<double> ignored;
     for (int round = 0; round < rounds; ++round) {
         for (Subject &subject : subjects) {
             for (const Subject &other : subjects)
                 other.widget->setVisible(other.widget == subject.widget);
             if (!QTest::qWaitForWindowExposed(subject.widget)
-                || !drawFrames(subject.widget, round == 0 ? 4 : 2, subject.before, &ignored, &subject.frameIndex)
-                || !drawFrames(subject.widget, subject.frames, subject.before, subject.ms, &subject.frameIndex)) {
-                QTextStream(stderr) << "bench_view3d_topology: frames were not presented (no X server?)" << Qt::endl;
+                || !drawFrames(
+                    subject.widget, round == 0 ? 4 : 2, subject.before, &ignored, &subject.frameIndex)
+                || !drawFrames(
+                    subject.widget, subject.frames, subject.before, subject.ms, &subject.frameIndex)) {
+                QTextStream(stderr) << "bench_view3d_topology: frames were not presented (no X server?)"
+                                    << Qt::endl;
                 return 2;
             }
         }
@@ -204,11 +209,12 @@ int main(int argc, char *argv[])
     const double naiveRef = groupedMedian(naiveMs, kUpdateEvery);
     const double frameRatio = value / ref;
     const double naiveRatio = value / naiveRef;
-    std::printf("BENCH view3d.frame value=%.3f unit=ms ref=%.3f ratio=%.2f goal=<=%.1f %s\n", value, ref, frameRatio,
-                kFrameGoal, frameRatio <= kFrameGoal ? "PASS" : "FAIL");
+    std::printf("BENCH view3d.frame value=%.3f unit=ms ref=%.3f ratio=%.2f goal=<=%.1f %s\n", value, ref,
+        frameRatio, kFrameGoal, frameRatio <= kFrameGoal ? "PASS" : "FAIL");
     std::printf("BENCH view3d.naive value=%.3f unit=ms ref=%.3f ratio=%.3f goal=<=%.1f %s\n", value, naiveRef,
-                naiveRatio, kNaiveGoal, naiveRatio <= kNaiveGoal ? "PASS" : "FAIL");
-    std::fprintf(stderr, "scene drawables: ours %d, naive %zu; frames timed: ours %zu, static %zu, naive %zu\n",
-                 ours.scene()->drawableCount(), naive.drawables(), oursMs.size(), staticMs.size(), naiveMs.size());
+        naiveRatio, kNaiveGoal, naiveRatio <= kNaiveGoal ? "PASS" : "FAIL");
+    std::fprintf(stderr,
+        "scene drawables: ours %d, naive %zu; frames timed: ours %zu, static %zu, naive %zu\n",
+        ours.scene()->drawableCount(), naive.drawables(), oursMs.size(), staticMs.size(), naiveMs.size());
     return 0;
 }

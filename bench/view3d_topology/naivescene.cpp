@@ -30,7 +30,7 @@ osg::Vec4Array *vec4s(const osg::Vec4 &value)
 osg::Geometry *lineGeometry(const osg::Vec3 &a, const osg::Vec3 &b, const osg::Vec4 &color)
 {
     auto *geometry = new osg::Geometry;
-    auto *v = vec3s({a, b});
+    auto *v = vec3s({ a, b });
     auto *c = vec4s(color);
     geometry->setVertexArray(v);
     geometry->setColorArray(c, osg::Array::BIND_OVERALL);
@@ -42,21 +42,22 @@ osg::Geometry *lineGeometry(const osg::Vec3 &a, const osg::Vec3 &b, const osg::V
 }
 } // namespace
 
-NaiveScene::NaiveScene(const model::TopologySnapshot &snapshot) : m_root(new osg::Group)
+NaiveScene::NaiveScene(const model::TopologySnapshot &snapshot)
+    : m_root(new osg::Group)
 {
     osg::StateSet *ss = m_root->getOrCreateStateSet();
     ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
     ss->setAttributeAndModes(new osg::Point(views3d::TopologyScene::kNodeSizePx));
     for (const model::TopoNode &n : *snapshot.nodes) {
         auto *geometry = new osg::Geometry;
-        geometry->setVertexArray(vec3s({osg::Vec3(0, 0, 0)}));
-        geometry->setColorArray(vec4s(views3d::TopologyScene::nodeColor(n.kind, n.status)),
-                                osg::Array::BIND_OVERALL);
+        geometry->setVertexArray(vec3s({ osg::Vec3(0, 0, 0) }));
+        geometry->setColorArray(
+            vec4s(views3d::TopologyScene::nodeColor(n.kind, n.status)), osg::Array::BIND_OVERALL);
         geometry->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, 1));
         auto *geode = new osg::Geode;
         geode->addDrawable(geometry);
-        osg::ref_ptr<osg::MatrixTransform> transform = new osg::MatrixTransform(
-            osg::Matrix::translate(float(n.east), float(n.north), float(n.up)));
+        osg::ref_ptr<osg::MatrixTransform> transform
+            = new osg::MatrixTransform(osg::Matrix::translate(float(n.east), float(n.north), float(n.up)));
         transform->setDataVariance(osg::Object::DYNAMIC);
         transform->addChild(geode);
         m_root->addChild(transform.get());
@@ -65,12 +66,13 @@ NaiveScene::NaiveScene(const model::TopologySnapshot &snapshot) : m_root(new osg
     for (const model::TopoLink &l : *snapshot.links) {
         const model::TopoNode *a = snapshot.findNode(l.key.a);
         const model::TopoNode *b = snapshot.findNode(l.key.b);
-        osg::ref_ptr<osg::Geometry> geometry =
-            lineGeometry(osg::Vec3(float(a->east), float(a->north), float(a->up)),
-                         osg::Vec3(float(b->east), float(b->north), float(b->up)), views3d::Palette3D::ramp(l.quality));
+        osg::ref_ptr<osg::Geometry> geometry = lineGeometry(
+            osg::Vec3(float(a->east), float(a->north), float(a->up)),
+            osg::Vec3(float(b->east), float(b->north), float(b->up)), views3d::Palette3D::ramp(l.quality));
         auto *geode = new osg::Geode;
         geode->addDrawable(geometry.get());
-        auto *transform = new osg::MatrixTransform; // identity: the "one transform per link" of the naive design
+        auto *transform
+            = new osg::MatrixTransform; // identity: the "one transform per link" of the naive design
         transform->addChild(geode);
         m_root->addChild(transform);
         m_links.push_back(geometry);
@@ -97,7 +99,8 @@ void NaiveScene::update(const model::TopologySnapshot &snapshot)
 {
     const auto &nodes = *snapshot.nodes;
     for (std::size_t i = 0; i < nodes.size() && i < m_nodes.size(); ++i)
-        m_nodes[i]->setMatrix(osg::Matrix::translate(float(nodes[i].east), float(nodes[i].north), float(nodes[i].up)));
+        m_nodes[i]->setMatrix(
+            osg::Matrix::translate(float(nodes[i].east), float(nodes[i].north), float(nodes[i].up)));
     const auto &links = *snapshot.links;
     for (std::size_t i = 0; i < links.size() && i < m_links.size(); ++i) {
         const model::TopoNode *a = snapshot.findNode(links[i].key.a);

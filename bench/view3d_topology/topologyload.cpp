@@ -8,8 +8,8 @@
 
 namespace opsdeck::bench {
 
-std::vector<std::shared_ptr<const model::TopologySnapshot>> makeTopologyStream(int nodes, int links, int routes,
-                                                                                int updates)
+std::vector<std::shared_ptr<const model::TopologySnapshot>> makeTopologyStream(
+    int nodes, int links, int routes, int updates)
 {
     model::Topology::Options options;
     options.trailCapacity = 8;

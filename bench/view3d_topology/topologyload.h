@@ -12,7 +12,7 @@ namespace opsdeck::bench {
 // few hops. Built through the real model (envelopes → Topology → snapshots);
 // `updates` consecutive snapshots, each with every node moved and every link's
 // quality changed, as a 10 Hz position stream would produce.
-std::vector<std::shared_ptr<const model::TopologySnapshot>> makeTopologyStream(int nodes, int links, int routes,
-                                                                                int updates);
+std::vector<std::shared_ptr<const model::TopologySnapshot>> makeTopologyStream(
+    int nodes, int links, int routes, int updates);
 
 } // namespace opsdeck::bench

@@ -1,15 +1,14 @@
 #include "clients/backendconnection.h"
 #include "model/eventstream.h"
+#include "opsdeck/v1/bridge.grpc.pb.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
-#include "opsdeck/v1/bridge.grpc.pb.h"
-
+#include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 #include <grpcpp/server_builder.h>
-#include <grpcpp/security/server_credentials.h>
 
 using namespace opsdeck;
 using clients::BackendConnection;
@@ -31,8 +30,8 @@ std::unique_ptr<grpc::Server> startServer(int *port)
     static opsdeck::v1::Bridge::Service service;
     grpc::ServerBuilder builder;
     builder.RegisterService(&service);
-    builder.AddListeningPort(QStringLiteral("127.0.0.1:%1").arg(*port).toStdString(),
-                             grpc::InsecureServerCredentials(), port);
+    builder.AddListeningPort(
+        QStringLiteral("127.0.0.1:%1").arg(*port).toStdString(), grpc::InsecureServerCredentials(), port);
     return builder.BuildAndStart();
 }
 
@@ -64,8 +63,8 @@ private Q_SLOTS:
         QCOMPARE(BackendConnection::backoffDelay(b, 3, 0.5), 1000ms);
         QCOMPARE(BackendConnection::backoffDelay(b, 10, 0.5), 4000ms);
         QCOMPARE(BackendConnection::backoffDelay(b, 100, 0.99), 4000ms); // never above the cap
-        QCOMPARE(BackendConnection::backoffDelay(b, 1, 0.0), 200ms);     // -20 %
-        QVERIFY(BackendConnection::backoffDelay(b, 2, 0.999) >= 599ms);   // +20 %
+        QCOMPARE(BackendConnection::backoffDelay(b, 1, 0.0), 200ms); // -20 %
+        QVERIFY(BackendConnection::backoffDelay(b, 2, 0.999) >= 599ms); // +20 %
     }
 
     void connectsToARealServer()
@@ -85,7 +84,8 @@ private Q_SLOTS:
         connection.start();
         QCOMPARE(attempts.count(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), v1::CONNECTION_STATE_READY, timeoutMs(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(!seen.empty() && seen.back().state() == v1::CONNECTION_STATE_READY, timeoutMs(2000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !seen.empty() && seen.back().state() == v1::CONNECTION_STATE_READY, timeoutMs(2000));
         QCOMPARE(seen.back().backend(), std::string("test"));
         server->Shutdown(std::chrono::system_clock::now());
     }
@@ -102,7 +102,8 @@ private Q_SLOTS:
         QSignalSpy attempts(&connection, &BackendConnection::attemptStarted);
         QSignalSpy states(&connection, &BackendConnection::stateChanged);
         connection.start();
-        QTRY_COMPARE_WITH_TIMEOUT(connection.state(), v1::CONNECTION_STATE_TRANSIENT_FAILURE, timeoutMs(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            connection.state(), v1::CONNECTION_STATE_TRANSIENT_FAILURE, timeoutMs(5000));
         QVERIFY(!connection.lastError().isEmpty());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(connection.nextRetryUnixMs() > now - 50);
@@ -124,7 +125,8 @@ private Q_SLOTS:
         // The server goes away: the loss is visible with a retry time.
         server->Shutdown(std::chrono::system_clock::now());
         server.reset();
-        QTRY_COMPARE_WITH_TIMEOUT(connection.state(), v1::CONNECTION_STATE_TRANSIENT_FAILURE, timeoutMs(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            connection.state(), v1::CONNECTION_STATE_TRANSIENT_FAILURE, timeoutMs(10000));
         QVERIFY(connection.nextRetryUnixMs() > 0);
     }
 

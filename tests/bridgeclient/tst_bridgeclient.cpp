@@ -50,8 +50,8 @@ struct Console
 {
     model::EventStream events;
     model::Diagnostics diagnostics;
-    model::Topology topology{&diagnostics};
-    model::SimClockModel clock{&diagnostics};
+    model::Topology topology { &diagnostics };
+    model::SimClockModel clock { &diagnostics };
     std::unique_ptr<BridgeClient> client;
 
     Console(const std::string &address, const QString &token)
@@ -102,7 +102,8 @@ struct Backend
         QFile tokens(dir.filePath(QStringLiteral("tokens")));
         if (!tokens.exists()) {
             tokens.open(QIODevice::WriteOnly);
-            tokens.write("# role identity token\noperator alice operator-token-0123456789\nviewer wallboard viewer-token-0123456789\n");
+            tokens.write("# role identity token\noperator alice operator-token-0123456789\nviewer wallboard "
+                         "viewer-token-0123456789\n");
             tokens.close();
         }
         bridge::BridgeConfig config;
@@ -148,8 +149,8 @@ private Q_SLOTS:
 
         // Nodes, links and routes arrive through client → EventStream → Topology.
         QTRY_VERIFY_WITH_TIMEOUT(console.topology.nodeCount() == 18 && console.topology.linkCount() > 0
-                                     && console.topology.routeCount() > 0,
-                                 timeoutMs(15000));
+                && console.topology.routeCount() > 0,
+            timeoutMs(15000));
         QVERIFY(snapshotDone.count() >= 1);
         QTRY_COMPARE_WITH_TIMEOUT(console.client->role(), v1::ROLE_OPERATOR, timeoutMs(5000));
         QVERIFY(console.client->connection()->isReady());
@@ -195,8 +196,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(console.clockNow()->log->size() == 8, timeoutMs(5000));
         const auto log = console.clockNow()->log;
         using Outcome = model::ControlLogEntry::Outcome;
-        const std::vector<Outcome> expected{Outcome::Sent, Outcome::Applied, Outcome::Sent, Outcome::Applied,
-                                            Outcome::Sent, Outcome::Refused, Outcome::Sent, Outcome::Applied};
+        const std::vector<Outcome> expected { Outcome::Sent, Outcome::Applied, Outcome::Sent,
+            Outcome::Applied, Outcome::Sent, Outcome::Refused, Outcome::Sent, Outcome::Applied };
         for (std::size_t i = 0; i < expected.size(); ++i)
             QCOMPARE(log->at(i).outcome, expected[i]);
         QVERIFY(!log->at(5).reason.isEmpty());
@@ -216,9 +217,8 @@ private Q_SLOTS:
         QVERIFY(r.refused());
         QCOMPARE(r.grpcCode, int(grpc::PERMISSION_DENIED));
         QTRY_VERIFY_WITH_TIMEOUT(!console.clockNow()->log->empty()
-                                     && console.clockNow()->log->back().outcome
-                                         == model::ControlLogEntry::Outcome::Refused,
-                                 timeoutMs(5000));
+                && console.clockNow()->log->back().outcome == model::ControlLogEntry::Outcome::Refused,
+            timeoutMs(5000));
         QVERIFY(console.clockNow()->log->back().reason.contains(QStringLiteral("PERMISSION_DENIED")));
         QCOMPARE(console.state(), v1::SIM_STATE_INIT);
         // A viewer's connection is not broken by the refusal.
@@ -233,8 +233,8 @@ private Q_SLOTS:
         QVERIFY2(backend.startSim(&error), error.c_str());
         Console console(backend.bridge->address(), QStringLiteral("operator-token-0123456789"));
         console.client->start();
-        QTRY_VERIFY_WITH_TIMEOUT(console.topology.nodeCount() == 18 && console.topology.linkCount() > 0,
-                                 timeoutMs(15000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.topology.nodeCount() == 18 && console.topology.linkCount() > 0, timeoutMs(15000));
         QVERIFY(console.control(v1::CONTROL_KIND_START).applied());
         QTRY_VERIFY_WITH_TIMEOUT(console.clockNow()->step >= 3, timeoutMs(10000));
 
@@ -242,8 +242,8 @@ private Q_SLOTS:
         QSignalSpy subscribed(console.client.get(), &BridgeClient::subscribedChanged);
         backend.bridge->stop();
         backend.bridge.reset();
-        QTRY_COMPARE_WITH_TIMEOUT(console.client->connection()->state(), v1::CONNECTION_STATE_TRANSIENT_FAILURE,
-                                  timeoutMs(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            console.client->connection()->state(), v1::CONNECTION_STATE_TRANSIENT_FAILURE, timeoutMs(10000));
         QVERIFY(!console.client->connection()->lastError().isEmpty());
         QVERIFY(console.client->connection()->nextRetryUnixMs() > 0);
         QVERIFY(!console.client->isSubscribed());
@@ -259,7 +259,8 @@ private Q_SLOTS:
         QVERIFY2(backend.startBridge(&error), error.c_str());
         QTRY_VERIFY_WITH_TIMEOUT(snapshotDone.count() >= 1, timeoutMs(15000));
         QVERIFY(console.client->isSubscribed());
-        QTRY_COMPARE_WITH_TIMEOUT(console.client->connection()->state(), v1::CONNECTION_STATE_READY, timeoutMs(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            console.client->connection()->state(), v1::CONNECTION_STATE_READY, timeoutMs(5000));
         QTRY_VERIFY_WITH_TIMEOUT(console.clockNow()->connected, timeoutMs(5000));
         QVERIFY(console.topology.version() > versionBefore);
         QCOMPARE(console.topology.nodeCount(), backend.sim->nodeCount());

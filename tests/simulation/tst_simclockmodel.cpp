@@ -30,7 +30,8 @@ Envelope clockEnvelope(v1::SimState state, std::int64_t simNs, std::int64_t wall
     return e;
 }
 
-Envelope memberEnvelope(const std::string &id, v1::MemberState state, std::uint64_t lastStep, bool snapshot = false)
+Envelope memberEnvelope(
+    const std::string &id, v1::MemberState state, std::uint64_t lastStep, bool snapshot = false)
 {
     Envelope e;
     e.set_channel(v1::CHANNEL_BRIDGE);
@@ -55,7 +56,7 @@ Envelope commandEnvelope(v1::ControlKind kind, std::uint64_t seq)
 }
 
 Envelope ackEnvelope(v1::ControlKind kind, std::uint64_t seq, v1::AckResult result, const std::string &reason,
-                     v1::SimState after = v1::SIM_STATE_UNSPECIFIED, std::int64_t wallNs = 0)
+    v1::SimState after = v1::SIM_STATE_UNSPECIFIED, std::int64_t wallNs = 0)
 {
     Envelope e;
     e.set_channel(v1::CHANNEL_CONTROL);
@@ -84,11 +85,13 @@ private Q_SLOTS:
     void epochFormat()
     {
         // 2024-02-29T13:05:09Z is day 060 of a leap year.
-        const std::int64_t epoch = QDateTime(QDate(2024, 2, 29), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() * 1'000'000;
+        const std::int64_t epoch
+            = QDateTime(QDate(2024, 2, 29), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() * 1'000'000;
         const std::int64_t sim = (13 * 3600 + 5 * 60 + 9) * 1'000'000'000LL + 999'000'000;
         QCOMPARE(SimClockModel::formatEpochTime(epoch, sim), QStringLiteral("2024060.130509"));
         QCOMPARE(SimClockModel::formatEpochTime(0, 0), QStringLiteral("1970001.000000"));
-        QCOMPARE(SimClockModel::formatEpochTime(0, 86'400'000'000'000LL * 365), QStringLiteral("1971001.000000"));
+        QCOMPARE(
+            SimClockModel::formatEpochTime(0, 86'400'000'000'000LL * 365), QStringLiteral("1971001.000000"));
         QCOMPARE(SimClockModel::formatSimSeconds(1'234'500'000'000), QStringLiteral("1234.500 s"));
     }
 
@@ -114,9 +117,9 @@ private Q_SLOTS:
         QVERIFY(model.publish());
         QVERIFY(!model.snapshot()->known);
 
-        model.apply(std::vector<Envelope>{clockEnvelope(v1::SIM_STATE_RUNNING, 5'000'000'000, 2000, false),
-                                          memberEnvelope("sim-1", v1::MEMBER_STATE_RUNNING, 50),
-                                          memberEnvelope("display", v1::MEMBER_STATE_RUNNING, 49)});
+        model.apply(std::vector<Envelope> { clockEnvelope(v1::SIM_STATE_RUNNING, 5'000'000'000, 2000, false),
+            memberEnvelope("sim-1", v1::MEMBER_STATE_RUNNING, 50),
+            memberEnvelope("display", v1::MEMBER_STATE_RUNNING, 49) });
         QVERIFY(model.publish());
         auto snap = model.snapshot();
         QVERIFY(snap->known);
@@ -129,12 +132,12 @@ private Q_SLOTS:
         QCOMPARE(snap->members->at(1).lastStep, 50u);
 
         // An older clock (by the bridge's wall time) is ignored.
-        model.apply(std::vector<Envelope>{clockEnvelope(v1::SIM_STATE_INIT, 0, 1000)});
+        model.apply(std::vector<Envelope> { clockEnvelope(v1::SIM_STATE_INIT, 0, 1000) });
         model.publish();
         QCOMPARE(model.snapshot()->state, v1::SIM_STATE_RUNNING);
 
         // Invalid clocks are dropped and counted.
-        model.apply(std::vector<Envelope>{clockEnvelope(v1::SIM_STATE_FROZEN, -5, 3000)});
+        model.apply(std::vector<Envelope> { clockEnvelope(v1::SIM_STATE_FROZEN, -5, 3000) });
         model.publish();
         QCOMPARE(model.snapshot()->state, v1::SIM_STATE_RUNNING);
         QCOMPARE(diagnostics.count(QStringLiteral("bridge"), QStringLiteral("invalid sim clock")), 1u);
@@ -144,8 +147,8 @@ private Q_SLOTS:
     void commandLogNeverOptimistic()
     {
         SimClockModel model(nullptr);
-        model.apply(std::vector<Envelope>{clockEnvelope(v1::SIM_STATE_RUNNING, 1'000'000'000, 1000)});
-        model.apply(std::vector<Envelope>{commandEnvelope(v1::CONTROL_KIND_FREEZE, 7)});
+        model.apply(std::vector<Envelope> { clockEnvelope(v1::SIM_STATE_RUNNING, 1'000'000'000, 1000) });
+        model.apply(std::vector<Envelope> { commandEnvelope(v1::CONTROL_KIND_FREEZE, 7) });
         model.publish();
         auto snap = model.snapshot();
         QCOMPARE(snap->state, v1::SIM_STATE_RUNNING); // sent is not applied
@@ -155,10 +158,11 @@ private Q_SLOTS:
         // The bridge's echo of our own command is not logged twice.
         Envelope echo;
         echo.set_channel(v1::CHANNEL_BRIDGE);
-        *echo.mutable_bridge_sample()->mutable_control()->mutable_command() = commandEnvelope(v1::CONTROL_KIND_FREEZE, 7).control_command();
-        model.apply(std::vector<Envelope>{echo});
-        model.apply(std::vector<Envelope>{ackEnvelope(v1::CONTROL_KIND_FREEZE, 7, v1::ACK_RESULT_APPLIED, "",
-                                                      v1::SIM_STATE_FROZEN, 2000)});
+        *echo.mutable_bridge_sample()->mutable_control()->mutable_command()
+            = commandEnvelope(v1::CONTROL_KIND_FREEZE, 7).control_command();
+        model.apply(std::vector<Envelope> { echo });
+        model.apply(std::vector<Envelope> { ackEnvelope(
+            v1::CONTROL_KIND_FREEZE, 7, v1::ACK_RESULT_APPLIED, "", v1::SIM_STATE_FROZEN, 2000) });
         model.publish();
         snap = model.snapshot();
         QCOMPARE(snap->state, v1::SIM_STATE_FROZEN);
@@ -167,9 +171,9 @@ private Q_SLOTS:
         QCOMPARE(snap->log->back().stateAfter, v1::SIM_STATE_FROZEN);
 
         // A refusal keeps the state and shows the reason.
-        model.apply(std::vector<Envelope>{commandEnvelope(v1::CONTROL_KIND_START, 8),
-                                          ackEnvelope(v1::CONTROL_KIND_START, 8, v1::ACK_RESULT_REFUSED,
-                                                      "PERMISSION_DENIED: viewer tokens cannot control")});
+        model.apply(std::vector<Envelope> { commandEnvelope(v1::CONTROL_KIND_START, 8),
+            ackEnvelope(v1::CONTROL_KIND_START, 8, v1::ACK_RESULT_REFUSED,
+                "PERMISSION_DENIED: viewer tokens cannot control") });
         model.publish();
         snap = model.snapshot();
         QCOMPARE(snap->state, v1::SIM_STATE_FROZEN);
@@ -184,7 +188,7 @@ private Q_SLOTS:
         ev->mutable_command()->set_sequence(1);
         ev->mutable_command()->set_issuer("bob");
         ev->mutable_ack()->set_result(v1::ACK_RESULT_APPLIED);
-        model.apply(std::vector<Envelope>{foreign});
+        model.apply(std::vector<Envelope> { foreign });
         model.publish();
         snap = model.snapshot();
         QCOMPARE(snap->log->size(), 5u);
@@ -212,8 +216,8 @@ private Q_SLOTS:
         up.set_channel(v1::CHANNEL_CONSOLE);
         up.mutable_connection()->set_backend("bridge");
         up.mutable_connection()->set_state(v1::CONNECTION_STATE_READY);
-        model.apply(std::vector<Envelope>{up, memberEnvelope("a", v1::MEMBER_STATE_RUNNING, 1),
-                                          memberEnvelope("b", v1::MEMBER_STATE_RUNNING, 1)});
+        model.apply(std::vector<Envelope> { up, memberEnvelope("a", v1::MEMBER_STATE_RUNNING, 1),
+            memberEnvelope("b", v1::MEMBER_STATE_RUNNING, 1) });
         model.publish();
         QVERIFY(model.snapshot()->connected);
         QCOMPARE(model.snapshot()->members->size(), 2u);
@@ -221,7 +225,7 @@ private Q_SLOTS:
         Envelope down = up;
         down.mutable_connection()->set_state(v1::CONNECTION_STATE_TRANSIENT_FAILURE);
         down.mutable_connection()->set_error("Connection refused");
-        model.apply(std::vector<Envelope>{down});
+        model.apply(std::vector<Envelope> { down });
         model.publish();
         QVERIFY(!model.snapshot()->connected);
         QCOMPARE(model.snapshot()->connectionError, QStringLiteral("Connection refused"));
@@ -231,7 +235,8 @@ private Q_SLOTS:
         Envelope complete;
         complete.set_channel(v1::CHANNEL_BRIDGE);
         complete.mutable_bridge_sample()->mutable_snapshot_complete();
-        model.apply(std::vector<Envelope>{up, memberEnvelope("a", v1::MEMBER_STATE_FROZEN, 2, true), complete});
+        model.apply(
+            std::vector<Envelope> { up, memberEnvelope("a", v1::MEMBER_STATE_FROZEN, 2, true), complete });
         model.publish();
         QCOMPARE(model.snapshot()->members->size(), 1u);
         QCOMPARE(model.snapshot()->members->at(0).state, v1::MEMBER_STATE_FROZEN);

@@ -48,8 +48,8 @@ random_flows 2
 std::vector<ControlKind> enabled(const widgets::SimulationView &view)
 {
     std::vector<ControlKind> out;
-    for (ControlKind k : {v1::CONTROL_KIND_START, v1::CONTROL_KIND_FREEZE, v1::CONTROL_KIND_RESUME,
-                          v1::CONTROL_KIND_STOP, v1::CONTROL_KIND_RESET})
+    for (ControlKind k : { v1::CONTROL_KIND_START, v1::CONTROL_KIND_FREEZE, v1::CONTROL_KIND_RESUME,
+             v1::CONTROL_KIND_STOP, v1::CONTROL_KIND_RESET })
         if (view.button(k)->isEnabled())
             out.push_back(k);
     return out;
@@ -64,7 +64,7 @@ QString stateText(const widgets::SimulationView &view)
 struct Console
 {
     model::EventStream events;
-    model::SimClockModel clock{nullptr};
+    model::SimClockModel clock { nullptr };
     std::unique_ptr<clients::BridgeClient> client;
     widgets::SimulationView view;
     QTimer frame;
@@ -78,9 +78,9 @@ struct Console
         endpoint.token = token;
         client = std::make_unique<clients::BridgeClient>(endpoint, &events);
         QObject::connect(&view, &widgets::SimulationView::controlRequested, client.get(),
-                         [this](ControlKind kind) { client->sendControl(kind); });
-        QObject::connect(client.get(), &clients::BridgeClient::roleChanged, &view,
-                         &widgets::SimulationView::setRole);
+            [this](ControlKind kind) { client->sendControl(kind); });
+        QObject::connect(
+            client.get(), &clients::BridgeClient::roleChanged, &view, &widgets::SimulationView::setRole);
         view.setConfirmation([this](QWidget *, const QString &title, const QString &) {
             confirmations << title;
             return true;
@@ -124,30 +124,30 @@ private Q_SLOTS:
         QVERIFY2(sim.start(&error), error.c_str());
 
         Console op(bridge.address(), QStringLiteral("operator-token-0123456789"));
-        QAbstractItemModelTester members(op.view.membersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester log(op.view.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester members(
+            op.view.membersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester log(
+            op.view.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         op.view.show();
         QTRY_COMPARE_WITH_TIMEOUT(stateText(op.view), QStringLiteral("Init"), timeoutMs(10000));
-        QTRY_COMPARE_WITH_TIMEOUT(enabled(op.view), (std::vector<ControlKind>{v1::CONTROL_KIND_START, v1::CONTROL_KIND_RESET}),
-                                  timeoutMs(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(enabled(op.view),
+            (std::vector<ControlKind> { v1::CONTROL_KIND_START, v1::CONTROL_KIND_RESET }), timeoutMs(5000));
         QTRY_COMPARE_WITH_TIMEOUT(op.view.membersModel()->rowCount(), 1, timeoutMs(5000));
 
         QTest::mouseClick(op.view.button(v1::CONTROL_KIND_START), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(stateText(op.view), QStringLiteral("Running"), timeoutMs(10000));
-        QTRY_COMPARE_WITH_TIMEOUT(enabled(op.view), (std::vector<ControlKind>{v1::CONTROL_KIND_FREEZE, v1::CONTROL_KIND_STOP}),
-                                  timeoutMs(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(op.view.membersModel()
-                                         ->index(0, widgets::SimulationMembersModel::LastStep)
-                                         .data()
-                                         .toULongLong()
-                                     > 3,
-                                 timeoutMs(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(enabled(op.view),
+            (std::vector<ControlKind> { v1::CONTROL_KIND_FREEZE, v1::CONTROL_KIND_STOP }), timeoutMs(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            op.view.membersModel()->index(0, widgets::SimulationMembersModel::LastStep).data().toULongLong()
+                > 3,
+            timeoutMs(10000));
 
         QTest::mouseClick(op.view.button(v1::CONTROL_KIND_FREEZE), Qt::LeftButton);
         QCOMPARE(op.confirmations.size(), 1); // freeze asked first
         QTRY_COMPARE_WITH_TIMEOUT(stateText(op.view), QStringLiteral("Frozen"), timeoutMs(10000));
-        QTRY_COMPARE_WITH_TIMEOUT(enabled(op.view), (std::vector<ControlKind>{v1::CONTROL_KIND_RESUME, v1::CONTROL_KIND_STOP}),
-                                  timeoutMs(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(enabled(op.view),
+            (std::vector<ControlKind> { v1::CONTROL_KIND_RESUME, v1::CONTROL_KIND_STOP }), timeoutMs(5000));
 
         QTest::mouseClick(op.view.button(v1::CONTROL_KIND_RESUME), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(stateText(op.view), QStringLiteral("Running"), timeoutMs(10000));
@@ -155,8 +155,10 @@ private Q_SLOTS:
         // Every command and its answer is in the view's log.
         QTRY_COMPARE_WITH_TIMEOUT(op.view.logModel()->rowCount(), 6, timeoutMs(5000));
         using Col = widgets::SimulationLogModel;
-        QCOMPARE(op.view.logModel()->index(1, Col::Outcome).data().toString(), QStringLiteral("applied → Running"));
-        QCOMPARE(op.view.logModel()->index(3, Col::Outcome).data().toString(), QStringLiteral("applied → Frozen"));
+        QCOMPARE(op.view.logModel()->index(1, Col::Outcome).data().toString(),
+            QStringLiteral("applied → Running"));
+        QCOMPARE(
+            op.view.logModel()->index(3, Col::Outcome).data().toString(), QStringLiteral("applied → Frozen"));
 
         // A viewer console sees the same state, its buttons stay grey, and a
         // command it sends anyway (a stale button) is refused with the reason in its log.
@@ -167,7 +169,11 @@ private Q_SLOTS:
         viewer.client->sendControl(v1::CONTROL_KIND_FREEZE);
         QTRY_COMPARE_WITH_TIMEOUT(viewer.view.logModel()->rowCount(), 2, timeoutMs(5000));
         QCOMPARE(viewer.view.logModel()->index(1, Col::Outcome).data().toString(), QStringLiteral("refused"));
-        QVERIFY(viewer.view.logModel()->index(1, Col::Reason).data().toString().startsWith(QStringLiteral("PERMISSION_DENIED")));
+        QVERIFY(viewer.view.logModel()
+                    ->index(1, Col::Reason)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("PERMISSION_DENIED")));
         QCOMPARE(stateText(viewer.view), QStringLiteral("Running"));
         viewer.client->stop();
         op.client->stop();

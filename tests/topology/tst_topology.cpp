@@ -14,7 +14,7 @@ using v1::Envelope;
 namespace {
 
 Envelope nodeEnvelope(std::uint32_t id, double east, double north, double up, std::int64_t simNs = 0,
-                      v1::NodeStatus status = v1::NODE_STATUS_OK, bool snapshot = false)
+    v1::NodeStatus status = v1::NODE_STATUS_OK, bool snapshot = false)
 {
     Envelope e;
     e.set_channel(v1::CHANNEL_BRIDGE);
@@ -42,7 +42,8 @@ Envelope nodeEnvelope(std::uint32_t id, double east, double north, double up, st
     return e;
 }
 
-Envelope linkEnvelope(std::uint32_t a, std::uint32_t b, bool up = true, double quality = 0.8, bool snapshot = false)
+Envelope linkEnvelope(
+    std::uint32_t a, std::uint32_t b, bool up = true, double quality = 0.8, bool snapshot = false)
 {
     Envelope e;
     e.set_channel(v1::CHANNEL_BRIDGE);
@@ -61,7 +62,8 @@ Envelope linkEnvelope(std::uint32_t a, std::uint32_t b, bool up = true, double q
     return e;
 }
 
-Envelope routeEnvelope(std::uint32_t flow, std::vector<std::uint32_t> hops, bool reachable = true, bool snapshot = false)
+Envelope routeEnvelope(
+    std::uint32_t flow, std::vector<std::uint32_t> hops, bool reachable = true, bool snapshot = false)
 {
     Envelope e;
     e.set_channel(v1::CHANNEL_BRIDGE);
@@ -101,9 +103,9 @@ private Q_SLOTS:
         model::Diagnostics diagnostics;
         Topology topology(&diagnostics);
         // The link and the route come first in the batch: nodes are applied first.
-        const std::vector<Envelope> batch{linkEnvelope(2, 1), routeEnvelope(7, {1, 2, 3}),
-                                          nodeEnvelope(3, 30, 0, 1000), nodeEnvelope(1, 10, 0, 1000),
-                                          nodeEnvelope(2, 20, 0, 1000), linkEnvelope(2, 3)};
+        const std::vector<Envelope> batch { linkEnvelope(2, 1), routeEnvelope(7, { 1, 2, 3 }),
+            nodeEnvelope(3, 30, 0, 1000), nodeEnvelope(1, 10, 0, 1000), nodeEnvelope(2, 20, 0, 1000),
+            linkEnvelope(2, 3) };
         topology.apply(batch);
         QVERIFY(topology.publish());
         const auto snap = topology.snapshot();
@@ -116,7 +118,7 @@ private Q_SLOTS:
         QCOMPARE(link->key.a, 1u); // normalised a < b
         QCOMPARE(link->quality, 0.8);
         QCOMPARE(snap->routes->size(), 1u);
-        QCOMPARE(snap->findRoute(7)->hops, (std::vector<std::uint32_t>{1, 2, 3}));
+        QCOMPARE(snap->findRoute(7)->hops, (std::vector<std::uint32_t> { 1, 2, 3 }));
         QCOMPARE(snap->routesThrough(2).size(), 1u);
         QCOMPARE(snap->linksOf(2).size(), 2u);
         QCOMPARE(diagnostics.total(), 0u);
@@ -126,18 +128,19 @@ private Q_SLOTS:
     void versionsAndUnchangedPartsAreShared()
     {
         Topology topology(nullptr);
-        topology.apply(std::vector<Envelope>{nodeEnvelope(1, 0, 0, 0), nodeEnvelope(2, 5, 0, 0), linkEnvelope(1, 2)});
+        topology.apply(
+            std::vector<Envelope> { nodeEnvelope(1, 0, 0, 0), nodeEnvelope(2, 5, 0, 0), linkEnvelope(1, 2) });
         topology.publish();
         const auto first = topology.snapshot();
         QVERIFY(!topology.publish()); // nothing changed: no new snapshot
         QCOMPARE(topology.snapshot(), first);
 
-        topology.apply(std::vector<Envelope>{nodeEnvelope(1, 100, 0, 0, 1'000'000'000)});
+        topology.apply(std::vector<Envelope> { nodeEnvelope(1, 100, 0, 0, 1'000'000'000) });
         QVERIFY(topology.publish());
         const auto second = topology.snapshot();
         QVERIFY(second->version > first->version);
         QCOMPARE(second->structureVersion, first->structureVersion); // moved, not added
-        QCOMPARE(second->links, first->links);                       // links untouched: shared
+        QCOMPARE(second->links, first->links); // links untouched: shared
         QVERIFY(second->nodes != first->nodes);
         QCOMPARE(second->findNode(1)->east, 100.0);
         QVERIFY(second->findNode(1)->version > second->findNode(2)->version);
@@ -148,10 +151,10 @@ private Q_SLOTS:
     void removalSemantics()
     {
         Topology topology(nullptr);
-        topology.apply(std::vector<Envelope>{nodeEnvelope(1, 0, 0, 0), nodeEnvelope(2, 1, 0, 0),
-                                             nodeEnvelope(3, 2, 0, 0), linkEnvelope(1, 2), linkEnvelope(2, 3),
-                                             routeEnvelope(1, {1, 2, 3}), routeEnvelope(2, {1, 2})});
-        topology.apply(std::vector<Envelope>{linkEnvelope(1, 2, false), routeEnvelope(2, {}, false)});
+        topology.apply(std::vector<Envelope> { nodeEnvelope(1, 0, 0, 0), nodeEnvelope(2, 1, 0, 0),
+            nodeEnvelope(3, 2, 0, 0), linkEnvelope(1, 2), linkEnvelope(2, 3), routeEnvelope(1, { 1, 2, 3 }),
+            routeEnvelope(2, { 1, 2 }) });
+        topology.apply(std::vector<Envelope> { linkEnvelope(1, 2, false), routeEnvelope(2, {}, false) });
         topology.publish();
         auto snap = topology.snapshot();
         QCOMPARE(snap->links->size(), 1u);
@@ -160,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(!snap->findRoute(2));
 
         // A removed node takes its links and the routes through it along.
-        topology.apply(std::vector<Envelope>{nodeEnvelope(3, 0, 0, 0, 0, v1::NODE_STATUS_REMOVED)});
+        topology.apply(std::vector<Envelope> { nodeEnvelope(3, 0, 0, 0, 0, v1::NODE_STATUS_REMOVED) });
         topology.publish();
         snap = topology.snapshot();
         QCOMPARE(snap->nodes->size(), 2u);
@@ -179,9 +182,9 @@ private Q_SLOTS:
         Envelope longName = nodeEnvelope(12, 0, 0, 0);
         longName.mutable_bridge_sample()->mutable_node()->set_name(std::string(65, 'x'));
         Envelope badQuality = linkEnvelope(1, 2, true, 1.5);
-        const std::vector<Envelope> batch{nodeEnvelope(1, 0, 0, 0), nodeEnvelope(2, 1, 0, 0), nan, absurd,
-                                          longName, linkEnvelope(1, 99), badQuality, linkEnvelope(1, 1),
-                                          routeEnvelope(5, {1, 42, 2}), linkEnvelope(1, 2)};
+        const std::vector<Envelope> batch { nodeEnvelope(1, 0, 0, 0), nodeEnvelope(2, 1, 0, 0), nan, absurd,
+            longName, linkEnvelope(1, 99), badQuality, linkEnvelope(1, 1), routeEnvelope(5, { 1, 42, 2 }),
+            linkEnvelope(1, 2) };
         topology.apply(batch);
         topology.publish();
         const auto snap = topology.snapshot();
@@ -196,8 +199,10 @@ private Q_SLOTS:
         QCOMPARE(diagnostics.count(src, QStringLiteral("absurd coordinates")), 1u);
         QCOMPARE(diagnostics.count(src, QStringLiteral("oversized name")), 1u);
         QCOMPARE(diagnostics.count(QStringLiteral("bridge"), QStringLiteral("link names unknown node")), 1u);
-        QCOMPARE(diagnostics.count(QStringLiteral("bridge"), QStringLiteral("link quality outside 0..1")), 1u);
-        QCOMPARE(diagnostics.count(QStringLiteral("bridge"), QStringLiteral("link from a node to itself")), 1u);
+        QCOMPARE(
+            diagnostics.count(QStringLiteral("bridge"), QStringLiteral("link quality outside 0..1")), 1u);
+        QCOMPARE(
+            diagnostics.count(QStringLiteral("bridge"), QStringLiteral("link from a node to itself")), 1u);
         QCOMPARE(diagnostics.count(QStringLiteral("bridge"), QStringLiteral("route names unknown node")), 1u);
     }
 
@@ -224,7 +229,7 @@ private Q_SLOTS:
         QCOMPARE(trails.points[3].east, 100.f);
 
         // Sim time going backwards (a reset) starts the trail anew.
-        topology.apply(std::vector<Envelope>{nodeEnvelope(1, 5, 0, 0, 0)});
+        topology.apply(std::vector<Envelope> { nodeEnvelope(1, 5, 0, 0, 0) });
         topology.publish();
         const auto reset = topology.snapshot();
         QCOMPARE(reset->trails->begin[1] - reset->trails->begin[0], 1u);
@@ -233,18 +238,17 @@ private Q_SLOTS:
     void resubscriptionSnapshotRemovesStaleKeys()
     {
         Topology topology(nullptr);
-        topology.apply(std::vector<Envelope>{nodeEnvelope(1, 0, 0, 0), nodeEnvelope(2, 1, 0, 0),
-                                             nodeEnvelope(3, 2, 0, 0), linkEnvelope(1, 2), linkEnvelope(2, 3),
-                                             routeEnvelope(9, {1, 2, 3})});
+        topology.apply(std::vector<Envelope> { nodeEnvelope(1, 0, 0, 0), nodeEnvelope(2, 1, 0, 0),
+            nodeEnvelope(3, 2, 0, 0), linkEnvelope(1, 2), linkEnvelope(2, 3),
+            routeEnvelope(9, { 1, 2, 3 }) });
         topology.publish();
         // The connection dropped; node 3 went away meanwhile. The new
         // subscription sends the current state and marks its end.
-        topology.apply(std::vector<Envelope>{nodeEnvelope(1, 0, 0, 0, 0, v1::NODE_STATUS_OK, true),
-                                             nodeEnvelope(2, 1, 0, 0, 0, v1::NODE_STATUS_OK, true),
-                                             linkEnvelope(1, 2, true, 0.5, true)});
+        topology.apply(std::vector<Envelope> { nodeEnvelope(1, 0, 0, 0, 0, v1::NODE_STATUS_OK, true),
+            nodeEnvelope(2, 1, 0, 0, 0, v1::NODE_STATUS_OK, true), linkEnvelope(1, 2, true, 0.5, true) });
         topology.publish();
         QCOMPARE(topology.snapshot()->nodes->size(), 3u); // not complete yet: nothing removed
-        topology.apply(std::vector<Envelope>{snapshotComplete()});
+        topology.apply(std::vector<Envelope> { snapshotComplete() });
         topology.publish();
         const auto snap = topology.snapshot();
         QCOMPARE(snap->nodes->size(), 2u);
@@ -259,7 +263,7 @@ private Q_SLOTS:
         Topology topology(nullptr);
         Envelope other = nodeEnvelope(1, 0, 0, 0);
         other.set_channel(v1::CHANNEL_TELEMETRY);
-        topology.apply(std::vector<Envelope>{other});
+        topology.apply(std::vector<Envelope> { other });
         topology.publish();
         QVERIFY(topology.snapshot()->isEmpty());
     }

@@ -27,7 +27,7 @@ std::shared_ptr<model::TopologySnapshot> triangle()
     snap->nodes = nodes;
     auto links = std::make_shared<std::vector<model::TopoLink>>();
     model::TopoLink l;
-    l.key = {1, 2};
+    l.key = { 1, 2 };
     links->push_back(l);
     snap->links = links;
     return snap;
@@ -36,7 +36,8 @@ std::shared_ptr<model::TopologySnapshot> triangle()
 // Straight down from 10 km above the origin, north up, 800x600 window.
 osg::Matrixd topDown()
 {
-    const osg::Matrixd view = osg::Matrixd::lookAt(osg::Vec3d(0, 0, 10000), osg::Vec3d(0, 0, 0), osg::Vec3d(0, 1, 0));
+    const osg::Matrixd view
+        = osg::Matrixd::lookAt(osg::Vec3d(0, 0, 10000), osg::Vec3d(0, 0, 0), osg::Vec3d(0, 1, 0));
     const osg::Matrixd proj = osg::Matrixd::perspective(35.0, 800.0 / 600.0, 1.0, 100000.0);
     return views3d::worldToWindowMatrix(view, proj, 0, 0, 800, 600);
 }
@@ -92,7 +93,7 @@ private Q_SLOTS:
         double x1 = 0, y1 = 0;
         views3d::projectToWindow(m, osg::Vec3d(-1000, 0, 0), &x1, &y1);
         auto ids = views3d::nodesNear(*snap, m, x1 + 1, y1, 30, 8);
-        QCOMPARE(ids, (std::vector<std::uint32_t>{1}));
+        QCOMPARE(ids, (std::vector<std::uint32_t> { 1 }));
         ids = views3d::nodesNear(*snap, m, 400, 300, 2000, 2);
         QCOMPARE(ids.size(), 2u); // bounded
     }

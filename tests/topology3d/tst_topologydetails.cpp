@@ -66,7 +66,8 @@ private Q_SLOTS:
     void showsNodeLinksAndRoutesAndFollowsRemoval()
     {
         model::Topology topology(nullptr);
-        topology.apply(std::vector<v1::Envelope>{node(1), node(2), node(3), link(1, 2), link(2, 3), route(5, {1, 2, 3})});
+        topology.apply(std::vector<v1::Envelope> {
+            node(1), node(2), node(3), link(1, 2), link(2, 3), route(5, { 1, 2, 3 }) });
         topology.publish();
         views3d::TopologyDetails details;
         QVERIFY(details.title().contains(QStringLiteral("Nothing selected")));
@@ -87,13 +88,13 @@ private Q_SLOTS:
         QCOMPARE(section(details.tree(), QStringLiteral("Routes over it"))->childCount(), 1);
 
         // The link goes down: the view says so instead of showing stale data.
-        topology.apply(std::vector<v1::Envelope>{link(2, 3, false)});
+        topology.apply(std::vector<v1::Envelope> { link(2, 3, false) });
         topology.publish();
         details.setSnapshot(topology.snapshot());
         QVERIFY(details.title().contains(QStringLiteral("no longer up")));
         QCOMPARE(details.tree()->topLevelItemCount(), 0);
 
-        topology.apply(std::vector<v1::Envelope>{node(2, v1::NODE_STATUS_REMOVED)});
+        topology.apply(std::vector<v1::Envelope> { node(2, v1::NODE_STATUS_REMOVED) });
         topology.publish();
         details.setSnapshot(topology.snapshot());
         details.showNode(2);

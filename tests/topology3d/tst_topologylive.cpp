@@ -48,7 +48,7 @@ random_flows 5
 
 // Fraction of nodes whose projected centre pixel shows their colour.
 double colourMatches(const QImage &image, const views3d::TopologyController &controller,
-                     const model::TopologySnapshot &snapshot)
+    const model::TopologySnapshot &snapshot)
 {
     const osg::Matrixd m = controller.worldToWindow();
     int good = 0, total = 0;
@@ -62,7 +62,8 @@ double colourMatches(const QImage &image, const views3d::TopologyController &con
         ++total;
         const QColor c = image.pixelColor(px, py);
         const osg::Vec4 e = views3d::TopologyScene::nodeColor(n.kind, n.status);
-        if (std::abs(c.redF() - e.r()) < 0.08 && std::abs(c.greenF() - e.g()) < 0.08 && std::abs(c.blueF() - e.b()) < 0.08)
+        if (std::abs(c.redF() - e.r()) < 0.08 && std::abs(c.greenF() - e.g()) < 0.08
+            && std::abs(c.blueF() - e.b()) < 0.08)
             ++good;
     }
     return total == 0 ? 0.0 : double(good) / double(total);
@@ -122,8 +123,8 @@ private Q_SLOTS:
         const double matchA = colourMatches(a, controller, *first);
         QVERIFY2(matchA > 0.8, qPrintable(QStringLiteral("%1 of nodes at their pixels").arg(matchA)));
 
-        QTRY_VERIFY_WITH_TIMEOUT(topology.snapshot()->simTimeNs > first->simTimeNs + 20'000'000'000LL,
-                                 timeoutMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            topology.snapshot()->simTimeNs > first->simTimeNs + 20'000'000'000LL, timeoutMs(10000));
         controller.tick();
         const auto second = controller.scene()->snapshot();
         QVERIFY(second != first);

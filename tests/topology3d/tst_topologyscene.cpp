@@ -16,7 +16,7 @@ using views3d::TopologyScene;
 namespace {
 
 v1::Envelope node(std::uint32_t id, double east, double north, double up, v1::NodeKind kind,
-                  v1::NodeStatus status = v1::NODE_STATUS_OK)
+    v1::NodeStatus status = v1::NODE_STATUS_OK)
 {
     v1::Envelope e;
     e.set_channel(v1::CHANNEL_BRIDGE);
@@ -55,7 +55,10 @@ bool close(const QColor &c, const osg::Vec4 &expected, double tolerance = 0.08)
 
 QString describe(const QColor &c)
 {
-    return QStringLiteral("(%1, %2, %3)").arg(c.redF(), 0, 'f', 2).arg(c.greenF(), 0, 'f', 2).arg(c.blueF(), 0, 'f', 2);
+    return QStringLiteral("(%1, %2, %3)")
+        .arg(c.redF(), 0, 'f', 2)
+        .arg(c.greenF(), 0, 'f', 2)
+        .arg(c.blueF(), 0, 'f', 2);
 }
 
 } // namespace
@@ -68,7 +71,7 @@ private Q_SLOTS:
     void drawableCountDoesNotGrowWithNodes()
     {
         model::Topology small(nullptr), large(nullptr);
-        std::vector<v1::Envelope> a{node(1, 0, 0, 1000, v1::NODE_KIND_AIRCRAFT)};
+        std::vector<v1::Envelope> a { node(1, 0, 0, 1000, v1::NODE_KIND_AIRCRAFT) };
         std::vector<v1::Envelope> b;
         for (std::uint32_t i = 0; i < 10'000; ++i)
             b.push_back(node(i, double(i % 100) * 500, double(i / 100) * 500, 1000, v1::NODE_KIND_AIRCRAFT));
@@ -86,11 +89,10 @@ private Q_SLOTS:
     void rendersNodesAtTheirProjectedPixelsAndPicks()
     {
         model::Topology topology(nullptr);
-        topology.apply(std::vector<v1::Envelope>{
-            node(1, -20'000, -10'000, 3000, v1::NODE_KIND_AIRCRAFT),
+        topology.apply(std::vector<v1::Envelope> { node(1, -20'000, -10'000, 3000, v1::NODE_KIND_AIRCRAFT),
             node(2, 20'000, -10'000, 6000, v1::NODE_KIND_GROUND_STATION),
             node(3, 0, 15'000, 9000, v1::NODE_KIND_AIRCRAFT, v1::NODE_STATUS_FAILED),
-            node(4, -5'000, 5'000, 4000, v1::NODE_KIND_SATELLITE), link(1, 2, 0.9), link(2, 3, 0.2)});
+            node(4, -5'000, 5'000, 4000, v1::NODE_KIND_SATELLITE), link(1, 2, 0.9), link(2, 3, 0.2) });
         topology.publish();
 
         views3d::OsgWidget widget;
@@ -120,7 +122,11 @@ private Q_SLOTS:
             const QColor seen = image.pixelColor(px, py);
             const osg::Vec4 expected = TopologyScene::nodeColor(n.kind, n.status);
             QVERIFY2(close(seen, expected),
-                     qPrintable(QStringLiteral("node %1 at (%2, %3): saw %4").arg(n.id).arg(px).arg(py).arg(describe(seen))));
+                qPrintable(QStringLiteral("node %1 at (%2, %3): saw %4")
+                               .arg(n.id)
+                               .arg(px)
+                               .arg(py)
+                               .arg(describe(seen))));
 
             // Picking that pixel selects that node, through a real click.
             const QPointF widgetPos(x / dpr, (image.height() - y) / dpr);
@@ -148,7 +154,7 @@ private Q_SLOTS:
         std::vector<v1::Envelope> batch;
         for (std::uint32_t i = 0; i < 10'000; ++i)
             batch.push_back(node(i, double(i % 100) * 1000 - 50'000, double(i / 100) * 1000 - 50'000,
-                                 1000 + (i % 7) * 500, v1::NODE_KIND_AIRCRAFT));
+                1000 + (i % 7) * 500, v1::NODE_KIND_AIRCRAFT));
         for (std::uint32_t i = 0; i + 1 < 10'000; ++i)
             batch.push_back(link(i, i + 1, double(i % 10) / 10.0));
         topology.apply(batch);
@@ -180,7 +186,7 @@ private Q_SLOTS:
         std::vector<v1::Envelope> moved;
         for (std::uint32_t i = 0; i < 10'000; ++i)
             moved.push_back(node(i, double(i % 100) * 1000 - 49'000, double(i / 100) * 1000 - 50'000, 1500,
-                                 v1::NODE_KIND_AIRCRAFT));
+                v1::NODE_KIND_AIRCRAFT));
         topology.apply(moved);
         topology.publish();
         controller.tick();
