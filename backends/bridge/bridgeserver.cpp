@@ -130,6 +130,11 @@ SimClock BridgeServer::clock() const
     return m_core ? m_core->clock() : SimClock();
 }
 
+std::size_t BridgeServer::subscriberCount() const
+{
+    return m_core ? m_core->fanout.subscriberCount() : 0;
+}
+
 bool BridgeServer::start(std::string *error)
 {
     if (m_core)

@@ -38,6 +38,7 @@ public:
 
     opsdeck::v1::BridgeStats stats() const;   // the latest periodic stats
     opsdeck::v1::SimClock clock() const;
+    std::size_t subscriberCount() const;      // open Subscribe streams
 
 private:
     BridgeConfig m_config;

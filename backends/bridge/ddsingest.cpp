@@ -20,6 +20,8 @@ namespace {
 constexpr std::size_t kMaxName = 64;
 constexpr std::size_t kMaxString = 256;
 constexpr std::size_t kMaxHops = 4096;
+constexpr std::size_t kMaxParked = 100000;
+constexpr std::int64_t kParkNs = 1'000'000'000;  // how long a sample may wait for its nodes
 
 std::int64_t unixNowNs()
 {
@@ -81,6 +83,15 @@ DdsIngest::~DdsIngest()
     stop();
 }
 
+namespace {
+
+extern "C" void onDataAvailable(dds_entity_t reader, void *arg)
+{
+    static_cast<DdsIngest *>(arg)->takeFrom(reader);
+}
+
+} // namespace
+
 bool DdsIngest::start(std::string *error)
 {
     const dds::Topics &t = m_participant.topics();
@@ -93,11 +104,18 @@ bool DdsIngest::start(std::string *error)
     for (dds_entity_t e : {m_node, m_link, m_route, m_member, m_clock})
         if (e < 0)
             return false;
+    // Samples are taken in Cyclone's listener, on the thread that delivered
+    // them (its receive thread, or an in-process writer's thread): one thread
+    // hand-off less than waking an ingest thread. The thread below only sweeps
+    // (samples that arrived before the listener was set) and expires parked ones.
+    dds_listener_t *listener = dds_create_listener(this);
+    dds_lset_data_available(listener, &onDataAvailable);
+    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
+        dds_set_listener(r, listener);
+    dds_delete_listener(listener);
     m_waitset = dds_create_waitset(m_participant.entity());
     m_guard = dds_create_guardcondition(m_participant.entity());
     dds_waitset_attach(m_waitset, m_guard, 0);
-    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
-        dds_waitset_attach(m_waitset, dds_create_readcondition(r, DDS_ANY_STATE), r);
     m_thread = std::thread([this] { run(); });
     return true;
 }
@@ -106,24 +124,101 @@ void DdsIngest::stop()
 {
     if (!m_thread.joinable())
         return;
+    // Waits for listener calls in progress; none start afterwards.
+    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
+        dds_set_listener(r, nullptr);
     m_stop.store(true);
     dds_set_guardcondition(m_guard, true);
     m_thread.join();
 }
 
+void DdsIngest::takeFrom(dds_entity_t reader)
+{
+    std::lock_guard lock(m_ingestMutex);
+    if (reader == m_node)
+        takeNodes();
+    else if (reader == m_link)
+        takeLinks();
+    else if (reader == m_route)
+        takeRoutes();
+    else if (reader == m_member)
+        takeMembers();
+    else if (reader == m_clock)
+        takeClock();
+    if (reader == m_node && !m_parked.empty())
+        retryParked();
+}
+
 void DdsIngest::run()
 {
+    bool parked = false;
     while (!m_stop.load()) {
-        dds_attach_t triggered[6];
-        dds_waitset_wait(m_waitset, triggered, 6, DDS_MSECS(200));
+        dds_attach_t triggered[1];
+        dds_waitset_wait(m_waitset, triggered, 1, DDS_MSECS(parked ? 20 : 200));
         if (m_stop.load())
             break;
+        std::lock_guard lock(m_ingestMutex);
         // Nodes before links and routes, so their endpoints are known.
         takeNodes();
         takeLinks();
         takeRoutes();
         takeMembers();
         takeClock();
+        retryParked();
+        parked = !m_parked.empty();
+    }
+}
+
+bool DdsIngest::nodesKnown(const std::vector<std::uint32_t> &nodes) const
+{
+    for (std::uint32_t node : nodes)
+        if (!m_fanout.cached({TOPIC_NODE_STATE, node}))
+            return false;
+    return true;
+}
+
+void DdsIngest::forward(Pending p)
+{
+    m_parked.erase(p.key);
+    if (!claim(p.key, p.keyText, p.member, p.publication))
+        return;
+    m_fanout.publish(makeItem(p.key, true, p.sample, std::move(p.nodes)));
+}
+
+void DdsIngest::park(Pending p)
+{
+    // A bridge joining a running domain can take a link or route before the
+    // nodes it names (they come through another reader): hold it briefly
+    // instead of dropping valid data. A newer sample for the key replaces it.
+    if (m_parked.size() >= kMaxParked && !m_parked.count(p.key))
+        return drop(p.reason, p.example);
+    p.deadlineNs = unixNowNs() + kParkNs;
+    const Key key = p.key;
+    m_parked.insert_or_assign(key, std::move(p));
+}
+
+void DdsIngest::retryParked()
+{
+    if (m_parked.empty())
+        return;
+    const std::int64_t now = unixNowNs();
+    std::vector<Key> ready, expired;
+    for (const auto &[key, p] : m_parked) {
+        const bool route = key.topic == TOPIC_ROUTE;
+        const std::vector<std::uint32_t> named(p.nodes.begin(), route ? p.nodes.end() - 2 : p.nodes.end());
+        if (nodesKnown(named))
+            ready.push_back(key);
+        else if (now >= p.deadlineNs)
+            expired.push_back(key);
+    }
+    for (const Key &key : ready) {
+        Pending p = std::move(m_parked.at(key));
+        forward(std::move(p));
+    }
+    for (const Key &key : expired) {
+        const auto it = m_parked.find(key);
+        drop(it->second.reason, it->second.example);
+        m_parked.erase(it);
     }
 }
 
@@ -157,12 +252,16 @@ bool DdsIngest::claim(const Key &key, const std::string &keyText, const std::str
     }
     m_rejected.fetch_add(1, std::memory_order_relaxed);
     std::lock_guard lock(m_statsMutex);
-    WriterConflict &c = m_conflicts[{int(key.topic), keyText, it->second.member, member}];
+    // Bounded: past 256 distinct conflicts, further keys share one entry per topic.
+    std::tuple<int, std::string, std::string, std::string> id{int(key.topic), keyText, it->second.member, member};
+    if (m_conflicts.size() >= 256 && !m_conflicts.count(id))
+        id = {int(key.topic), "(further keys)", "(several)", "(several)"};
+    WriterConflict &c = m_conflicts[id];
     if (c.count() == 0) {
         c.set_topic(key.topic);
-        c.set_key(keyText);
-        c.set_owner_member(it->second.member);
-        c.set_intruder_member(member);
+        c.set_key(std::get<1>(id));
+        c.set_owner_member(std::get<2>(id));
+        c.set_intruder_member(std::get<3>(id));
         qCWarning(lcBridge) << "single-writer rule: member" << member.c_str() << "wrote" << keyText.c_str()
                             << "owned by" << it->second.member.c_str();
     }
@@ -261,6 +360,7 @@ void DdsIngest::takeLinks()
         if (!info.valid_data) {
             if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
                 return;
+            m_parked.erase(key);
             if (!m_fanout.cached(key))
                 return;
             Sample sample;
@@ -285,10 +385,6 @@ void DdsIngest::takeLinks()
         if (s.latency_ms < 0 || s.bandwidth_mbps < 0 || s.distance_m < 0 || s.cost < 0
             || s.latency_ms > 1e6 || s.distance_m > 1e9)
             return drop("absurd link value", example);
-        if (s.up && (!m_fanout.cached({TOPIC_NODE_STATE, s.a}) || !m_fanout.cached({TOPIC_NODE_STATE, s.b})))
-            return drop("link names unknown node", example);
-        if (!claim(key, "link " + std::to_string(s.a) + "-" + std::to_string(s.b), member, info.publication_handle))
-            return;
         Sample sample;
         sample.set_source_time_ns(s.sim_time_ns);
         sample.set_bridge_recv_unix_ns(now);
@@ -306,7 +402,11 @@ void DdsIngest::takeLinks()
         l->set_step(s.step);
         l->set_sim_time_ns(s.sim_time_ns);
         l->set_owner_member(member);
-        m_fanout.publish(makeItem(key, true, sample, {s.a, s.b}));
+        Pending p{key, "link " + std::to_string(s.a) + "-" + std::to_string(s.b), member, info.publication_handle,
+                  std::move(sample), {s.a, s.b}, "link names unknown node", example, 0};
+        if (s.up && !nodesKnown(p.nodes))
+            return park(std::move(p));
+        forward(std::move(p));
     });
 }
 
@@ -318,6 +418,7 @@ void DdsIngest::takeRoutes()
         if (!info.valid_data) {
             if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
                 return;
+            m_parked.erase(key);
             OutItemPtr last = m_fanout.cached(key);
             if (!last)
                 return;
@@ -338,13 +439,8 @@ void DdsIngest::takeRoutes()
         if (!finite({s.cost, s.latency_ms, s.bottleneck_mbps}) || s.cost < 0 || s.latency_ms < 0)
             return drop("non-finite or negative route value", example);
         std::vector<std::uint32_t> nodes(s.hops._buffer, s.hops._buffer + s.hops._length);
-        for (std::uint32_t hop : nodes)
-            if (!m_fanout.cached({TOPIC_NODE_STATE, hop}))
-                return drop("route names unknown node", example + " hop " + std::to_string(hop));
         if (s.reachable && (nodes.size() < 2 || nodes.front() != s.src || nodes.back() != s.dst))
             return drop("route hops do not join source and destination", example);
-        if (!claim(key, "route " + std::to_string(s.flow_id), member, info.publication_handle))
-            return;
         Sample sample;
         sample.set_source_time_ns(s.sim_time_ns);
         sample.set_bridge_recv_unix_ns(now);
@@ -365,7 +461,12 @@ void DdsIngest::takeRoutes()
         r->set_owner_member(member);
         nodes.push_back(s.src);
         nodes.push_back(s.dst);
-        m_fanout.publish(makeItem(key, true, sample, std::move(nodes)));
+        const std::size_t hopCount = s.hops._length;
+        Pending p{key, "route " + std::to_string(s.flow_id), member, info.publication_handle, std::move(sample),
+                  std::move(nodes), "route names unknown node", example, 0};
+        if (!nodesKnown({p.nodes.begin(), p.nodes.begin() + std::ptrdiff_t(hopCount)}))
+            return park(std::move(p));
+        forward(std::move(p));
     });
 }
 

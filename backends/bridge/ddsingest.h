@@ -27,6 +27,9 @@ public:
     bool start(std::string *error);
     void stop();
 
+    // Cyclone's data-available listener: takes what `reader` holds.
+    void takeFrom(dds_entity_t reader);
+
     // Counters for BridgeStats / ListTopics / GetStatus (thread-safe).
     std::uint64_t received() const { return m_received.load(); }
     std::uint64_t rejected() const { return m_rejected.load(); }
@@ -42,7 +45,25 @@ private:
         dds_instance_handle_t publication = 0;
     };
 
+    // A valid link / route whose nodes the bridge has not seen yet.
+    struct Pending
+    {
+        Key key;
+        std::string keyText;
+        std::string member;
+        dds_instance_handle_t publication = 0;
+        opsdeck::v1::Sample sample;
+        std::vector<std::uint32_t> nodes;  // for a route: hops, then src and dst
+        const char *reason = "";
+        std::string example;
+        std::int64_t deadlineNs = 0;
+    };
+
     void run();
+    bool nodesKnown(const std::vector<std::uint32_t> &nodes) const;
+    void forward(Pending p);
+    void park(Pending p);
+    void retryParked();
     void takeNodes();
     void takeLinks();
     void takeRoutes();
@@ -64,9 +85,11 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
 
-    // Ingest-thread state.
+    // Ingest state, guarded by m_ingestMutex (listener calls and the sweep thread).
+    std::mutex m_ingestMutex;
     std::unordered_map<Key, Owner, KeyHash> m_owners;
     std::unordered_map<std::string, std::uint64_t> m_memberIds;
+    std::unordered_map<Key, Pending, KeyHash> m_parked;
 
     mutable std::mutex m_statsMutex;  // guards everything below
     std::map<std::string, opsdeck::v1::DropCount> m_drops;

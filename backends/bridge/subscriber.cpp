@@ -173,7 +173,12 @@ void Subscriber::kickLocked(std::int64_t nowNs)
     m_buffer = grpc::ByteBuffer(slices, 2);
     m_writing = true;
     ++m_sent;
-    StartWrite(&m_buffer);
+    // More is queued: let gRPC gather this write with the next ones into fewer
+    // frames and syscalls; the last queued sample goes out unbuffered.
+    grpc::WriteOptions options;
+    if (!m_order.empty())
+        options.set_buffer_hint();
+    StartWrite(&m_buffer, options);
 }
 
 void Subscriber::OnWriteDone(bool ok)
