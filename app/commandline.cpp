@@ -28,32 +28,33 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  tr("Start the built-in demo backends on loopback (not part of this build yet: "
-                                     "the console says so and starts empty)."));
-    const QCommandLineOption replay(QStringLiteral("replay"), tr("Replay a recording (not part of this build yet)."),
-                                    tr("FILE"));
-    const QCommandLineOption bridge(QStringLiteral("bridge"), tr("DDS-bridge address: grpc[s]://host:port."),
-                                    tr("URL"));
-    const QCommandLineOption telemetry(QStringLiteral("telemetry"),
-                                       tr("Telemetry (RPC mesh) address: grpc[s]://host:port."), tr("URL"));
-    const QCommandLineOption billing(QStringLiteral("billing"), tr("Billing address: grpc[s]://host:port."),
-                                     tr("URL"));
+        tr("Start the built-in demo backends on loopback (not part of this build yet: "
+           "the console says so and starts empty)."));
+    const QCommandLineOption replay(
+        QStringLiteral("replay"), tr("Replay a recording (not part of this build yet)."), tr("FILE"));
+    const QCommandLineOption bridge(
+        QStringLiteral("bridge"), tr("DDS-bridge address: grpc[s]://host:port."), tr("URL"));
+    const QCommandLineOption telemetry(
+        QStringLiteral("telemetry"), tr("Telemetry (RPC mesh) address: grpc[s]://host:port."), tr("URL"));
+    const QCommandLineOption billing(
+        QStringLiteral("billing"), tr("Billing address: grpc[s]://host:port."), tr("URL"));
     const QCommandLineOption token(QStringLiteral("token"),
-                                   tr("Bearer token for all backends (not saved; visible to other local users "
-                                      "in the process list, prefer File > Connect)."),
-                                   tr("TOKEN"));
+        tr("Bearer token for all backends (not saved; visible to other local users "
+           "in the process list, prefer File > Connect)."),
+        tr("TOKEN"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        tr("After start-up and the first 3D frame, save the window as a PNG and "
-                                           "exit (0 on success)."),
-                                        tr("FILE"));
+        tr("After start-up and the first 3D frame, save the window as a PNG and "
+           "exit (0 on success)."),
+        tr("FILE"));
     const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), tr("Start full screen."));
-    const QCommandLineOption theme(QStringLiteral("theme"), tr("Colour theme: light or dark."), tr("light|dark"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"), tr("Colour theme: light or dark."), tr("light|dark"));
     const QCommandLineOption layout(QStringLiteral("layout"),
-                                    tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))),
-                                    tr("NAME"));
-    const QCommandLineOption size(QStringLiteral("size"), tr("Window size in pixels, e.g. 1600x1000."),
-                                  tr("WxH"));
-    parser.addOptions({demo, replay, bridge, telemetry, billing, token, screenshot, fullscreen, theme, layout, size});
+        tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))), tr("NAME"));
+    const QCommandLineOption size(
+        QStringLiteral("size"), tr("Window size in pixels, e.g. 1600x1000."), tr("WxH"));
+    parser.addOptions(
+        { demo, replay, bridge, telemetry, billing, token, screenshot, fullscreen, theme, layout, size });
 
     CommandLine result;
     auto error = [&result](const QString &message) {
@@ -65,7 +66,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return error(parser.errorText());
     if (parser.isSet(help)) {
         result.action = CommandLine::Action::ShowHelp;
-        result.text = parser.helpText();
+        // Without a QCoreApplication Qt prints "<executable_name>".
+        result.text
+            = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("opsdeck"));
         return result;
     }
     if (parser.isSet(version)) {
@@ -84,8 +87,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         if (!QFileInfo(o.replayFile).isFile())
             return error(tr("--replay: no such file: %1").arg(o.replayFile));
     }
-    const std::pair<const QCommandLineOption *, QString *> urls[] = {
-        {&bridge, &o.bridgeUrl}, {&telemetry, &o.telemetryUrl}, {&billing, &o.billingUrl}};
+    const std::pair<const QCommandLineOption *, QString *> urls[]
+        = { { &bridge, &o.bridgeUrl }, { &telemetry, &o.telemetryUrl }, { &billing, &o.billingUrl } };
     for (const auto &[option, target] : urls) {
         if (!parser.isSet(*option))
             continue;

@@ -15,15 +15,15 @@ struct CommandLineOptions
 {
     bool demo = false;
     QString replayFile;
-    QString bridgeUrl;     // validated with model::parseEndpointUrl; empty = from settings
+    QString bridgeUrl; // validated with model::parseEndpointUrl; empty = from settings
     QString telemetryUrl;
     QString billingUrl;
-    QString token;         // empty = from settings
+    QString token; // empty = from settings
     QString screenshotFile;
     bool fullscreen = false;
     std::optional<widgets::ThemeKind> theme; // unset = from settings
-    QString layout;        // canonical name ("Operator"); empty = restore the saved layout
-    QSize windowSize;      // invalid = saved or default size
+    QString layout; // canonical name ("Operator"); empty = restore the saved layout
+    QSize windowSize; // invalid = saved or default size
 };
 
 struct CommandLine

@@ -51,7 +51,10 @@ public:
     widgets::DiagnosticsView *diagnosticsView() const { return m_diagnosticsView; }
     // Model thread (= GUI thread for now, see above).
     model::Diagnostics &diagnostics() { return m_diagnostics; }
+    // As saved in QSettings.
     const model::ConnectionSettings &connectionSettings() const { return m_connectionSettings; }
+    // What this run uses: the saved settings with the command line's overrides.
+    const model::ConnectionSettings &effectiveConnectionSettings() const { return m_effective; }
 
     void applyConnectionSettings(const model::ConnectionSettings &settings);
     void openConnectionsDialog();
@@ -65,6 +68,7 @@ private:
     model::Diagnostics m_diagnostics;
     std::uint64_t m_publishedTotal = 0;
     model::ConnectionSettings m_connectionSettings;
+    model::ConnectionSettings m_effective;
     widgets::Theme *m_theme;
     widgets::ConnectionsModel *m_connections;
     MainWindow *m_window;

@@ -18,32 +18,35 @@ std::vector<widgets::NamedLayout> namedLayouts()
     auto tr = [](const char *text) { return QCoreApplication::translate("opsdeck::app::Layouts", text); };
 
     std::vector<widgets::NamedLayout> layouts;
-    layouts.push_back({QStringLiteral("Operator"), tr("&Operator"),
-                       {
-                           {.dock = simulation, .area = Qt::RightDockWidgetArea, .size = 440},
-                           {.dock = services, .splitAfter = simulation, .splitOrientation = Qt::Vertical,
-                            .raise = true},
-                           {.dock = costs, .tabWith = services},
-                           {.dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 210},
-                           {.dock = connections, .splitAfter = timeline, .splitOrientation = Qt::Horizontal,
-                            .raise = true},
-                           {.dock = diagnostics, .tabWith = connections},
-                       }});
-    layouts.push_back({QStringLiteral("Analyst"), tr("&Analyst"),
-                       {
-                           {.dock = services, .area = Qt::RightDockWidgetArea, .size = 620},
-                           {.dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical},
-                           {.dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 260},
-                           {.dock = diagnostics, .splitAfter = timeline, .splitOrientation = Qt::Horizontal,
-                            .raise = true},
-                           {.dock = connections, .tabWith = diagnostics},
-                       }});
-    layouts.push_back({QStringLiteral("Presenter"), tr("&Presenter"),
-                       {
-                           {.dock = services, .area = Qt::RightDockWidgetArea, .size = 420},
-                           {.dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical},
-                           {.dock = simulation, .area = Qt::BottomDockWidgetArea, .size = 140},
-                       }});
+    layouts.push_back({ QStringLiteral("Operator"), tr("&Operator"),
+        {
+            { .dock = simulation, .area = Qt::RightDockWidgetArea, .size = 440, .length = 220 },
+            { .dock = services, .splitAfter = simulation, .splitOrientation = Qt::Vertical, .raise = true },
+            { .dock = costs, .tabWith = services },
+            { .dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 210 },
+            { .dock = connections,
+                .splitAfter = timeline,
+                .splitOrientation = Qt::Horizontal,
+                .raise = true },
+            { .dock = diagnostics, .tabWith = connections },
+        } });
+    layouts.push_back({ QStringLiteral("Analyst"), tr("&Analyst"),
+        {
+            { .dock = services, .area = Qt::RightDockWidgetArea, .size = 620 },
+            { .dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical },
+            { .dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 260 },
+            { .dock = diagnostics,
+                .splitAfter = timeline,
+                .splitOrientation = Qt::Horizontal,
+                .raise = true },
+            { .dock = connections, .tabWith = diagnostics },
+        } });
+    layouts.push_back({ QStringLiteral("Presenter"), tr("&Presenter"),
+        {
+            { .dock = services, .area = Qt::RightDockWidgetArea, .size = 420 },
+            { .dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical },
+            { .dock = simulation, .area = Qt::BottomDockWidgetArea, .size = 140 },
+        } });
     return layouts;
 }
 

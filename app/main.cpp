@@ -12,14 +12,17 @@
 
 int main(int argc, char *argv[])
 {
-    QApplication::setOrganizationName(QStringLiteral("OpsDeck"));
-    QApplication::setApplicationName(QStringLiteral("opsdeck"));
-    QApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
-    QApplication app(argc, argv);
-    app.setWindowIcon(QIcon(QStringLiteral(":/opsdeck/icons/opsdeck.svg")));
+    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
+    QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
 
+    // Parse before QApplication exists, so --help, --version and bad options
+    // work without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     using opsdeck::app::CommandLine;
-    const CommandLine cli = opsdeck::app::parseCommandLine(QApplication::arguments());
+    const CommandLine cli = opsdeck::app::parseCommandLine(arguments);
     switch (cli.action) {
     case CommandLine::Action::ShowHelp:
     case CommandLine::Action::ShowVersion:
@@ -28,8 +31,12 @@ int main(int argc, char *argv[])
     case CommandLine::Action::Error:
         QTextStream(stderr) << "opsdeck: " << cli.text << Qt::endl;
         return 1;
-    case CommandLine::Action::Run: break;
+    case CommandLine::Action::Run:
+        break;
     }
+
+    QApplication app(argc, argv);
+    app.setWindowIcon(QIcon(QStringLiteral(":/opsdeck/icons/opsdeck.svg")));
 
     QSettings settings;
     opsdeck::app::Console console(cli.options, settings);
@@ -40,12 +47,13 @@ int main(int argc, char *argv[])
         QObject::connect(&app, &QApplication::aboutToQuit, &console, [&console] { console.saveSettings(); });
 
     if (!cli.options.screenshotFile.isEmpty()) {
-        auto *shot = new opsdeck::app::Screenshot(console.window(), console.view3d(), cli.options.screenshotFile,
-                                                  std::chrono::seconds(30), &console);
-        QObject::connect(shot, &opsdeck::app::Screenshot::finished, &app, [](int code, const QString &message) {
-            QTextStream(code == 0 ? stdout : stderr) << message << Qt::endl;
-            QApplication::exit(code);
-        });
+        auto *shot = new opsdeck::app::Screenshot(console.window(), console.view3d(),
+            cli.options.screenshotFile, std::chrono::seconds(30), &console);
+        QObject::connect(
+            shot, &opsdeck::app::Screenshot::finished, &app, [](int code, const QString &message) {
+                QTextStream(code == 0 ? stdout : stderr) << message << Qt::endl;
+                QApplication::exit(code);
+            });
         shot->start();
     }
     return QApplication::exec();

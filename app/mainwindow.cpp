@@ -8,6 +8,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -18,13 +19,20 @@ namespace opsdeck::app {
 QString panelObjectName(PanelId id)
 {
     switch (id) {
-    case PanelId::Topology3D: return QStringLiteral("panel_topology3d");
-    case PanelId::Services: return QStringLiteral("dock_services");
-    case PanelId::Costs: return QStringLiteral("dock_costs");
-    case PanelId::Simulation: return QStringLiteral("dock_simulation");
-    case PanelId::Timeline: return QStringLiteral("dock_timeline");
-    case PanelId::Diagnostics: return QStringLiteral("dock_diagnostics");
-    case PanelId::Connections: return QStringLiteral("dock_connections");
+    case PanelId::Topology3D:
+        return QStringLiteral("panel_topology3d");
+    case PanelId::Services:
+        return QStringLiteral("dock_services");
+    case PanelId::Costs:
+        return QStringLiteral("dock_costs");
+    case PanelId::Simulation:
+        return QStringLiteral("dock_simulation");
+    case PanelId::Timeline:
+        return QStringLiteral("dock_timeline");
+    case PanelId::Diagnostics:
+        return QStringLiteral("dock_diagnostics");
+    case PanelId::Connections:
+        return QStringLiteral("dock_connections");
     }
     return {};
 }
@@ -42,37 +50,43 @@ EmptyText emptyText(PanelId id)
     const QString connect = MainWindow::tr("File ▸ Connect… to enter its address.");
     switch (id) {
     case PanelId::Topology3D:
-        return {MainWindow::tr("No topology yet"),
-                MainWindow::tr("Not connected to a DDS-bridge — %1").arg(connect)};
+        return { MainWindow::tr("No topology yet"),
+            MainWindow::tr("Not connected to a DDS-bridge — %1").arg(connect) };
     case PanelId::Services:
-        return {MainWindow::tr("No service latency yet"),
-                MainWindow::tr("Not connected to a telemetry backend (the gRPC service mesh) — %1").arg(connect)};
+        return {
+            MainWindow::tr("No service latency yet"),
+            MainWindow::tr("Not connected to a telemetry backend (the gRPC service mesh) — %1").arg(connect)
+        };
     case PanelId::Costs:
-        return {MainWindow::tr("No costs yet"),
-                MainWindow::tr("Not connected to a billing backend — %1").arg(connect)};
+        return { MainWindow::tr("No costs yet"),
+            MainWindow::tr("Not connected to a billing backend — %1").arg(connect) };
     case PanelId::Simulation:
-        return {MainWindow::tr("No simulation to control"),
-                MainWindow::tr("Start, freeze, resume and stop need a DDS-bridge. Not connected — %1").arg(connect)};
+        return { MainWindow::tr("No simulation to control"),
+            MainWindow::tr("Start, freeze, resume and stop need a DDS-bridge. Not connected — %1")
+                .arg(connect) };
     case PanelId::Timeline:
-        return {MainWindow::tr("Nothing on the timeline yet"),
-                MainWindow::tr("The timeline fills with what the connected backends send. Not connected to any "
-                               "backend — %1")
-                    .arg(connect)};
+        return { MainWindow::tr("Nothing on the timeline yet"),
+            MainWindow::tr("The timeline fills with what the connected backends send. Not connected to any "
+                           "backend — %1")
+                .arg(connect) };
     case PanelId::Diagnostics:
-        return {MainWindow::tr("No diagnostics"), MainWindow::tr("Dropped bad input is listed here.")};
+        return { MainWindow::tr("No diagnostics"), MainWindow::tr("Dropped bad input is listed here.") };
     case PanelId::Connections:
-        return {MainWindow::tr("No connections"), MainWindow::tr("File ▸ Connect… to enter backend addresses.")};
+        return { MainWindow::tr("No connections"),
+            MainWindow::tr("File ▸ Connect… to enter backend addresses.") };
     }
     return {};
 }
 
 } // namespace
 
-MainWindow::MainWindow(widgets::ConnectionsModel *connections, QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(widgets::ConnectionsModel *connections, QWidget *parent)
+    : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("OpsDeck"));
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    setDockOptions(
+        QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
     setDockNestingEnabled(true);
     createPanels();
     m_layouts = new widgets::LayoutManager(this, namedLayouts(), this);
@@ -84,13 +98,20 @@ MainWindow::MainWindow(widgets::ConnectionsModel *connections, QWidget *parent) 
 QString MainWindow::panelTitle(PanelId id)
 {
     switch (id) {
-    case PanelId::Topology3D: return tr("Topology 3D");
-    case PanelId::Services: return tr("Services");
-    case PanelId::Costs: return tr("Costs");
-    case PanelId::Simulation: return tr("Simulation control");
-    case PanelId::Timeline: return tr("Timeline");
-    case PanelId::Diagnostics: return tr("Diagnostics");
-    case PanelId::Connections: return tr("Connections");
+    case PanelId::Topology3D:
+        return tr("Topology 3D");
+    case PanelId::Services:
+        return tr("Services");
+    case PanelId::Costs:
+        return tr("Costs");
+    case PanelId::Simulation:
+        return tr("Simulation control");
+    case PanelId::Timeline:
+        return tr("Timeline");
+    case PanelId::Diagnostics:
+        return tr("Diagnostics");
+    case PanelId::Connections:
+        return tr("Connections");
     }
     return {};
 }
@@ -113,7 +134,7 @@ void MainWindow::createPanels()
         dock->setAccessibleName(panelTitle(id));
         dock->setWidget(panel);
         dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
-                          | QDockWidget::DockWidgetFloatable);
+            | QDockWidget::DockWidgetFloatable);
         m_docks[std::size_t(id)] = dock;
         addDockWidget(Qt::RightDockWidgetArea, dock);
     }
@@ -123,8 +144,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("menu_file"));
-    QAction *connectAction = file->addAction(QIcon(QStringLiteral(":/opsdeck/icons/connect.svg")), tr("&Connect…"),
-                                             this, &MainWindow::connectRequested);
+    QAction *connectAction = file->addAction(QIcon(QStringLiteral(":/opsdeck/icons/connect.svg")),
+        tr("&Connect…"), this, &MainWindow::connectRequested);
     connectAction->setObjectName(QStringLiteral("action_connect"));
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     file->addSeparator();
@@ -159,8 +180,8 @@ void MainWindow::createMenus()
     QMenu *themeMenu = view->addMenu(tr("&Theme"));
     themeMenu->setObjectName(QStringLiteral("menu_theme"));
     m_themeGroup = new QActionGroup(this);
-    const std::pair<widgets::ThemeKind, QString> themes[] = {{widgets::ThemeKind::Light, tr("&Light")},
-                                                             {widgets::ThemeKind::Dark, tr("&Dark")}};
+    const std::pair<widgets::ThemeKind, QString> themes[]
+        = { { widgets::ThemeKind::Light, tr("&Light") }, { widgets::ThemeKind::Dark, tr("&Dark") } };
     for (const auto &[kind, title] : themes) {
         QAction *action = themeMenu->addAction(title);
         action->setObjectName(QStringLiteral("action_theme_%1").arg(widgets::themeName(kind)));
@@ -171,15 +192,17 @@ void MainWindow::createMenus()
     }
 
     view->addSeparator();
-    QAction *fullScreen = view->addAction(QIcon(QStringLiteral(":/opsdeck/icons/fullscreen.svg")), tr("&Full screen"));
+    QAction *fullScreen
+        = view->addAction(QIcon(QStringLiteral(":/opsdeck/icons/fullscreen.svg")), tr("&Full screen"));
     fullScreen->setObjectName(QStringLiteral("action_fullscreen"));
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
     connect(fullScreen, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
     });
-    // Keep the check mark true when the window manager changes the state.
+    // F11 also works while the menu bar is hidden by a full-screen window manager.
     addAction(fullScreen);
+    m_fullScreen = fullScreen;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menu_help"));
@@ -194,6 +217,17 @@ void MainWindow::createStatusBar(widgets::ConnectionsModel *connections)
     m_notice->setObjectName(QStringLiteral("statusNotice"));
     statusBar()->addWidget(m_notice, 1);
     statusBar()->addPermanentWidget(new widgets::ConnectionLights(connections, this));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Keep View ▸ Full screen true when the state changes elsewhere (--fullscreen,
+    // the window manager).
+    if (event->type() == QEvent::WindowStateChange && m_fullScreen) {
+        const QSignalBlocker block(m_fullScreen);
+        m_fullScreen->setChecked(windowState().testFlag(Qt::WindowFullScreen));
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::setDockContent(PanelId id, QWidget *content)
@@ -231,10 +265,10 @@ void MainWindow::setThemeChecked(widgets::ThemeKind kind)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About OpsDeck"),
-                       tr("<h3>OpsDeck %1</h3><p>Operations console for a distributed network simulation "
-                          "(DDS-bridge), a gRPC service mesh and a billing backend.</p>"
-                          "<p>Qt %2, OpenSceneGraph, gRPC, Protocol Buffers.</p>")
-                           .arg(QStringLiteral(OPSDECK_VERSION), QString::fromLatin1(qVersion())));
+        tr("<h3>OpsDeck %1</h3><p>Operations console for a distributed network simulation "
+           "(DDS-bridge), a gRPC service mesh and a billing backend.</p>"
+           "<p>Qt %2, OpenSceneGraph, gRPC, Protocol Buffers.</p>")
+            .arg(QStringLiteral(OPSDECK_VERSION), QString::fromLatin1(qVersion())));
 }
 
 } // namespace opsdeck::app

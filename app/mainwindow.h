@@ -51,18 +51,22 @@ Q_SIGNALS:
     void connectRequested();
     void themeRequested(opsdeck::widgets::ThemeKind kind);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void createPanels();
     void createMenus();
     void createStatusBar(widgets::ConnectionsModel *connections);
     void showAbout();
 
-    std::array<widgets::PanelHost *, kAllPanels.size()> m_panels{};
-    std::array<QDockWidget *, kAllPanels.size()> m_docks{};
+    std::array<widgets::PanelHost *, kAllPanels.size()> m_panels {};
+    std::array<QDockWidget *, kAllPanels.size()> m_docks {};
     widgets::LayoutManager *m_layouts = nullptr;
     QActionGroup *m_layoutGroup = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QLabel *m_notice = nullptr;
+    QAction *m_fullScreen = nullptr;
 };
 
 } // namespace opsdeck::app

@@ -11,10 +11,14 @@
 
 namespace opsdeck::app {
 
-Screenshot::Screenshot(QWidget *window, views3d::View3D *view, QString path, std::chrono::milliseconds timeout,
-                       QObject *parent)
-    : QObject(parent), m_window(window), m_view(view), m_path(std::move(path)), m_poll(new QTimer(this)),
-      m_deadline(new QTimer(this))
+Screenshot::Screenshot(
+    QWidget *window, views3d::View3D *view, QString path, std::chrono::milliseconds timeout, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_view(view)
+    , m_path(std::move(path))
+    , m_poll(new QTimer(this))
+    , m_deadline(new QTimer(this))
 {
     m_poll->setInterval(20);
     connect(m_poll, &QTimer::timeout, this, &Screenshot::poll);
@@ -66,10 +70,11 @@ void Screenshot::capture()
         Q_EMIT finished(2, tr("screenshot: cannot write %1: %2").arg(m_path, writer.errorString()));
         return;
     }
-    Q_EMIT finished(0, tr("screenshot: wrote %1 (%2x%3)")
-                           .arg(QFileInfo(m_path).absoluteFilePath())
-                           .arg(pixmap.width())
-                           .arg(pixmap.height()));
+    Q_EMIT finished(0,
+        tr("screenshot: wrote %1 (%2x%3)")
+            .arg(QFileInfo(m_path).absoluteFilePath())
+            .arg(pixmap.width())
+            .arg(pixmap.height()));
 }
 
 } // namespace opsdeck::app

@@ -24,7 +24,7 @@ class Screenshot : public QObject
 
 public:
     Screenshot(QWidget *window, views3d::View3D *view, QString path, std::chrono::milliseconds timeout,
-               QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
     void start();
 

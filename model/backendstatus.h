@@ -9,12 +9,12 @@ namespace opsdeck::model {
 
 // The three backends the console talks to (DESIGN.md, Processes).
 enum class Backend { Bridge, Telemetry, Billing };
-inline constexpr std::array<Backend, 3> kAllBackends{Backend::Bridge, Backend::Telemetry,
-                                                     Backend::Billing};
+inline constexpr std::array<Backend, 3> kAllBackends { Backend::Bridge, Backend::Telemetry,
+    Backend::Billing };
 
 enum class LinkState {
     NotConfigured, // no address known
-    Idle,          // address known, no connection attempted
+    Idle, // address known, no connection attempted
     Connecting,
     Connected,
     Failed,
@@ -24,9 +24,9 @@ enum class LinkState {
 // Connections dock and the status-bar lights show it.
 struct BackendStatus
 {
-    QString address;   // as configured, e.g. "grpc://127.0.0.1:50051"
+    QString address; // as configured, e.g. "grpc://127.0.0.1:50051"
     LinkState state = LinkState::NotConfigured;
-    QString detail;    // why the state is what it is (an error, or a note)
+    QString detail; // why the state is what it is (an error, or a note)
     std::int64_t sinceUnixNs = 0;
 };
 

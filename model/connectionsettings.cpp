@@ -7,9 +7,12 @@ namespace opsdeck::model {
 QString backendKey(Backend backend)
 {
     switch (backend) {
-    case Backend::Bridge: return QStringLiteral("bridge");
-    case Backend::Telemetry: return QStringLiteral("telemetry");
-    case Backend::Billing: return QStringLiteral("billing");
+    case Backend::Bridge:
+        return QStringLiteral("bridge");
+    case Backend::Telemetry:
+        return QStringLiteral("telemetry");
+    case Backend::Billing:
+        return QStringLiteral("billing");
     }
     return {};
 }
@@ -17,9 +20,12 @@ QString backendKey(Backend backend)
 BackendSettings &ConnectionSettings::of(Backend backend)
 {
     switch (backend) {
-    case Backend::Bridge: return bridge;
-    case Backend::Telemetry: return telemetry;
-    case Backend::Billing: break;
+    case Backend::Bridge:
+        return bridge;
+    case Backend::Telemetry:
+        return telemetry;
+    case Backend::Billing:
+        break;
     }
     return billing;
 }

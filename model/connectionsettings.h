@@ -12,11 +12,11 @@ namespace opsdeck::model {
 // command line). clients/ turns it into a clients::Endpoint.
 struct BackendSettings
 {
-    QString url;      // grpc://host:port, grpcs://host:port or host:port; empty = not configured
-    QString caFile;   // PEM; empty = system roots
+    QString url; // grpc://host:port, grpcs://host:port or host:port; empty = not configured
+    QString caFile; // PEM; empty = system roots
     QString certFile; // client certificate (PEM), optional
-    QString keyFile;  // client key (PEM), optional
-    QString token;    // bearer token, optional
+    QString keyFile; // client key (PEM), optional
+    QString token; // bearer token, optional
 
     bool operator==(const BackendSettings &) const = default;
 };

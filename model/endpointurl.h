@@ -9,7 +9,7 @@ namespace opsdeck::model {
 // gRPC channel) validate with the same code and widgets/ links no gRPC.
 struct EndpointUrl
 {
-    QString target;   // host:port, IPv6 hosts in brackets: "[::1]:50051"
+    QString target; // host:port, IPv6 hosts in brackets: "[::1]:50051"
     bool tls = false; // grpcs://
 };
 

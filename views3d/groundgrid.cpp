@@ -24,7 +24,8 @@ osg::ref_ptr<osg::Geometry> makeLines(osg::Vec3Array *vertices, float width)
 } // namespace
 
 GroundGrid::GroundGrid(const Palette3D &palette, const Spec &spec)
-    : m_spec(spec), m_root(new osg::Group)
+    : m_spec(spec)
+    , m_root(new osg::Group)
 {
     m_root->setName("GroundGrid");
     const int half = int(std::lround(spec.halfExtent / spec.step));
@@ -34,18 +35,18 @@ GroundGrid::GroundGrid(const Palette3D &palette, const Spec &spec)
     for (int i = -half; i <= half; ++i) {
         const auto at = float(i * spec.step);
         osg::Vec3Array *target = (i % spec.majorEvery == 0) ? major.get() : minor.get();
-        target->push_back({at, -extent, 0.f});
-        target->push_back({at, extent, 0.f});
-        target->push_back({-extent, at, 0.f});
-        target->push_back({extent, at, 0.f});
+        target->push_back({ at, -extent, 0.f });
+        target->push_back({ at, extent, 0.f });
+        target->push_back({ -extent, at, 0.f });
+        target->push_back({ extent, at, 0.f });
     }
     osg::ref_ptr<osg::Vec3Array> axes = new osg::Vec3Array;
-    axes->push_back({0.f, 0.f, 0.f});
-    axes->push_back({extent, 0.f, 0.f});
-    axes->push_back({0.f, 0.f, 0.f});
-    axes->push_back({0.f, extent, 0.f});
-    axes->push_back({0.f, 0.f, 0.f});
-    axes->push_back({0.f, 0.f, extent * 0.25f});
+    axes->push_back({ 0.f, 0.f, 0.f });
+    axes->push_back({ extent, 0.f, 0.f });
+    axes->push_back({ 0.f, 0.f, 0.f });
+    axes->push_back({ 0.f, extent, 0.f });
+    axes->push_back({ 0.f, 0.f, 0.f });
+    axes->push_back({ 0.f, 0.f, extent * 0.25f });
 
     m_minor = makeLines(minor.get(), 1.f);
     m_major = makeLines(major.get(), 2.f);
@@ -61,7 +62,8 @@ GroundGrid::GroundGrid(const Palette3D &palette, const Spec &spec)
     geode->addDrawable(m_minor.get());
     geode->addDrawable(m_major.get());
     geode->addDrawable(m_axes.get());
-    geode->getOrCreateStateSet()->setMode(GL_LIGHTING, osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED);
+    geode->getOrCreateStateSet()->setMode(
+        GL_LIGHTING, osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED);
     m_root->addChild(geode.get());
     setPalette(palette);
 }

@@ -18,12 +18,14 @@ public:
     struct Spec
     {
         double halfExtent = 100.0; // metres from the origin to the edge
-        double step = 10.0;        // metres between minor lines
-        int majorEvery = 5;        // every n-th line is a major line
+        double step = 10.0; // metres between minor lines
+        int majorEvery = 5; // every n-th line is a major line
     };
 
     explicit GroundGrid(const Palette3D &palette, const Spec &spec);
-    GroundGrid(const Palette3D &palette) : GroundGrid(palette, Spec{}) {}
+    GroundGrid(const Palette3D &palette)
+        : GroundGrid(palette, Spec {})
+    { }
 
     osg::Group *node() const { return m_root.get(); }
     const Spec &spec() const { return m_spec; }

@@ -9,7 +9,9 @@
 #include <QTimer>
 #include <QWheelEvent>
 
+#include <osg/GLObjects>
 #include <osgGA/TrackballManipulator>
+#include <osgViewer/Renderer>
 
 namespace opsdeck::views3d {
 
@@ -18,20 +20,29 @@ namespace {
 int osgButton(Qt::MouseButton button)
 {
     switch (button) {
-    case Qt::LeftButton: return 1;
-    case Qt::MiddleButton: return 2;
-    case Qt::RightButton: return 3;
-    default: return 0;
+    case Qt::LeftButton:
+        return 1;
+    case Qt::MiddleButton:
+        return 2;
+    case Qt::RightButton:
+        return 3;
+    default:
+        return 0;
     }
 }
 
 } // namespace
 
 OsgWidget::OsgWidget(QWidget *parent)
-    : QOpenGLWidget(parent), m_palette(Palette3D::light()),
-      m_window(new osgViewer::GraphicsWindowEmbedded(0, 0, 640, 480)), m_viewer(new osgViewer::Viewer),
-      m_root(new osg::Group), m_content(new osg::Group), m_overlay(new osg::Group),
-      m_grid(std::make_unique<GroundGrid>(m_palette)), m_timer(new QTimer(this))
+    : QOpenGLWidget(parent)
+    , m_palette(Palette3D::light())
+    , m_window(new osgViewer::GraphicsWindowEmbedded(0, 0, 640, 480))
+    , m_viewer(new osgViewer::Viewer)
+    , m_root(new osg::Group)
+    , m_content(new osg::Group)
+    , m_overlay(new osg::Group)
+    , m_grid(std::make_unique<GroundGrid>(m_palette))
+    , m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("osgWidget"));
     setAccessibleName(tr("3D topology view"));
@@ -76,14 +87,22 @@ OsgWidget::OsgWidget(QWidget *parent)
 
 OsgWidget::~OsgWidget()
 {
-    // OSG deletes GL objects when the graph goes; do it with our context current.
-    if (context() && isValid()) {
-        makeCurrent();
-        m_viewer->setSceneData(nullptr);
-        m_root = nullptr;
-        m_viewer = nullptr;
-        doneCurrent();
-    }
+    // ~QOpenGLWidget destroys the context after this object's members are
+    // gone: release now, and do not let its signal reach us later.
+    QObject::disconnect(m_contextGone);
+    if (context() && isValid())
+        releaseGL();
+}
+
+void OsgWidget::releaseGL()
+{
+    makeCurrent();
+    osg::State *state = m_window->getState();
+    m_root->releaseGLObjects(state);
+    m_viewer->getCamera()->releaseGLObjects(state);
+    osg::deleteAllGLObjects(state->getContextID());
+    state->reset();
+    doneCurrent();
 }
 
 osgGA::EventQueue *OsgWidget::events() const
@@ -133,8 +152,8 @@ void OsgWidget::resetCamera()
     // north goes away from the viewer, as on a map tilted towards you.
     const double r = m_grid->spec().halfExtent;
     auto *manipulator = static_cast<osgGA::TrackballManipulator *>(m_viewer->getCameraManipulator());
-    manipulator->setHomePosition(osg::Vec3d(0.35 * r, -1.9 * r, 1.25 * r), osg::Vec3d(0, 0, 0),
-                                 osg::Vec3d(0, 0, 1));
+    manipulator->setHomePosition(
+        osg::Vec3d(0.35 * r, -1.9 * r, 1.25 * r), osg::Vec3d(0, 0, 0), osg::Vec3d(0, 0, 1));
     manipulator->home(0.0);
     requestFrame();
 }
@@ -155,12 +174,30 @@ void OsgWidget::updateProjection(int w, int h)
 void OsgWidget::initializeGL()
 {
     qCDebug(lcViews3d) << "OpenGL context" << context()->format();
+    QObject::disconnect(m_contextGone);
+    m_contextGone = connect(
+        context(), &QOpenGLContext::aboutToBeDestroyed, this, &OsgWidget::releaseGL, Qt::DirectConnection);
     const qreal dpr = devicePixelRatioF();
     const int w = int(width() * dpr), h = int(height() * dpr);
     m_window->resized(0, 0, w, h);
     events()->windowResize(0, 0, w, h);
     updateProjection(w, h);
+    if (m_hadContext)
+        attachGraphicsWindow(w, h);
+    m_hadContext = true;
     m_viewer->realize();
+}
+
+void OsgWidget::attachGraphicsWindow(int w, int h)
+{
+    m_window = new osgViewer::GraphicsWindowEmbedded(0, 0, w, h);
+    m_window->getEventQueue()->getCurrentEventState()->setMouseYOrientation(
+        osgGA::GUIEventAdapter::Y_INCREASING_DOWNWARDS);
+    osg::Camera *cam = m_viewer->getCamera();
+    cam->setGraphicsContext(m_window.get());
+    cam->setRenderer(new osgViewer::Renderer(cam));
+    events()->windowResize(0, 0, w, h);
+    updateProjection(w, h);
 }
 
 void OsgWidget::resizeGL(int w, int h)
@@ -206,7 +243,7 @@ void OsgWidget::mousePressEvent(QMouseEvent *event)
 {
     const qreal dpr = devicePixelRatioF();
     events()->mouseButtonPress(float(event->position().x() * dpr), float(event->position().y() * dpr),
-                               unsigned(osgButton(event->button())));
+        unsigned(osgButton(event->button())));
     m_dirty = true;
 }
 
@@ -214,7 +251,7 @@ void OsgWidget::mouseReleaseEvent(QMouseEvent *event)
 {
     const qreal dpr = devicePixelRatioF();
     events()->mouseButtonRelease(float(event->position().x() * dpr), float(event->position().y() * dpr),
-                                 unsigned(osgButton(event->button())));
+        unsigned(osgButton(event->button())));
     m_dirty = true;
 }
 
@@ -237,7 +274,8 @@ void OsgWidget::wheelEvent(QWheelEvent *event)
     const int delta = event->angleDelta().y();
     if (delta == 0)
         return;
-    events()->mouseScroll(delta > 0 ? osgGA::GUIEventAdapter::SCROLL_UP : osgGA::GUIEventAdapter::SCROLL_DOWN);
+    events()->mouseScroll(
+        delta > 0 ? osgGA::GUIEventAdapter::SCROLL_UP : osgGA::GUIEventAdapter::SCROLL_DOWN);
     m_dirty = true;
     event->accept();
 }

@@ -76,6 +76,13 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    // The widget's context goes away (widget deleted, or moved to another
+    // top-level window, e.g. a floated dock): free OSG's GL objects while it
+    // is still current, so the next context starts clean.
+    void releaseGL();
+    // A fresh OSG graphics context (new context id) for a new Qt context, so
+    // nothing compiled for the old one is reused.
+    void attachGraphicsWindow(int w, int h);
     osgGA::EventQueue *events() const;
     void tick();
     void updateProjection(int w, int h);
@@ -89,7 +96,9 @@ private:
     osg::ref_ptr<osg::Node> m_scene;
     std::unique_ptr<GroundGrid> m_grid;
     QTimer *m_timer;
+    QMetaObject::Connection m_contextGone;
     bool m_dirty = true;
+    bool m_hadContext = false;
     std::uint64_t m_frames = 0;
 };
 

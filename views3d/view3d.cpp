@@ -9,13 +9,19 @@
 
 namespace opsdeck::views3d {
 
-View3D::View3D(QWidget *parent) : QWidget(parent), m_banner(new QLabel(this))
+View3D::View3D(QWidget *parent)
+    : QWidget(parent)
+    , m_banner(new QLabel(this))
 {
     setObjectName(QStringLiteral("view3d"));
     setAccessibleName(tr("Topology 3D"));
     m_banner->setObjectName(QStringLiteral("view3dBanner"));
     m_banner->setWordWrap(true);
-    m_banner->setContentsMargins(6, 3, 6, 3);
+    m_banner->setContentsMargins(8, 4, 8, 4);
+    // A notice strip, distinct from the scene and from the window background.
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::AlternateBase);
+    m_banner->setForegroundRole(QPalette::Text);
     m_banner->hide();
 
     auto *layout = new QVBoxLayout(this);

@@ -8,7 +8,8 @@
 namespace opsdeck::widgets {
 
 ConnectionLights::ConnectionLights(ConnectionsModel *model, QWidget *parent)
-    : QWidget(parent), m_model(model)
+    : QWidget(parent)
+    , m_model(model)
 {
     setObjectName(QStringLiteral("connectionLights"));
     setAccessibleName(tr("Backend connections"));
@@ -45,11 +46,11 @@ void ConnectionLights::refresh()
         const model::BackendStatus &status = m_model->status(backend);
         const QColor color = ConnectionsModel::stateColor(status.state);
         m_dots[row]->setStyleSheet(QStringLiteral("background:%1;border-radius:5px;").arg(color.name()));
-        const QString text = tr("%1: %2").arg(ConnectionsModel::backendTitle(backend),
-                                              ConnectionsModel::stateText(status.state));
+        const QString text = tr("%1: %2").arg(
+            ConnectionsModel::backendTitle(backend), ConnectionsModel::stateText(status.state));
         m_labels[row]->setText(text);
-        m_labels[row]->setToolTip(status.detail.isEmpty() ? status.address
-                                                          : status.address + QLatin1Char('\n') + status.detail);
+        m_labels[row]->setToolTip(
+            status.detail.isEmpty() ? status.address : status.address + QLatin1Char('\n') + status.detail);
         m_dots[row]->setAccessibleName(text);
     }
 }

@@ -18,8 +18,9 @@
 namespace opsdeck::widgets {
 
 ConnectionsDialog::ConnectionsDialog(const model::ConnectionSettings &initial, QWidget *parent)
-    : QDialog(parent), m_tabs(new QTabWidget(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("connectionsDialog"));
     setWindowTitle(tr("Connect to backends"));
@@ -28,9 +29,10 @@ ConnectionsDialog::ConnectionsDialog(const model::ConnectionSettings &initial, Q
     for (model::Backend backend : model::kAllBackends)
         m_tabs->addTab(buildPage(backend, initial.of(backend)), ConnectionsModel::backendTitle(backend));
 
-    auto *note = new QLabel(tr("Addresses are grpc://host:port (plaintext, loopback only unless you opt in) "
-                               "or grpcs://host:port (TLS). Leave an address empty to not use that backend."),
-                            this);
+    auto *note = new QLabel(tr("Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which "
+                               "the console uses only on this machine's loopback). Leave an address empty "
+                               "to not use that backend."),
+        this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
 
@@ -38,6 +40,7 @@ ConnectionsDialog::ConnectionsDialog(const model::ConnectionSettings &initial, Q
     layout->addWidget(m_tabs);
     layout->addWidget(note);
     layout->addWidget(m_buttons);
+    setMinimumWidth(600);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     revalidate();
@@ -80,7 +83,7 @@ QWidget *ConnectionsDialog::buildPage(model::Backend backend, const model::Backe
     form->addRow(tr("Client c&ertificate:"), fileRow(page.cert, tr("Client certificate (PEM)")));
     form->addRow(tr("Client &key:"), fileRow(page.key, tr("Client key (PEM)")));
     form->addRow(tr("&Token:"), page.token);
-    for (QLineEdit *edit : {page.address, page.ca, page.cert, page.key})
+    for (QLineEdit *edit : { page.address, page.ca, page.cert, page.key })
         connect(edit, &QLineEdit::textChanged, this, &ConnectionsDialog::revalidate);
     return widget;
 }
@@ -96,8 +99,8 @@ QWidget *ConnectionsDialog::fileRow(QLineEdit *edit, const QString &caption)
     layout->addWidget(edit, 1);
     layout->addWidget(browse);
     connect(browse, &QPushButton::clicked, edit, [this, edit, caption] {
-        const QString file = QFileDialog::getOpenFileName(this, caption, edit->text(),
-                                                          tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, caption, edit->text(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
         if (!file.isEmpty())
             edit->setText(file);
     });
@@ -113,7 +116,7 @@ QString ConnectionsDialog::validate(const Page &page) const
         if (!model::parseEndpointUrl(url, nullptr, &error))
             problems << error;
     }
-    for (QLineEdit *edit : {page.ca, page.cert, page.key}) {
+    for (QLineEdit *edit : { page.ca, page.cert, page.key }) {
         const QString path = edit->text().trimmed();
         if (!path.isEmpty() && !QFileInfo(path).isReadable())
             problems << tr("%1: cannot read '%2'").arg(edit->accessibleName(), path);
@@ -130,10 +133,17 @@ void ConnectionsDialog::revalidate()
         const QString error = validate(m_pages[i]);
         m_pages[i].error->setText(error);
         m_pages[i].error->setVisible(!error.isEmpty());
-        m_tabs->setTabIcon(int(i), error.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        m_tabs->setTabIcon(
+            int(i), error.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
         ok = ok && error.isEmpty();
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
+    // Grow (never shrink) so that a long inline error is never cut off.
+    layout()->activate();
+    const int wanted
+        = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (wanted > height())
+        resize(width(), wanted);
 }
 
 bool ConnectionsDialog::isValid() const
@@ -161,10 +171,25 @@ model::ConnectionSettings ConnectionsDialog::connectionSettings() const
     return result;
 }
 
-QLineEdit *ConnectionsDialog::addressEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].address; }
-QLineEdit *ConnectionsDialog::caEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].ca; }
-QLineEdit *ConnectionsDialog::certEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].cert; }
-QLineEdit *ConnectionsDialog::keyEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].key; }
-QLineEdit *ConnectionsDialog::tokenEdit(model::Backend backend) const { return m_pages[std::size_t(backend)].token; }
+QLineEdit *ConnectionsDialog::addressEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].address;
+}
+QLineEdit *ConnectionsDialog::caEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].ca;
+}
+QLineEdit *ConnectionsDialog::certEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].cert;
+}
+QLineEdit *ConnectionsDialog::keyEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].key;
+}
+QLineEdit *ConnectionsDialog::tokenEdit(model::Backend backend) const
+{
+    return m_pages[std::size_t(backend)].token;
+}
 
 } // namespace opsdeck::widgets

@@ -4,7 +4,9 @@
 
 namespace opsdeck::widgets {
 
-ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ConnectionsModel::ConnectionsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void ConnectionsModel::setStatus(model::Backend backend, const model::BackendStatus &status)
 {
@@ -21,9 +23,12 @@ const model::BackendStatus &ConnectionsModel::status(model::Backend backend) con
 QString ConnectionsModel::backendTitle(model::Backend backend)
 {
     switch (backend) {
-    case model::Backend::Bridge: return tr("DDS-bridge");
-    case model::Backend::Telemetry: return tr("Telemetry (RPC mesh)");
-    case model::Backend::Billing: return tr("Billing");
+    case model::Backend::Bridge:
+        return tr("DDS-bridge");
+    case model::Backend::Telemetry:
+        return tr("Telemetry (RPC mesh)");
+    case model::Backend::Billing:
+        return tr("Billing");
     }
     return {};
 }
@@ -31,11 +36,16 @@ QString ConnectionsModel::backendTitle(model::Backend backend)
 QString ConnectionsModel::stateText(model::LinkState state)
 {
     switch (state) {
-    case model::LinkState::NotConfigured: return tr("Not configured");
-    case model::LinkState::Idle: return tr("Not connected");
-    case model::LinkState::Connecting: return tr("Connecting");
-    case model::LinkState::Connected: return tr("Connected");
-    case model::LinkState::Failed: return tr("Failed");
+    case model::LinkState::NotConfigured:
+        return tr("Not configured");
+    case model::LinkState::Idle:
+        return tr("Not connected");
+    case model::LinkState::Connecting:
+        return tr("Connecting");
+    case model::LinkState::Connected:
+        return tr("Connected");
+    case model::LinkState::Failed:
+        return tr("Failed");
     }
     return {};
 }
@@ -43,11 +53,16 @@ QString ConnectionsModel::stateText(model::LinkState state)
 QColor ConnectionsModel::stateColor(model::LinkState state)
 {
     switch (state) {
-    case model::LinkState::NotConfigured: return QColor(0x8a, 0x90, 0x99);
-    case model::LinkState::Idle: return QColor(0x8a, 0x90, 0x99);
-    case model::LinkState::Connecting: return QColor(0xe0, 0xa0, 0x20);
-    case model::LinkState::Connected: return QColor(0x2c, 0xa0, 0x2c);
-    case model::LinkState::Failed: return QColor(0xd6, 0x30, 0x26);
+    case model::LinkState::NotConfigured:
+        return QColor(0x8a, 0x90, 0x99);
+    case model::LinkState::Idle:
+        return QColor(0x8a, 0x90, 0x99);
+    case model::LinkState::Connecting:
+        return QColor(0xe0, 0xa0, 0x20);
+    case model::LinkState::Connected:
+        return QColor(0x2c, 0xa0, 0x2c);
+    case model::LinkState::Failed:
+        return QColor(0xd6, 0x30, 0x26);
     }
     return {};
 }
@@ -72,10 +87,14 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         return int(s.state);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Backend: return backendTitle(backend);
-        case Address: return s.address.isEmpty() ? tr("(none)") : s.address;
-        case State: return stateText(s.state);
-        case Detail: return s.detail;
+        case Backend:
+            return backendTitle(backend);
+        case Address:
+            return s.address.isEmpty() ? tr("(none)") : s.address;
+        case State:
+            return stateText(s.state);
+        case Detail:
+            return s.detail;
         }
     } else if (role == Qt::DecorationRole && index.column() == State) {
         return stateColor(s.state);
@@ -93,10 +112,14 @@ QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Backend: return tr("Backend");
-    case Address: return tr("Address");
-    case State: return tr("State");
-    case Detail: return tr("Last error / note");
+    case Backend:
+        return tr("Backend");
+    case Address:
+        return tr("Address");
+    case State:
+        return tr("State");
+    case Detail:
+        return tr("Last error / note");
     }
     return {};
 }

@@ -11,7 +11,9 @@
 namespace opsdeck::widgets {
 
 ConnectionsView::ConnectionsView(ConnectionsModel *model, QWidget *parent)
-    : QWidget(parent), m_table(new QTableView(this)), m_connect(new QPushButton(tr("Connect…"), this))
+    : QWidget(parent)
+    , m_table(new QTableView(this))
+    , m_connect(new QPushButton(tr("Connect…"), this))
 {
     setObjectName(QStringLiteral("connectionsView"));
     m_table->setObjectName(QStringLiteral("connectionsTable"));

@@ -13,8 +13,12 @@
 namespace opsdeck::widgets {
 
 DiagnosticsView::DiagnosticsView(Provider provider, QWidget *parent)
-    : QWidget(parent), m_provider(std::move(provider)), m_model(new DiagnosticsModel(this)),
-      m_summary(new QLabel(this)), m_table(new QTableView(this)), m_timer(new QTimer(this))
+    : QWidget(parent)
+    , m_provider(std::move(provider))
+    , m_model(new DiagnosticsModel(this))
+    , m_summary(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("diagnosticsView"));
     m_summary->setObjectName(QStringLiteral("diagnosticsSummary"));
@@ -26,7 +30,8 @@ DiagnosticsView::DiagnosticsView(Provider provider, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(DiagnosticsModel::Reason, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        DiagnosticsModel::Reason, QHeaderView::ResizeToContents);
     m_table->setSortingEnabled(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -55,7 +60,7 @@ void DiagnosticsView::refresh()
                               "dropped, counted and listed here."));
     } else {
         m_summary->setText(tr("%n input(s) dropped", nullptr, int(std::min<std::uint64_t>(total, INT_MAX)))
-                           + tr(" for %n reason(s).", nullptr, m_model->rowCount()));
+            + tr(" for %n reason(s).", nullptr, m_model->rowCount()));
     }
 }
 

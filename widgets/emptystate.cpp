@@ -6,7 +6,9 @@
 namespace opsdeck::widgets {
 
 EmptyState::EmptyState(const QString &title, const QString &message, QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(title, this)), m_message(new QLabel(message, this))
+    : QWidget(parent)
+    , m_title(new QLabel(title, this))
+    , m_message(new QLabel(message, this))
 {
     setObjectName(QStringLiteral("emptyState"));
     m_title->setObjectName(QStringLiteral("emptyStateTitle"));
@@ -15,7 +17,7 @@ EmptyState::EmptyState(const QString &title, const QString &message, QWidget *pa
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    for (QLabel *label : {m_title, m_message}) {
+    for (QLabel *label : { m_title, m_message }) {
         label->setAlignment(Qt::AlignCenter);
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);

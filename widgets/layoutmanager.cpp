@@ -17,9 +17,10 @@ const QString kNameKey = QStringLiteral("layout/name");
 } // namespace
 
 LayoutManager::LayoutManager(QMainWindow *window, std::vector<NamedLayout> layouts, QObject *parent)
-    : QObject(parent), m_window(window), m_layouts(std::move(layouts))
-{
-}
+    : QObject(parent)
+    , m_window(window)
+    , m_layouts(std::move(layouts))
+{ }
 
 const NamedLayout *LayoutManager::find(const QString &name) const
 {
@@ -72,15 +73,25 @@ bool LayoutManager::apply(const QString &name)
         dock->show();
         if (place.raise)
             toRaise.append(dock);
-        if (place.size > 0) {
-            const Qt::DockWidgetArea area = m_window->dockWidgetArea(dock);
-            if (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea) {
-                sizedH.append(dock);
-                widths.append(place.size);
-            } else {
-                sizedV.append(dock);
-                heights.append(place.size);
-            }
+        const Qt::DockWidgetArea area = m_window->dockWidgetArea(dock);
+        const bool side = area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea;
+        const int width = side ? place.size : place.length;
+        const int height = side ? place.length : place.size;
+        if (width > 0) {
+            sizedH.append(dock);
+            widths.append(width);
+        }
+        if (height > 0) {
+            sizedV.append(dock);
+            heights.append(height);
+        }
+    }
+    // Docks the layout does not list stay in the window, hidden, so that
+    // saveState() records them and View ▸ brings them back somewhere sensible.
+    for (QDockWidget *dock : docks) {
+        if (m_window->dockWidgetArea(dock) == Qt::NoDockWidgetArea) {
+            m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
+            dock->hide();
         }
     }
     if (!sizedH.isEmpty())

@@ -13,19 +13,20 @@ namespace opsdeck::widgets {
 // Where one dock goes in a named layout. Docks are found by objectName.
 struct DockPlacement
 {
-    QString dock{};                                // the QDockWidget's objectName
+    QString dock {}; // the QDockWidget's objectName
     Qt::DockWidgetArea area = Qt::RightDockWidgetArea;
-    QString tabWith{};   // if set: tabbed onto this (earlier placed) dock, area ignored
-    QString splitAfter{}; // if set: shares the area of this (earlier placed) dock, split
+    QString tabWith {}; // if set: tabbed onto this (earlier placed) dock, area ignored
+    QString splitAfter {}; // if set: shares the area of this (earlier placed) dock, split
     Qt::Orientation splitOrientation = Qt::Vertical;
-    int size = 0;        // width (left/right areas) or height (top/bottom) in pixels; 0 = Qt decides
-    bool raise = false;  // the visible tab of its tab group
+    int size = 0; // width (left/right areas) or height (top/bottom) in pixels; 0 = Qt decides
+    int length = 0; // the other extent: height in left/right areas, width in top/bottom
+    bool raise = false; // the visible tab of its tab group
 };
 
 // A named arrangement of the docks. Docks not listed are hidden.
 struct NamedLayout
 {
-    QString name;  // stable key, also accepted by --layout ("Operator")
+    QString name; // stable key, also accepted by --layout ("Operator")
     QString title; // shown in View ▸ Layout (translated)
     std::vector<DockPlacement> docks;
 };

@@ -7,7 +7,9 @@
 namespace opsdeck::widgets {
 
 PanelHost::PanelHost(const QString &emptyTitle, const QString &emptyMessage, QWidget *parent)
-    : QWidget(parent), m_stack(new QStackedLayout(this)), m_empty(new EmptyState(emptyTitle, emptyMessage))
+    : QWidget(parent)
+    , m_stack(new QStackedLayout(this))
+    , m_empty(new EmptyState(emptyTitle, emptyMessage))
 {
     m_stack->setContentsMargins(0, 0, 0, 0);
     m_stack->addWidget(m_empty);

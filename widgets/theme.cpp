@@ -22,7 +22,9 @@ QString themeName(ThemeKind kind)
     return kind == ThemeKind::Dark ? QStringLiteral("dark") : QStringLiteral("light");
 }
 
-Theme::Theme(QObject *parent) : QObject(parent) {}
+Theme::Theme(QObject *parent)
+    : QObject(parent)
+{ }
 
 QPalette Theme::palette(ThemeKind kind)
 {
@@ -61,7 +63,7 @@ QPalette Theme::palette(ThemeKind kind)
     p.setColor(QPalette::Mid, QColor(0x2a, 0x2d, 0x32));
     p.setColor(QPalette::Dark, QColor(0x16, 0x18, 0x1b));
     p.setColor(QPalette::Shadow, Qt::black);
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
         p.setColor(QPalette::Disabled, role, QColor(0x6b, 0x71, 0x7a));
     p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x44, 0x48, 0x4f));
     return p;
