@@ -150,8 +150,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    views3d::OsgWidget oursWidget, staticWidget, naiveWidget;
-    for (views3d::OsgWidget *w : { &oursWidget, &staticWidget, &naiveWidget }) {
+    views3d::OsgWidget oursWidget, staticWidget, naiveWidget, emptyWidget; // empty: nothing but the widget
+    for (views3d::OsgWidget *w : { &oursWidget, &staticWidget, &naiveWidget, &emptyWidget }) {
         w->setFixedSize(kSize);
         w->move(0, 0);
     }
@@ -197,10 +197,11 @@ int main(int argc, char *argv[])
         int frames;
         int frameIndex = 0;
     };
-    std::vector<double> oursMs, staticMs, naiveMs;
+    std::vector<double> oursMs, staticMs, naiveMs, emptyMs;
     std::vector<Subject> subjects { { &oursWidget, oursBefore, &oursMs, oursFrames },
         { &staticWidget, staticBefore, &staticMs, oursFrames },
-        { &naiveWidget, naiveBefore, &naiveMs, naiveFrames } };
+        { &naiveWidget, naiveBefore, &naiveMs, naiveFrames },
+        { &emptyWidget, [](int) {}, &emptyMs, naiveFrames } };
     std::vector<double> ignored;
     for (int round = 0; round < rounds; ++round) {
         for (Subject &subject : subjects) {
@@ -226,8 +227,13 @@ int main(int argc, char *argv[])
         frameRatio, kFrameGoal, frameRatio <= kFrameGoal ? "PASS" : "FAIL");
     std::printf("BENCH view3d.naive value=%.3f unit=ms ref=%.3f ratio=%.3f goal=<=%.1f %s\n", value, naiveRef,
         naiveRatio, kNaiveGoal, naiveRatio <= kNaiveGoal ? "PASS" : "FAIL");
+    // Context, not a goal: a frame of the same widget with no scene (the widget's
+    // grid only: clear, FBO, composition) — the floor under every figure above.
     std::fprintf(stderr,
-        "scene drawables: ours %d, naive %zu; frames timed: ours %zu, static %zu, naive %zu\n",
-        ours.scene()->drawableCount(), naive.drawables(), oursMs.size(), staticMs.size(), naiveMs.size());
+        "empty OsgWidget frame %.3f ms; scene drawables: ours %d, naive %zu; frames timed: ours %zu, static "
+        "%zu, "
+        "naive %zu\n",
+        groupedMedian(emptyMs, kUpdateEvery), ours.scene()->drawableCount(), naive.drawables(), oursMs.size(),
+        staticMs.size(), naiveMs.size());
     return 0;
 }
