@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace opsdeck::clients {
+Q_DECLARE_LOGGING_CATEGORY(lcClients)
+}
