@@ -39,4 +39,16 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DOPSDECK_BUILD_TESTS=ON -DOPSDECK_BUILD_BENCH=ON "${launcher[@]}"
 fi
+# When files were added or removed (a pull, a merge), re-run CMake and make
+# AUTOMOC rescan: its cache otherwise misses new Q_OBJECT headers in globbed
+# libraries of an existing build directory.
+sources_now=$(cd "$root" && find . -path ./build -prune -o -path './build-*' -prune -o -path ./.git -prune \
+                -o \( -name '*.h' -o -name '*.cpp' -o -name '*.proto' -o -name '*.idl' -o -name CMakeLists.txt \) -print \
+              | LC_ALL=C sort | md5sum | cut -d' ' -f1)
+if [ "$(cat "$build/.opsdeck-sources" 2>/dev/null)" != "$sources_now" ]; then
+  cmake "$build" >/dev/null
+  find "$build" -path '*_autogen/timestamp' -delete 2>/dev/null || true
+  find "$build" -path '*_autogen/*ParseCache.txt' -delete 2>/dev/null || true
+fi
 cmake --build "$build" --parallel "$jobs"
+echo "$sources_now" > "$build/.opsdeck-sources"
