@@ -1,0 +1,107 @@
+#pragma once
+
+#include "model/histogram.h"
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <vector>
+
+namespace opsdeck::model {
+
+struct CallCounts
+{
+    std::uint64_t calls = 0;
+    std::uint64_t errors = 0;      // status != OK
+    std::uint64_t timeouts = 0;    // DEADLINE_EXCEEDED
+    std::uint64_t retries = 0;     // attempts > 1
+    std::uint64_t late = 0;        // server finished after the caller's deadline
+    std::uint64_t unavailable = 0; // UNAVAILABLE
+
+    void add(const CallCounts &o)
+    {
+        calls += o.calls;
+        errors += o.errors;
+        timeouts += o.timeouts;
+        retries += o.retries;
+        late += o.late;
+        unavailable += o.unavailable;
+    }
+};
+
+// One closed 1-second window, reduced to what sparklines and charts draw.
+struct WindowSummary
+{
+    std::int64_t second = 0; // Unix seconds
+    CallCounts counts;
+    std::int64_t p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0;
+};
+
+// A rolling view (1 min, 5 min or 1 h) of one series.
+struct LatencyView
+{
+    int seconds = 0;
+    CallCounts counts;
+    double ratePerSec = 0.0;
+    std::int64_t p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0, min = 0;
+    double errorPct = 0.0;
+    double timeoutPct = 0.0;
+    std::int64_t deadlineNs = 0;
+    // (deadline - p99) / deadline in percent; NaN without a deadline or calls.
+    double headroomPct = 0.0;
+};
+
+// The 1-second windows of one (service, method), edge or replica. Windows
+// close in data time: a record for a later second closes the open one; a record
+// for an earlier second is counted in the open window (arrival order wins).
+// Memory is bounded: 300 closed seconds, 60 closed minutes and 3,600 summaries.
+class LatencySeries
+{
+public:
+    static constexpr int kSecondsKept = 300;
+    static constexpr int kMinutesKept = 60;
+    static constexpr int kSummariesKept = 3600;
+
+    void record(std::int64_t second, std::int64_t durationNs, std::uint32_t status,
+                std::uint32_t attempt, std::int64_t deadlineNs);
+    void recordLate(std::int64_t second);
+    // Folds an already aggregated window (StatsWindow from the backend).
+    void recordWindow(std::int64_t second, const CallCounts &counts, const Histogram &latency,
+                      std::int64_t deadlineNs);
+    // Closes every window that ends before `second`.
+    void advanceTo(std::int64_t second);
+
+    LatencyView view(std::int64_t nowSecond, int seconds, Histogram &scratch) const;
+    // Rebuilt only when a window closed since the last call.
+    std::shared_ptr<const std::vector<WindowSummary>> history();
+    std::int64_t deadlineNs() const { return m_deadlineNs; }
+    std::int64_t lastSecond() const { return m_openSecond; }
+    bool hasData() const { return m_openSecond != 0; }
+
+private:
+    struct Closed
+    {
+        std::int64_t key = 0; // second or minute
+        CallCounts counts;
+        SparseHistogram latency;
+    };
+    void open(std::int64_t second);
+    void closeOpen();
+    void closeMinute();
+
+    std::int64_t m_firstSecond = 0;
+    std::int64_t m_openSecond = 0;
+    CallCounts m_openCounts;
+    Histogram m_open;
+    std::int64_t m_openMinute = 0;
+    CallCounts m_minuteCounts;
+    Histogram m_minute; // closed seconds of the open minute
+    std::deque<Closed> m_seconds;
+    std::deque<Closed> m_minutes;
+    std::deque<WindowSummary> m_summaries;
+    std::shared_ptr<const std::vector<WindowSummary>> m_history;
+    bool m_historyDirty = true;
+    std::int64_t m_deadlineNs = 0;
+};
+
+} // namespace opsdeck::model
