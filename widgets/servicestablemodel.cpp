@@ -157,11 +157,11 @@ QVariant ServicesTableModel::data(const QModelIndex &index, int role) const
             return {};
         QList<double> values;
         const std::int64_t from = m_snapshot->nowSecond - kSparklineSeconds;
-        std::int64_t expected = from + 1;
+        std::int64_t expected = 0; // gaps are filled from the first second shown
         for (const auto &w : *row->history) {
             if (w.second <= from)
                 continue;
-            for (; expected < w.second; ++expected)
+            for (; expected && expected < w.second; ++expected)
                 values << 0.0; // a second without calls
             values << ms(w.p99);
             expected = w.second + 1;
