@@ -184,6 +184,30 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(calls(Kind::Replica, "inventory", "inventory-2") > back + 5, scaled(10000));
     }
 
+    void aggregatedStatsStreamAgreesOnCounts()
+    {
+        // Large systems subscribe to 1-s histograms instead of raw records.
+        opsdeck::model::EventStream stream;
+        LatencyBook book;
+        stream.addSink([&book](std::span<const opsdeck::v1::Envelope> b) { book.apply(b); });
+        opsdeck::clients::Endpoint endpoint;
+        endpoint.target = QString::fromStdString(m_mesh->telemetryAddress());
+        opsdeck::clients::TelemetryClient stats(endpoint, &stream, opsdeck::clients::TelemetryClient::Mode::Stats);
+        stats.start();
+        auto statsCalls = [&book] {
+            book.publish();
+            const auto *row = book.snapshot()->find(Kind::Method, QStringLiteral("gateway"), QStringLiteral("Checkout"));
+            return row ? row->views[LatencyBook::Minute5].counts.calls : 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(statsCalls() >= 20, scaled(10000));
+        stats.stop();
+        book.publish();
+        const auto *row = book.snapshot()->find(Kind::Method, QStringLiteral("gateway"), QStringLiteral("Checkout"));
+        QVERIFY(row->views[LatencyBook::Minute5].p99 > 0);
+        QVERIFY(row->views[LatencyBook::Minute5].deadlineNs > 0);
+        QVERIFY(book.snapshot()->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments")));
+    }
+
     void clientRetriesWithBackoffWhenBackendGoes()
     {
         const auto attempts = m_client->connectAttempts();
