@@ -164,7 +164,13 @@ grpc::Status TelemetryHub::StreamCalls(grpc::ServerContext *context, const opsde
     {
         std::lock_guard lock(m_mutex);
         cursor = m_head;
+        m_subscribers.fetch_add(1);
     }
+    struct Leave
+    {
+        std::atomic<int> &count;
+        ~Leave() { count.fetch_sub(1); }
+    } leave{m_subscribers};
     while (!context->IsCancelled()) {
         opsdeck::v1::CallBatch batch;
         TopologyProvider topology;

@@ -37,6 +37,8 @@ public:
 
     std::uint64_t recorded() const { return m_recorded.load(); }
     std::uint64_t lateResponses() const { return m_late.load(); }
+    // Open StreamCalls streams (each reads from the ring position it started at).
+    int callSubscribers() const { return m_subscribers.load(); }
 
     grpc::Status StreamCalls(grpc::ServerContext *context, const opsdeck::v1::StreamCallsRequest *request,
                              grpc::ServerWriter<opsdeck::v1::CallBatch> *writer) override;
@@ -78,6 +80,7 @@ private:
     bool m_shutdown = false;
     std::atomic<std::uint64_t> m_recorded{0};
     std::atomic<std::uint64_t> m_late{0};
+    std::atomic<int> m_subscribers{0};
 };
 
 } // namespace opsdeck::mesh

@@ -74,12 +74,19 @@ private Q_SLOTS:
         auto stub = opsdeck::v1::Telemetry::NewStub(
             grpc::CreateChannel(m_address, grpc::InsecureChannelCredentials()));
         grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(scaled(20000)));
         opsdeck::v1::StreamCallsRequest req;
         req.set_max_batch(16);
         req.set_max_batch_delay_ns(20'000'000);
         auto reader = stub->StreamCalls(&ctx, req);
-        // Let the stream start, then produce far more than the ring holds
-        // while this subscriber reads nothing.
+        // Let the stream start (it reads from where the ring is when it
+        // opens), then produce far more than the ring holds while this
+        // subscriber reads nothing.
+        QElapsedTimer opening;
+        opening.start();
+        while (m_hub->callSubscribers() == 0 && opening.elapsed() < scaled(5000))
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        QCOMPARE(m_hub->callSubscribers(), 1);
         opsdeck::v1::CallBatch first;
         m_hub->record(record(0));
         QVERIFY(reader->Read(&first));
