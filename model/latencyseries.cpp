@@ -84,9 +84,16 @@ void LatencySeries::closeOpen()
     summary.p99 = p[2];
     summary.p999 = p[3];
     summary.max = m_open.max();
-    m_summaries.push_back(summary);
-    while (m_summaries.size() > std::size_t(kSummariesKept))
-        m_summaries.pop_front();
+    m_tail.push_back(summary);
+    if (m_tail.size() == SummaryHistory::kBlock) {
+        m_fullBlocks.push_back(std::make_shared<const SummaryHistory::Block>(std::move(m_tail)));
+        m_tail = {};
+        m_tail.reserve(SummaryHistory::kBlock);
+    }
+    // Keep between kSummariesKept and kSummariesKept + one block.
+    while (!m_fullBlocks.empty()
+           && m_fullBlocks.size() * SummaryHistory::kBlock + m_tail.size() >= kSummariesKept + SummaryHistory::kBlock)
+        m_fullBlocks.erase(m_fullBlocks.begin());
     m_historyDirty = true;
 
     const std::int64_t minute = m_openSecond / 60;
@@ -161,10 +168,20 @@ LatencyView LatencySeries::view(std::int64_t nowSecond, int seconds, Histogram &
     return v;
 }
 
-std::shared_ptr<const std::vector<WindowSummary>> LatencySeries::history()
+SummaryHistory::SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks) : m_blocks(std::move(blocks))
+{
+    for (const auto &b : m_blocks)
+        m_size += b->size();
+}
+
+std::shared_ptr<const SummaryHistory> LatencySeries::history()
 {
     if (m_historyDirty || !m_history) {
-        m_history = std::make_shared<const std::vector<WindowSummary>>(m_summaries.begin(), m_summaries.end());
+        // Shares the full blocks; copies at most one block.
+        auto blocks = m_fullBlocks;
+        if (!m_tail.empty())
+            blocks.push_back(std::make_shared<const SummaryHistory::Block>(m_tail));
+        m_history = std::make_shared<const SummaryHistory>(std::move(blocks));
         m_historyDirty = false;
     }
     return m_history;

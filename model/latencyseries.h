@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -37,6 +38,55 @@ struct WindowSummary
     std::int64_t p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0;
 };
 
+// The per-second summaries of a series, oldest first, as an immutable value
+// that publishing can hand out every frame without copying an hour of data:
+// full blocks are shared between snapshots, only the last one is copied.
+class SummaryHistory
+{
+public:
+    static constexpr std::size_t kBlock = 128;
+    using Block = std::vector<WindowSummary>;
+
+    class Iterator
+    {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = WindowSummary;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const WindowSummary *;
+        using reference = const WindowSummary &;
+        Iterator(const SummaryHistory *h, std::size_t i) : m_h(h), m_i(i) {}
+        reference operator*() const { return (*m_h)[m_i]; }
+        pointer operator->() const { return &(*m_h)[m_i]; }
+        Iterator &operator++()
+        {
+            ++m_i;
+            return *this;
+        }
+        bool operator==(const Iterator &o) const { return m_i == o.m_i; }
+        bool operator!=(const Iterator &o) const { return m_i != o.m_i; }
+
+    private:
+        const SummaryHistory *m_h;
+        std::size_t m_i;
+    };
+
+    SummaryHistory() = default;
+    SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks);
+
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    // Every block but the last is full.
+    const WindowSummary &operator[](std::size_t i) const { return (*m_blocks[i / kBlock])[i % kBlock]; }
+    const WindowSummary &back() const { return (*this)[m_size - 1]; }
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, m_size}; }
+
+private:
+    std::vector<std::shared_ptr<const Block>> m_blocks;
+    std::size_t m_size = 0;
+};
+
 // A rolling view (1 min, 5 min or 1 h) of one series.
 struct LatencyView
 {
@@ -54,7 +104,8 @@ struct LatencyView
 // The 1-second windows of one (service, method), edge or replica. Windows
 // close in data time: a record for a later second closes the open one; a record
 // for an earlier second is counted in the open window (arrival order wins).
-// Memory is bounded: 300 closed seconds, 60 closed minutes and 3,600 summaries.
+// Memory is bounded: 300 closed seconds, 60 closed minutes and 3,600 to 3,727
+// summaries (the oldest are dropped a block at a time).
 class LatencySeries
 {
 public:
@@ -73,7 +124,7 @@ public:
 
     LatencyView view(std::int64_t nowSecond, int seconds, Histogram &scratch) const;
     // Rebuilt only when a window closed since the last call.
-    std::shared_ptr<const std::vector<WindowSummary>> history();
+    std::shared_ptr<const SummaryHistory> history();
     std::int64_t deadlineNs() const { return m_deadlineNs; }
     std::int64_t lastSecond() const { return m_openSecond; }
     bool hasData() const { return m_openSecond != 0; }
@@ -98,8 +149,9 @@ private:
     Histogram m_minute; // closed seconds of the open minute
     std::deque<Closed> m_seconds;
     std::deque<Closed> m_minutes;
-    std::deque<WindowSummary> m_summaries;
-    std::shared_ptr<const std::vector<WindowSummary>> m_history;
+    std::vector<std::shared_ptr<const SummaryHistory::Block>> m_fullBlocks;
+    SummaryHistory::Block m_tail;
+    std::shared_ptr<const SummaryHistory> m_history;
     bool m_historyDirty = true;
     std::int64_t m_deadlineNs = 0;
 };
