@@ -74,6 +74,32 @@ LatencyBook::Entry *LatencyBook::entry(Kind kind, std::string_view a, std::strin
     return raw;
 }
 
+const LatencyBook::Route *LatencyBook::route(const opsdeck::v1::CallRecord &r, std::string_view caller)
+{
+    std::string &key = m_routeScratch;
+    key.clear();
+    key.append(r.service()).push_back('\x1f');
+    key.append(r.method()).push_back('\x1f');
+    key.append(caller).push_back('\x1f');
+    key.append(r.replica());
+    auto it = m_routes.find(key);
+    if (it != m_routes.end())
+        return &it->second;
+    Route route;
+    route.method = entry(Kind::Method, r.service(), r.method());
+    route.edge = entry(Kind::Edge, caller, r.service());
+    if (!route.method || !route.edge)
+        return nullptr;
+    if (!r.replica().empty()) {
+        route.replica = entry(Kind::Replica, r.service(), r.replica());
+        if (!route.replica)
+            return nullptr;
+    }
+    if (m_routes.size() >= 4 * kMaxSeries)
+        return nullptr;
+    return &m_routes.emplace(key, route).first->second;
+}
+
 void LatencyBook::reject(const QString &source, const QString &reason, const QString &example)
 {
     ++m_rejected;
@@ -123,12 +149,13 @@ void LatencyBook::applyCalls(const opsdeck::v1::CallBatch &batch, const QString 
         const std::int64_t second = (r.start_unix_ns() + r.duration_ns()) / kNsPerSecond;
         m_nowSecond = std::max(m_nowSecond, second);
         const std::string_view caller = r.caller().empty() ? std::string_view("unknown") : r.caller();
-        Entry *method = entry(Kind::Method, r.service(), r.method());
-        Entry *edge = entry(Kind::Edge, caller, r.service());
-        if (!method || !edge) {
+        const Route *route = this->route(r, caller);
+        if (!route) {
             reject(source, QStringLiteral("too many distinct series"), q(r.service()));
             continue;
         }
+        Entry *method = route->method;
+        Entry *edge = route->edge;
         ++m_records;
         if (r.side() == opsdeck::v1::CALL_SIDE_SERVER) {
             // The caller's own record carries the latency it saw; the server's
@@ -141,10 +168,8 @@ void LatencyBook::applyCalls(const opsdeck::v1::CallBatch &batch, const QString 
         }
         method->series.record(second, r.duration_ns(), r.status_code(), r.attempt(), r.deadline_ns());
         edge->series.record(second, r.duration_ns(), r.status_code(), r.attempt(), r.deadline_ns());
-        if (!r.replica().empty()) {
-            if (Entry *replica = entry(Kind::Replica, r.service(), r.replica()))
-                replica->series.record(second, r.duration_ns(), r.status_code(), r.attempt(), r.deadline_ns());
-        }
+        if (route->replica)
+            route->replica->series.record(second, r.duration_ns(), r.status_code(), r.attempt(), r.deadline_ns());
     }
 }
 

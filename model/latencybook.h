@@ -97,11 +97,21 @@ private:
         LatencySeries series;
     };
     Entry *entry(Kind kind, std::string_view a, std::string_view b);
+    // The three series one client-side record feeds, found with one lookup.
+    struct Route
+    {
+        Entry *method = nullptr;
+        Entry *edge = nullptr;
+        Entry *replica = nullptr; // null without a replica
+    };
+    const Route *route(const opsdeck::v1::CallRecord &r, std::string_view caller);
     void reject(const QString &source, const QString &reason, const QString &example);
 
     Diagnostics *m_diagnostics;
     std::unordered_map<std::string, std::unique_ptr<Entry>> m_series;
+    std::unordered_map<std::string, Route> m_routes; // bounded like m_series
     std::string m_keyScratch;
+    std::string m_routeScratch;
     std::int64_t m_nowSecond = 0;
     std::uint64_t m_records = 0;
     std::uint64_t m_rejected = 0;
