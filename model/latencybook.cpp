@@ -222,6 +222,11 @@ void LatencyBook::publish()
     snap->rejected = m_rejected;
     snap->droppedByExporter = m_droppedByExporter;
     snap->rows.reserve(m_series.size());
+    // The configured deadline of each callee, when the backend declared it.
+    std::unordered_map<std::string, std::int64_t> configured;
+    for (const auto &s : m_topology.services())
+        if (s.deadline_ns() > 0)
+            configured[s.service()] = s.deadline_ns();
     for (auto &[key, e] : m_series) {
         e->series.advanceTo(m_nowSecond);
         Row row;
@@ -242,6 +247,12 @@ void LatencyBook::publish()
         }
         for (int v = ViewCount - 1; v >= 0; --v)
             row.views[std::size_t(v)] = e->series.view(m_nowSecond, kViewSeconds[std::size_t(v)], m_scratch);
+        {
+            const auto it = configured.find(e->kind == Kind::Edge ? e->b : e->a);
+            if (it != configured.end())
+                for (LatencyView &v : row.views)
+                    v.setDeadline(it->second);
+        }
         // m_scratch now holds the last minute (computed last).
         if (e->kind == Kind::Method)
             snap->distributions[row.service + QLatin1Char('/') + row.method] = m_scratch.toSparse();

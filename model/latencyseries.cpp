@@ -37,8 +37,9 @@ void LatencySeries::record(std::int64_t second, std::int64_t durationNs, std::ui
         ++m_openCounts.unavailable;
     if (attempt > 1)
         ++m_openCounts.retries;
-    if (deadlineNs > 0)
-        m_deadlineNs = deadlineNs;
+    // Attempts get min(configured deadline, what the caller has left): the
+    // largest budget seen is the best estimate of the configured one.
+    m_deadlineNs = std::max(m_deadlineNs, deadlineNs);
 }
 
 void LatencySeries::recordLate(std::int64_t second)
@@ -60,7 +61,7 @@ void LatencySeries::recordWindow(std::int64_t second, const CallCounts &counts, 
     m_open.merge(latency);
     m_openCounts.add(counts);
     if (deadlineNs > 0)
-        m_deadlineNs = deadlineNs;
+        m_deadlineNs = std::max(m_deadlineNs, deadlineNs);
 }
 
 void LatencySeries::advanceTo(std::int64_t second)
@@ -162,10 +163,15 @@ LatencyView LatencySeries::view(std::int64_t nowSecond, int seconds, Histogram &
         v.errorPct = 100.0 * double(v.counts.errors) / double(v.counts.calls);
         v.timeoutPct = 100.0 * double(v.counts.timeouts) / double(v.counts.calls);
     }
-    v.headroomPct = (m_deadlineNs > 0 && scratch.count() > 0)
-        ? 100.0 * double(m_deadlineNs - v.p99) / double(m_deadlineNs)
-        : std::numeric_limits<double>::quiet_NaN();
+    v.setDeadline(m_deadlineNs);
     return v;
+}
+
+void LatencyView::setDeadline(std::int64_t ns)
+{
+    deadlineNs = ns;
+    headroomPct = (ns > 0 && counts.calls > 0) ? 100.0 * double(ns - p99) / double(ns)
+                                              : std::numeric_limits<double>::quiet_NaN();
 }
 
 SummaryHistory::SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks) : m_blocks(std::move(blocks))

@@ -99,6 +99,8 @@ struct LatencyView
     std::int64_t deadlineNs = 0;
     // (deadline - p99) / deadline in percent; NaN without a deadline or calls.
     double headroomPct = 0.0;
+
+    void setDeadline(std::int64_t ns); // and recomputes the headroom
 };
 
 // The 1-second windows of one (service, method), edge or replica. Windows

@@ -146,6 +146,34 @@ private Q_SLOTS:
         QCOMPARE(row->views[LatencyBook::Minute1].max, std::int64_t(300'000'000));
     }
 
+    void configuredDeadlineWinsOverPerAttemptBudgets()
+    {
+        LatencyBook book;
+        opsdeck::v1::CallBatch batch;
+        auto c = call("orders", "payments", "Charge", "payments-0", kT0, 100'000'000);
+        c.set_deadline_ns(120'000'000); // what was left of the caller's budget
+        *batch.add_calls() = c;
+        c.set_deadline_ns(250'000'000);
+        *batch.add_calls() = c;
+        opsdeck::v1::Envelope e = wrap(batch);
+        book.apply({&e, 1});
+        book.publish();
+        auto row = book.snapshot()->find(Kind::Method, QStringLiteral("payments"), QStringLiteral("Charge"));
+        QCOMPARE(row->views[0].deadlineNs, std::int64_t(250'000'000)); // the largest budget seen
+        opsdeck::v1::CallBatch withTopology;
+        auto *svc = withTopology.mutable_topology()->add_services();
+        svc->set_service("payments");
+        svc->set_deadline_ns(300'000'000);
+        e = wrap(withTopology);
+        book.apply({&e, 1});
+        book.publish();
+        row = book.snapshot()->find(Kind::Method, QStringLiteral("payments"), QStringLiteral("Charge"));
+        QCOMPARE(row->views[0].deadlineNs, std::int64_t(300'000'000));
+        QVERIFY(std::abs(row->views[0].headroomPct - 100.0 * (3e8 - double(row->views[0].p99)) / 3e8) < 1e-9);
+        QCOMPARE(book.snapshot()->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments"))
+                     ->views[0].deadlineNs, std::int64_t(300'000'000));
+    }
+
     void badRecordsAreDroppedAndCounted()
     {
         opsdeck::model::Diagnostics diagnostics;

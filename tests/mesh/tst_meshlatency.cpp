@@ -122,6 +122,10 @@ private Q_SLOTS:
             ++checked;
         }
         QVERIFY2(checked >= 5, "too few methods had traffic");
+        // Headroom is measured against the configured deadline (from the topology).
+        const auto *charge = snap->find(Kind::Method, QStringLiteral("payments"), QStringLiteral("Charge"));
+        QCOMPARE(charge->views[LatencyBook::Minute5].deadlineNs, std::int64_t(300'000'000));
+        QVERIFY(charge->views[LatencyBook::Minute5].headroomPct > 0);
         // The topology arrived on the same stream.
         QCOMPARE(snap->replicas.size(), std::size_t(18));
         QVERIFY(std::find(snap->edges.begin(), snap->edges.end(),
