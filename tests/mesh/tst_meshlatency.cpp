@@ -5,6 +5,7 @@
 #include "clients/telemetryclient.h"
 #include "model/eventstream.h"
 #include "model/latencybook.h"
+#include "widgets/servicestablemodel.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -183,6 +184,22 @@ private Q_SLOTS:
         m_mesh->setFaults({outage});
         // Health probing takes the replica out; the topology on the stream says so.
         QTRY_COMPARE_WITH_TIMEOUT(health("inventory-2"), int(opsdeck::v1::REPLICA_HEALTH_NOT_SERVING), scaled(5000));
+        {
+            // ... and so does the Services table, in red.
+            opsdeck::widgets::ServicesTableModel table;
+            table.setSnapshot(publish());
+            bool shown = false;
+            for (int r = 0; r < table.rowCount(); ++r) {
+                const auto *row = table.rowAt(r);
+                if (row->kind != Kind::Replica || row->replica != QLatin1String("inventory-2"))
+                    continue;
+                const QModelIndex cell = table.index(r, opsdeck::widgets::ServicesTableModel::Health);
+                QCOMPARE(cell.data().toString(), QStringLiteral("not serving"));
+                QCOMPARE(cell.data(opsdeck::widgets::ServicesTableModel::SeverityRole).toInt(), 2);
+                shown = true;
+            }
+            QVERIFY(shown);
+        }
         // While it is out, the other replicas carry its share and it gets
         // nothing. Measured between two later points so that calls already
         // in flight when it went out don't count.
