@@ -96,17 +96,23 @@ bool Mesh::start(std::string *error)
     return true;
 }
 
+bool Mesh::pause(std::chrono::nanoseconds duration)
+{
+    std::unique_lock lock(m_healthMutex);
+    return !m_healthCv.wait_for(lock, duration, [this] { return m_stopping.load(); });
+}
+
 void Mesh::stop()
 {
-    m_stopping = true;
+    {
+        std::lock_guard lock(m_healthMutex);
+        m_stopping = true;
+    }
+    m_healthCv.notify_all(); // wakes the prober and every paused handler
     if (m_traffic) {
         m_traffic->stop();
         m_traffic.reset();
     }
-    {
-        std::lock_guard lock(m_healthMutex);
-    }
-    m_healthCv.notify_all();
     if (m_health.joinable())
         m_health.join();
     m_hub->shutdown();
@@ -209,9 +215,8 @@ grpc::Status Mesh::call(const std::string &caller, const CallStep &step, grpc::S
             return status;
         // Short exponential backoff, inside the remaining budget.
         const auto backoff = std::chrono::milliseconds(5 << (attempt - 1));
-        if (SysClock::now() + backoff >= parentDeadline)
+        if (SysClock::now() + backoff >= parentDeadline || !pause(backoff))
             break;
-        std::this_thread::sleep_for(backoff);
     }
     return status;
 }

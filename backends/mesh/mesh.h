@@ -79,6 +79,9 @@ public:
     // Faults active now for a replica.
     std::vector<Fault> activeFaults(const std::string &service, const std::string &replica) const;
     ReplicaPool *pool(const std::string &caller, const std::string &callee) const;
+    // Waits for `duration` unless the mesh is stopping (so stop() never waits
+    // for an injected 60-s delay to run out). Returns false when stopping.
+    bool pause(std::chrono::nanoseconds duration);
 
 private:
     void healthLoop();

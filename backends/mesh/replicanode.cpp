@@ -118,7 +118,8 @@ grpc::Status ReplicaNode::handle(grpc::ServerContext *context, const std::string
     }
     // The work itself. A slow replica keeps working past its caller's deadline
     // (as real ones do); the interceptor then reports the late response.
-    std::this_thread::sleep_for(std::chrono::microseconds(std::int64_t(delayMs * 1000.0)));
+    if (!m_mesh->pause(std::chrono::microseconds(std::int64_t(delayMs * 1000.0))))
+        return {grpc::StatusCode::UNAVAILABLE, m_replica + " is shutting down"};
 
     reply->set_request_id(request.request_id());
     reply->set_served_by(m_replica);
