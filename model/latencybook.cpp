@@ -183,7 +183,7 @@ void LatencyBook::applyStats(const opsdeck::v1::StatsWindow &window, const QStri
     m_nowSecond = std::max(m_nowSecond, second);
     Histogram foreign;
     auto fold = [&](Entry *e, const opsdeck::v1::CallCounters &c, const opsdeck::v1::Histogram &h,
-                    std::int64_t deadline) {
+                    std::int64_t deadline, bool countRecords = false) {
         if (!e) {
             reject(source, QStringLiteral("too many distinct series"), QString());
             return;
@@ -200,13 +200,123 @@ void LatencyBook::applyStats(const opsdeck::v1::StatsWindow &window, const QStri
         }
         CallCounts counts{c.calls(), c.errors(), c.timeouts(), c.retries(), c.late_responses(), c.unavailable()};
         e->series.recordWindow(second, counts, foreign, deadline);
-        m_records += c.calls();
+        if (countRecords)
+            m_records += c.calls();
     };
     for (const auto &m : window.methods())
-        fold(entry(Kind::Method, m.service(), m.method()), m.counters(), m.latency(), m.deadline_ns());
+        fold(entry(Kind::Method, m.service(), m.method()), m.counters(), m.latency(), m.deadline_ns(), true);
     for (const auto &e : window.edges())
         fold(entry(Kind::Edge, e.caller().empty() ? std::string("unknown") : e.caller(), e.callee()),
              e.counters(), e.latency(), e.deadline_ns());
+    for (const auto &r : window.replicas())
+        fold(entry(Kind::Replica, r.service(), r.replica()), r.counters(), r.latency(), r.deadline_ns());
+    if (window.has_topology())
+        m_topology = window.topology();
+}
+
+namespace {
+
+void sparseToProto(const SparseHistogram &h, opsdeck::v1::Histogram *out)
+{
+    out->set_count(h.count);
+    out->set_min_ns(h.min);
+    out->set_max_ns(h.max);
+    out->set_sum_ns(h.sum);
+    for (const SparseBucket &b : h.buckets) {
+        auto *pb = out->add_buckets();
+        pb->set_lower_ns(HistogramLayout::lower(int(b.index)));
+        pb->set_upper_ns(HistogramLayout::upper(int(b.index)));
+        pb->set_count(b.count);
+    }
+}
+
+void countsToProto(const CallCounts &c, opsdeck::v1::CallCounters *out)
+{
+    out->set_calls(c.calls);
+    out->set_errors(c.errors);
+    out->set_timeouts(c.timeouts);
+    out->set_retries(c.retries);
+    out->set_late_responses(c.late);
+    out->set_unavailable(c.unavailable);
+}
+
+} // namespace
+
+void LatencyBook::writeKeyframe(opsdeck::v1::Keyframe &keyframe) const
+{
+    std::map<std::pair<std::int64_t, std::int64_t>, opsdeck::v1::StatsWindow *> windows; // (start s, length s)
+    auto window = [&](std::int64_t start, std::int64_t length) {
+        auto &w = windows[{start, length}];
+        if (!w) {
+            w = keyframe.add_latency_windows();
+            w->set_window_start_unix_ns(start * kNsPerSecond);
+            w->set_window_ns(length * kNsPerSecond);
+            w->set_source("latencybook");
+        }
+        return w;
+    };
+    for (const auto &[key, e] : m_series) {
+        const std::int64_t deadline = e->series.deadlineNs();
+        e->series.forEachWindow([&](std::int64_t start, std::int64_t length, const CallCounts &counts,
+                                    const SparseHistogram &latency) {
+            opsdeck::v1::StatsWindow *w = window(start, length);
+            opsdeck::v1::CallCounters *c = nullptr;
+            opsdeck::v1::Histogram *h = nullptr;
+            switch (e->kind) {
+            case Kind::Method: {
+                auto *m = w->add_methods();
+                m->set_service(e->a);
+                m->set_method(e->b);
+                m->set_deadline_ns(deadline);
+                c = m->mutable_counters();
+                h = m->mutable_latency();
+                break;
+            }
+            case Kind::Edge: {
+                auto *ed = w->add_edges();
+                ed->set_caller(e->a);
+                ed->set_callee(e->b);
+                ed->set_deadline_ns(deadline);
+                c = ed->mutable_counters();
+                h = ed->mutable_latency();
+                break;
+            }
+            case Kind::Replica: {
+                auto *r = w->add_replicas();
+                r->set_service(e->a);
+                r->set_replica(e->b);
+                r->set_deadline_ns(deadline);
+                c = r->mutable_counters();
+                h = r->mutable_latency();
+                break;
+            }
+            }
+            countsToProto(counts, c);
+            sparseToProto(latency, h);
+        });
+    }
+    if (m_topology.services_size() > 0 || m_topology.edges_size() > 0)
+        *window(m_nowSecond, 0)->mutable_topology() = m_topology;
+}
+
+void LatencyBook::restore(const opsdeck::v1::Keyframe &keyframe)
+{
+    m_series.clear();
+    m_routes.clear();
+    m_topology.Clear();
+    m_nowSecond = 0;
+    std::vector<const opsdeck::v1::StatsWindow *> windows;
+    for (const auto &w : keyframe.latency_windows())
+        windows.push_back(&w);
+    std::stable_sort(windows.begin(), windows.end(), [](const auto *a, const auto *b) {
+        return a->window_start_unix_ns() < b->window_start_unix_ns();
+    });
+    for (const auto *w : windows) {
+        if (w->has_topology())
+            m_topology = w->topology();
+        if (w->methods_size() || w->edges_size() || w->replicas_size())
+            applyStats(*w, QStringLiteral("keyframe"));
+    }
 }
 
 void LatencyBook::advanceTo(std::int64_t unixNs)

@@ -79,6 +79,14 @@ public:
     void advanceTo(std::int64_t unixNs);
 
     void publish();
+
+    // Replay seeking (model::Recorder / model::Player): the windows this book
+    // holds as StatsWindows in Keyframe.latency_windows, and back. Minutes older
+    // than the 300-s seconds ring travel as 60-s windows: after a restore the
+    // 1-h view is exact except for the part of the minute that straddles the
+    // 5-min boundary; per-second history older than 5 min is not restored.
+    void writeKeyframe(opsdeck::v1::Keyframe &keyframe) const;
+    void restore(const opsdeck::v1::Keyframe &keyframe);
     std::shared_ptr<const Snapshot> snapshot() const { return m_box.get(); }
 
     std::uint64_t records() const { return m_records; }

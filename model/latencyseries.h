@@ -125,6 +125,21 @@ public:
     void advanceTo(std::int64_t second);
 
     LatencyView view(std::int64_t nowSecond, int seconds, Histogram &scratch) const;
+    // Every window still held, oldest first: closed minutes older than the
+    // seconds ring (window 60 s), closed seconds, the open minute's seconds
+    // are inside the seconds ring already, then the open second (window 1 s).
+    template <typename F>
+    void forEachWindow(F &&f) const
+    {
+        const std::int64_t firstSecond = m_seconds.empty() ? m_openSecond : m_seconds.front().key;
+        for (const Closed &m : m_minutes)
+            if ((m.key + 1) * 60 <= firstSecond)
+                f(m.key * 60, 60, m.counts, m.latency);
+        for (const Closed &c : m_seconds)
+            f(c.key, 1, c.counts, c.latency);
+        if (m_openSecond != 0 && (m_openCounts.calls || m_openCounts.late))
+            f(m_openSecond, 1, m_openCounts, m_open.toSparse());
+    }
     // Rebuilt only when a window closed since the last call.
     std::shared_ptr<const SummaryHistory> history();
     std::int64_t deadlineNs() const { return m_deadlineNs; }

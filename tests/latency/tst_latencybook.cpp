@@ -231,6 +231,61 @@ private Q_SLOTS:
         QVERIFY(book.rejected() > 0);
     }
 
+    void keyframeRoundTrip()
+    {
+        LatencyBook a;
+        std::vector<opsdeck::v1::Envelope> envs;
+        // 400 s of traffic so that minutes older than the seconds ring exist.
+        for (int s = 0; s < 400; ++s) {
+            opsdeck::v1::CallBatch batch;
+            for (int i = 0; i < 10; ++i)
+                *batch.add_calls() = call("gateway", "orders", "PlaceOrder", i % 2 ? "orders-1" : "orders-0",
+                                          kT0 + s * kSec + i * 1000, (1 + (s * 7 + i) % 50) * 1'000'000,
+                                          i == 3 ? 4u : 0u, i == 5 ? 2u : 1u);
+            if (s == 10) {
+                auto *svc = batch.mutable_topology()->add_services();
+                svc->set_service("orders");
+                svc->add_replicas()->set_replica("orders-0");
+                svc->mutable_replicas(0)->set_health(opsdeck::v1::REPLICA_HEALTH_EJECTED);
+            }
+            envs.push_back(wrap(std::move(batch)));
+        }
+        a.apply(envs);
+        a.publish();
+        opsdeck::v1::Keyframe keyframe;
+        a.writeKeyframe(keyframe);
+        QVERIFY(keyframe.latency_windows_size() > 300);
+        // Through the wire format, as the recorder stores it.
+        opsdeck::v1::Keyframe stored;
+        QVERIFY(stored.ParseFromString(keyframe.SerializeAsString()));
+        LatencyBook b;
+        b.restore(stored);
+        b.publish();
+        const auto sa = a.snapshot();
+        const auto sb = b.snapshot();
+        QCOMPARE(sb->nowSecond, sa->nowSecond);
+        QCOMPARE(sb->rows.size(), sa->rows.size());
+        for (std::size_t i = 0; i < sa->rows.size(); ++i) {
+            const auto &ra = sa->rows[i];
+            const auto &rb = sb->rows[i];
+            QCOMPARE(rb.service, ra.service);
+            for (int v : {int(LatencyBook::Minute1), int(LatencyBook::Minute5)}) {
+                QCOMPARE(rb.views[v].counts.calls, ra.views[v].counts.calls);
+                QCOMPARE(rb.views[v].counts.timeouts, ra.views[v].counts.timeouts);
+                QCOMPARE(rb.views[v].counts.retries, ra.views[v].counts.retries);
+                QCOMPARE(rb.views[v].p50, ra.views[v].p50);
+                QCOMPARE(rb.views[v].p99, ra.views[v].p99);
+                QCOMPARE(rb.views[v].max, ra.views[v].max);
+                QCOMPARE(rb.views[v].deadlineNs, ra.views[v].deadlineNs);
+            }
+            // 1 h: exact but for the minute straddling the 5-min boundary.
+            QVERIFY(rb.views[LatencyBook::Hour1].counts.calls <= ra.views[LatencyBook::Hour1].counts.calls);
+            QVERIFY(rb.views[LatencyBook::Hour1].counts.calls + 60 * 10 >= ra.views[LatencyBook::Hour1].counts.calls);
+        }
+        QCOMPARE(sb->replicas.size(), std::size_t(1));
+        QCOMPARE(sb->replicas[0].health, int(opsdeck::v1::REPLICA_HEALTH_EJECTED));
+    }
+
     void statsWindowsFoldLikeRecords()
     {
         LatencyBook book;
