@@ -1,7 +1,6 @@
 #include "clients/channelzclient.h"
 
 #include "model/eventstream.h"
-
 #include "src/proto/grpc/channelz/channelz.grpc.pb.h"
 
 #include <QHostAddress>
@@ -25,7 +24,8 @@ QString address(const cz::Address &a)
         const std::string &ip = a.tcpip_address().ip_address();
         QHostAddress host;
         if (ip.size() == 4)
-            host.setAddress(quint32((quint8(ip[0]) << 24) | (quint8(ip[1]) << 16) | (quint8(ip[2]) << 8) | quint8(ip[3])));
+            host.setAddress(quint32(
+                (quint8(ip[0]) << 24) | (quint8(ip[1]) << 16) | (quint8(ip[2]) << 8) | quint8(ip[3])));
         else if (ip.size() == 16)
             host.setAddress(reinterpret_cast<const quint8 *>(ip.data()));
         return host.toString() + QLatin1Char(':') + QString::number(a.tcpip_address().port());
@@ -35,19 +35,19 @@ QString address(const cz::Address &a)
     return {};
 }
 
-template <typename Data>
-model::ChannelzCalls calls(const Data &d)
+template<typename Data> model::ChannelzCalls calls(const Data &d)
 {
-    return {d.calls_started(), d.calls_succeeded(), d.calls_failed(), unixNs(d.last_call_started_timestamp())};
+    return { d.calls_started(), d.calls_succeeded(), d.calls_failed(),
+        unixNs(d.last_call_started_timestamp()) };
 }
 
 class Poller
 {
 public:
     Poller(std::shared_ptr<grpc::Channel> channel, const Endpoint &endpoint)
-        : m_stub(cz::Channelz::NewStub(std::move(channel))), m_endpoint(endpoint)
-    {
-    }
+        : m_stub(cz::Channelz::NewStub(std::move(channel)))
+        , m_endpoint(endpoint)
+    { }
 
     grpc::Status socket(std::int64_t id, model::ChannelzSocket *out)
     {
@@ -65,8 +65,8 @@ public:
         out->local = address(sock.local());
         out->remote = address(sock.remote());
         const auto &d = sock.data();
-        out->streams = {d.streams_started(), d.streams_succeeded(), d.streams_failed(),
-                        unixNs(d.last_local_stream_created_timestamp())};
+        out->streams = { d.streams_started(), d.streams_succeeded(), d.streams_failed(),
+            unixNs(d.last_local_stream_created_timestamp()) };
         out->messagesSent = d.messages_sent();
         out->messagesReceived = d.messages_received();
         return s;
@@ -107,8 +107,7 @@ public:
         return s;
     }
 
-    template <typename Data>
-    void fillChannel(const Data &data, model::ChannelzChannel *out)
+    template<typename Data> void fillChannel(const Data &data, model::ChannelzChannel *out)
     {
         out->target = QString::fromStdString(data.target());
         out->state = QString::fromStdString(cz::ChannelConnectivityState::State_Name(data.state().state()));
@@ -167,9 +166,10 @@ private:
 } // namespace
 
 ChannelzClient::ChannelzClient(Endpoint endpoint, std::chrono::milliseconds interval, QObject *parent)
-    : QObject(parent), m_endpoint(std::move(endpoint)), m_interval(interval)
-{
-}
+    : QObject(parent)
+    , m_endpoint(std::move(endpoint))
+    , m_interval(interval)
+{ }
 
 ChannelzClient::~ChannelzClient()
 {

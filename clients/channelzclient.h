@@ -27,7 +27,7 @@ class ChannelzClient : public QObject
 
 public:
     ChannelzClient(Endpoint endpoint, std::chrono::milliseconds interval = std::chrono::milliseconds(1000),
-                   QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~ChannelzClient() override;
 
     void start();

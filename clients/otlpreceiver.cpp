@@ -1,15 +1,14 @@
 #include "clients/otlpreceiver.h"
 
 #include "model/eventstream.h"
-
 #include "opentelemetry/proto/collector/trace/v1/trace_service.grpc.pb.h"
+
+#include <QLoggingCategory>
 
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 #include <grpcpp/server_builder.h>
 #include <grpcpp/support/server_interceptor.h>
-
-#include <QLoggingCategory>
 
 #include <string_view>
 
@@ -23,8 +22,8 @@ namespace {
 
 constexpr std::size_t kMaxName = 256;
 
-const otlp::common::v1::AnyValue *attribute(const google::protobuf::RepeatedPtrField<otlp::common::v1::KeyValue> &kvs,
-                                            std::string_view key)
+const otlp::common::v1::AnyValue *attribute(
+    const google::protobuf::RepeatedPtrField<otlp::common::v1::KeyValue> &kvs, std::string_view key)
 {
     for (const auto &kv : kvs)
         if (kv.key() == key)
@@ -33,7 +32,7 @@ const otlp::common::v1::AnyValue *attribute(const google::protobuf::RepeatedPtrF
 }
 
 std::string stringAttribute(const google::protobuf::RepeatedPtrField<otlp::common::v1::KeyValue> &kvs,
-                            std::initializer_list<std::string_view> keys)
+    std::initializer_list<std::string_view> keys)
 {
     for (std::string_view key : keys)
         if (const auto *v = attribute(kvs, key); v && v->has_string_value() && !v->string_value().empty())
@@ -42,7 +41,7 @@ std::string stringAttribute(const google::protobuf::RepeatedPtrField<otlp::commo
 }
 
 bool intAttribute(const google::protobuf::RepeatedPtrField<otlp::common::v1::KeyValue> &kvs,
-                  std::initializer_list<std::string_view> keys, std::int64_t *out)
+    std::initializer_list<std::string_view> keys, std::int64_t *out)
 {
     for (std::string_view key : keys) {
         const auto *v = attribute(kvs, key);
@@ -56,8 +55,7 @@ bool intAttribute(const google::protobuf::RepeatedPtrField<otlp::common::v1::Key
             try {
                 *out = std::stoll(v->string_value());
                 return true;
-            } catch (...) {
-            }
+            } catch (...) { }
         }
     }
     return false;
@@ -82,10 +80,13 @@ std::string hex(const std::string &bytes)
 class OtlpStatusCounter final : public grpc::experimental::Interceptor
 {
 public:
-    explicit OtlpStatusCounter(OtlpReceiver *receiver) : m_receiver(receiver) {}
+    explicit OtlpStatusCounter(OtlpReceiver *receiver)
+        : m_receiver(receiver)
+    { }
     void Intercept(grpc::experimental::InterceptorBatchMethods *methods) override
     {
-        if (methods->QueryInterceptionHookPoint(grpc::experimental::InterceptionHookPoints::PRE_SEND_STATUS)) {
+        if (methods->QueryInterceptionHookPoint(
+                grpc::experimental::InterceptionHookPoints::PRE_SEND_STATUS)) {
             const grpc::Status status = methods->GetSendStatus();
             if (!status.ok())
                 m_receiver->countStatus(int(status.error_code()));
@@ -100,7 +101,9 @@ private:
 class OtlpStatusCounterFactory final : public grpc::experimental::ServerInterceptorFactoryInterface
 {
 public:
-    explicit OtlpStatusCounterFactory(OtlpReceiver *receiver) : m_receiver(receiver) {}
+    explicit OtlpStatusCounterFactory(OtlpReceiver *receiver)
+        : m_receiver(receiver)
+    { }
     grpc::experimental::Interceptor *CreateServerInterceptor(grpc::experimental::ServerRpcInfo *) override
     {
         return new OtlpStatusCounter(m_receiver);
@@ -113,19 +116,22 @@ private:
 class OtlpTraceService final : public otlp::collector::trace::v1::TraceService::Service
 {
 public:
-    explicit OtlpTraceService(OtlpReceiver *receiver) : m_r(receiver) {}
+    explicit OtlpTraceService(OtlpReceiver *receiver)
+        : m_r(receiver)
+    { }
 
-    grpc::Status Export(grpc::ServerContext *context, const otlp::collector::trace::v1::ExportTraceServiceRequest *request,
-                        otlp::collector::trace::v1::ExportTraceServiceResponse *response) override
+    grpc::Status Export(grpc::ServerContext *context,
+        const otlp::collector::trace::v1::ExportTraceServiceRequest *request,
+        otlp::collector::trace::v1::ExportTraceServiceResponse *response) override
     {
         if (request->ByteSizeLong() > std::size_t(m_r->m_options.maxRequestBytes))
-            return {grpc::StatusCode::RESOURCE_EXHAUSTED, "export larger than the receiver's limit"};
+            return { grpc::StatusCode::RESOURCE_EXHAUSTED, "export larger than the receiver's limit" };
         std::size_t spans = 0;
         for (const auto &rs : request->resource_spans())
             for (const auto &ss : rs.scope_spans())
                 spans += std::size_t(ss.spans_size());
         if (spans > std::size_t(m_r->m_options.maxSpansPerRequest))
-            return {grpc::StatusCode::RESOURCE_EXHAUSTED, "too many spans in one export"};
+            return { grpc::StatusCode::RESOURCE_EXHAUSTED, "too many spans in one export" };
 
         opsdeck::v1::Envelope envelope;
         envelope.set_channel(opsdeck::v1::CHANNEL_TELEMETRY);
@@ -142,26 +148,29 @@ public:
         };
         for (const auto &rs : request->resource_spans()) {
             const auto &resourceAttrs = rs.resource().attributes();
-            const std::string serviceName = stringAttribute(resourceAttrs, {"service.name"});
-            const std::string instance = stringAttribute(resourceAttrs, {"service.instance.id", "host.name"});
+            const std::string serviceName = stringAttribute(resourceAttrs, { "service.name" });
+            const std::string instance
+                = stringAttribute(resourceAttrs, { "service.instance.id", "host.name" });
             for (const auto &ss : rs.scope_spans()) {
                 for (const auto &span : ss.spans()) {
                     if (span.trace_id().size() != 16 || span.span_id().size() != 8) {
                         reject("invalid trace_id or span_id length");
                         continue;
                     }
-                    if (span.start_time_unix_nano() == 0 || span.end_time_unix_nano() < span.start_time_unix_nano()
+                    if (span.start_time_unix_nano() == 0
+                        || span.end_time_unix_nano() < span.start_time_unix_nano()
                         || span.end_time_unix_nano() - span.start_time_unix_nano() > 86'400'000'000'000ULL) {
                         reject("missing start time or end before start");
                         continue;
                     }
                     const auto &attrs = span.attributes();
                     auto *r = batch->add_calls();
-                    std::string method = stringAttribute(attrs, {"rpc.method"});
+                    std::string method = stringAttribute(attrs, { "rpc.method" });
                     if (method.empty())
                         method = span.name().substr(0, kMaxName);
                     if (span.kind() == otlp::trace::v1::Span::SPAN_KIND_CLIENT) {
-                        std::string callee = stringAttribute(attrs, {"rpc.service", "peer.service", "server.address"});
+                        std::string callee
+                            = stringAttribute(attrs, { "rpc.service", "peer.service", "server.address" });
                         r->set_service(callee.empty() ? "unknown" : callee);
                         r->set_caller(serviceName.empty() ? "unknown" : serviceName);
                         r->set_side(opsdeck::v1::CALL_SIDE_CLIENT);
@@ -177,10 +186,11 @@ public:
                     r->set_duration_ns(std::int64_t(span.end_time_unix_nano() - span.start_time_unix_nano()));
                     std::int64_t code = 0;
                     std::int64_t httpStatus = 0;
-                    if (intAttribute(attrs, {"rpc.grpc.status_code"}, &code) && code >= 0 && code <= 16)
+                    if (intAttribute(attrs, { "rpc.grpc.status_code" }, &code) && code >= 0 && code <= 16)
                         r->set_status_code(std::uint32_t(code));
-                    else if (intAttribute(attrs, {"http.response.status_code", "http.status_code"}, &httpStatus)
-                             && httpStatus >= 500)
+                    else if (intAttribute(
+                                 attrs, { "http.response.status_code", "http.status_code" }, &httpStatus)
+                        && httpStatus >= 500)
                         r->set_status_code(httpStatus == 504 || httpStatus == 408 ? 4 : 2);
                     else if (span.status().code() == otlp::trace::v1::Status::STATUS_CODE_ERROR)
                         r->set_status_code(2);
@@ -194,7 +204,7 @@ public:
         m_r->m_exports.fetch_add(1);
         m_r->m_spansRejected.fetch_add(std::uint64_t(rejected));
         if (rejected > 0 && batch->calls_size() == 0)
-            return {grpc::StatusCode::INVALID_ARGUMENT, "every span was invalid: " + firstReason};
+            return { grpc::StatusCode::INVALID_ARGUMENT, "every span was invalid: " + firstReason };
         if (rejected > 0) {
             auto *partial = response->mutable_partial_success();
             partial->set_rejected_spans(rejected);
@@ -202,7 +212,7 @@ public:
         }
         m_r->m_accepted.fetch_add(std::uint64_t(batch->calls_size()));
         if (batch->calls_size() > 0 && !m_r->m_stream->post(std::move(envelope)))
-            return {grpc::StatusCode::UNAVAILABLE, "console is busy, retry later"};
+            return { grpc::StatusCode::UNAVAILABLE, "console is busy, retry later" };
         return grpc::Status::OK;
     }
 
@@ -211,9 +221,9 @@ private:
 };
 
 OtlpReceiver::OtlpReceiver(model::EventStream *stream, Options options)
-    : m_stream(stream), m_options(std::move(options))
-{
-}
+    : m_stream(stream)
+    , m_options(std::move(options))
+{ }
 
 OtlpReceiver::~OtlpReceiver()
 {

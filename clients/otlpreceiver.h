@@ -71,7 +71,7 @@ private:
     int m_port = 0;
     mutable std::mutex m_mutex;
     std::map<int, std::uint64_t> m_rejected; // guarded by m_mutex
-    std::atomic<std::uint64_t> m_exports{0}, m_accepted{0}, m_spansRejected{0};
+    std::atomic<std::uint64_t> m_exports { 0 }, m_accepted { 0 }, m_spansRejected { 0 };
 };
 
 } // namespace opsdeck::clients

@@ -1,7 +1,6 @@
 #include "clients/telemetryclient.h"
 
 #include "model/eventstream.h"
-
 #include "opsdeck/v1/telemetry.grpc.pb.h"
 
 #include <QLoggingCategory>
@@ -13,9 +12,11 @@ Q_LOGGING_CATEGORY(lcTelemetry, "opsdeck.clients.telemetry")
 namespace opsdeck::clients {
 
 TelemetryClient::TelemetryClient(Endpoint endpoint, model::EventStream *stream, Mode mode, QObject *parent)
-    : QObject(parent), m_endpoint(std::move(endpoint)), m_stream(stream), m_mode(mode)
-{
-}
+    : QObject(parent)
+    , m_endpoint(std::move(endpoint))
+    , m_stream(stream)
+    , m_mode(mode)
+{ }
 
 TelemetryClient::~TelemetryClient()
 {
@@ -141,10 +142,10 @@ void TelemetryClient::run()
             break;
         if (wasConnected)
             backoff = m_endpoint.initialBackoff;
-        const auto retryAt = model::unixNowNs()
-            + std::chrono::duration_cast<std::chrono::nanoseconds>(backoff).count();
-        const QString why = QString::fromStdString(status.error_message().empty() ? "stream ended"
-                                                                                   : status.error_message());
+        const auto retryAt
+            = model::unixNowNs() + std::chrono::duration_cast<std::chrono::nanoseconds>(backoff).count();
+        const QString why = QString::fromStdString(
+            status.error_message().empty() ? "stream ended" : status.error_message());
         lock.unlock();
         qCInfo(lcTelemetry) << "telemetry stream to" << m_endpoint.target << "ended:" << why;
         report(opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE, why, retryAt);

@@ -36,11 +36,11 @@ class TelemetryClient : public QObject
 public:
     enum class Mode {
         Calls, // StreamCalls: every call record (exact percentiles)
-        Stats  // StreamStats: 1-s aggregated histograms (large systems)
+        Stats // StreamStats: 1-s aggregated histograms (large systems)
     };
 
-    TelemetryClient(Endpoint endpoint, model::EventStream *stream, Mode mode = Mode::Calls,
-                    QObject *parent = nullptr);
+    TelemetryClient(
+        Endpoint endpoint, model::EventStream *stream, Mode mode = Mode::Calls, QObject *parent = nullptr);
     ~TelemetryClient() override;
 
     void start();
@@ -66,10 +66,10 @@ private:
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_cv;
-    bool m_stop = false;                   // guarded by m_mutex
+    bool m_stop = false; // guarded by m_mutex
     grpc::ClientContext *m_context = nullptr; // guarded by m_mutex; the open stream, for TryCancel
-    std::atomic<bool> m_connected{false};
-    std::atomic<std::uint64_t> m_batches{0}, m_records{0}, m_dropped{0}, m_attempts{0};
+    std::atomic<bool> m_connected { false };
+    std::atomic<std::uint64_t> m_batches { 0 }, m_records { 0 }, m_dropped { 0 }, m_attempts { 0 };
 };
 
 } // namespace opsdeck::clients

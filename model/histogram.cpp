@@ -47,7 +47,9 @@ std::int64_t HistogramLayout::midpoint(int index)
     return lo + (upper(index) - lo) / 2;
 }
 
-Histogram::Histogram() : m_counts(std::size_t(HistogramLayout::kBuckets), 0) {}
+Histogram::Histogram()
+    : m_counts(std::size_t(HistogramLayout::kBuckets), 0)
+{ }
 
 void Histogram::record(std::int64_t valueNs, std::uint64_t n)
 {
@@ -175,8 +177,8 @@ SparseHistogram Histogram::toSparse() const
     for (int i = m_lo; i <= m_hi; ++i) {
         const std::uint64_t c = m_counts[std::size_t(i)];
         if (c != 0)
-            s.buckets.push_back({std::uint32_t(i),
-                                 std::uint32_t(std::min<std::uint64_t>(c, std::numeric_limits<std::uint32_t>::max()))});
+            s.buckets.push_back({ std::uint32_t(i),
+                std::uint32_t(std::min<std::uint64_t>(c, std::numeric_limits<std::uint32_t>::max())) });
     }
     return s;
 }

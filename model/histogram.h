@@ -82,7 +82,7 @@ private:
     std::int64_t m_max = 0;
     double m_sum = 0.0;
     int m_lo = HistogramLayout::kBuckets; // lowest non-empty index
-    int m_hi = -1;                        // highest non-empty index
+    int m_hi = -1; // highest non-empty index
 };
 
 } // namespace opsdeck::model

@@ -51,7 +51,9 @@ const LatencyBook::Row *LatencyBook::Snapshot::find(Kind kind, const QString &a,
     return nullptr;
 }
 
-LatencyBook::LatencyBook(Diagnostics *diagnostics) : m_diagnostics(diagnostics) {}
+LatencyBook::LatencyBook(Diagnostics *diagnostics)
+    : m_diagnostics(diagnostics)
+{ }
 
 LatencyBook::Entry *LatencyBook::entry(Kind kind, std::string_view a, std::string_view b)
 {
@@ -134,8 +136,8 @@ void LatencyBook::applyCalls(const opsdeck::v1::CallBatch &batch, const QString 
             continue;
         }
         if (r.duration_ns() < 0 || r.duration_ns() > kMaxDurationNs) {
-            reject(source, QStringLiteral("negative or absurd call duration"),
-                   QString::number(r.duration_ns()));
+            reject(
+                source, QStringLiteral("negative or absurd call duration"), QString::number(r.duration_ns()));
             continue;
         }
         if (r.start_unix_ns() <= 0) {
@@ -169,7 +171,8 @@ void LatencyBook::applyCalls(const opsdeck::v1::CallBatch &batch, const QString 
         method->series.record(second, r.duration_ns(), r.status_code(), r.attempt(), r.deadline_ns());
         edge->series.record(second, r.duration_ns(), r.status_code(), r.attempt(), r.deadline_ns());
         if (route->replica)
-            route->replica->series.record(second, r.duration_ns(), r.status_code(), r.attempt(), r.deadline_ns());
+            route->replica->series.record(
+                second, r.duration_ns(), r.status_code(), r.attempt(), r.deadline_ns());
     }
 }
 
@@ -196,9 +199,10 @@ void LatencyBook::applyStats(const opsdeck::v1::StatsWindow &window, const QStri
             }
             const std::int64_t mid = b.lower_ns() + (b.upper_ns() - b.lower_ns()) / 2;
             foreign.recordBucket(HistogramLayout::index(mid), b.count(), std::max(b.lower_ns(), h.min_ns()),
-                                 std::min(b.upper_ns(), h.max_ns()));
+                std::min(b.upper_ns(), h.max_ns()));
         }
-        CallCounts counts{c.calls(), c.errors(), c.timeouts(), c.retries(), c.late_responses(), c.unavailable()};
+        CallCounts counts { c.calls(), c.errors(), c.timeouts(), c.retries(), c.late_responses(),
+            c.unavailable() };
         e->series.recordWindow(second, counts, foreign, deadline);
         if (countRecords)
             m_records += c.calls();
@@ -207,7 +211,7 @@ void LatencyBook::applyStats(const opsdeck::v1::StatsWindow &window, const QStri
         fold(entry(Kind::Method, m.service(), m.method()), m.counters(), m.latency(), m.deadline_ns(), true);
     for (const auto &e : window.edges())
         fold(entry(Kind::Edge, e.caller().empty() ? std::string("unknown") : e.caller(), e.callee()),
-             e.counters(), e.latency(), e.deadline_ns());
+            e.counters(), e.latency(), e.deadline_ns());
     for (const auto &r : window.replicas())
         fold(entry(Kind::Replica, r.service(), r.replica()), r.counters(), r.latency(), r.deadline_ns());
     if (window.has_topology())
@@ -244,9 +248,10 @@ void countsToProto(const CallCounts &c, opsdeck::v1::CallCounters *out)
 
 void LatencyBook::writeKeyframe(opsdeck::v1::Keyframe &keyframe) const
 {
-    std::map<std::pair<std::int64_t, std::int64_t>, opsdeck::v1::StatsWindow *> windows; // (start s, length s)
+    std::map<std::pair<std::int64_t, std::int64_t>, opsdeck::v1::StatsWindow *>
+        windows; // (start s, length s)
     auto window = [&](std::int64_t start, std::int64_t length) {
-        auto &w = windows[{start, length}];
+        auto &w = windows[{ start, length }];
         if (!w) {
             w = keyframe.add_latency_windows();
             w->set_window_start_unix_ns(start * kNsPerSecond);
@@ -308,9 +313,8 @@ void LatencyBook::restore(const opsdeck::v1::Keyframe &keyframe)
     std::vector<const opsdeck::v1::StatsWindow *> windows;
     for (const auto &w : keyframe.latency_windows())
         windows.push_back(&w);
-    std::stable_sort(windows.begin(), windows.end(), [](const auto *a, const auto *b) {
-        return a->window_start_unix_ns() < b->window_start_unix_ns();
-    });
+    std::stable_sort(windows.begin(), windows.end(),
+        [](const auto *a, const auto *b) { return a->window_start_unix_ns() < b->window_start_unix_ns(); });
     for (const auto *w : windows) {
         if (w->has_topology())
             m_topology = w->topology();
@@ -376,7 +380,8 @@ void LatencyBook::publish()
     });
     for (const auto &s : m_topology.services()) {
         for (const auto &r : s.replicas())
-            snap->replicas.push_back({q(s.service()), q(r.replica()), q(r.address()), int(r.health()), q(r.fault())});
+            snap->replicas.push_back(
+                { q(s.service()), q(r.replica()), q(r.address()), int(r.health()), q(r.fault()) });
     }
     for (const auto &e : m_topology.edges())
         snap->edges.emplace_back(q(e.caller()), q(e.callee()));

@@ -3,7 +3,6 @@
 #include "model/histogram.h"
 #include "model/latencyseries.h"
 #include "model/snapshotbox.h"
-
 #include "opsdeck/v1/recording.pb.h"
 
 #include <QString>
@@ -34,15 +33,15 @@ class LatencyBook
 public:
     enum class Kind { Method, Edge, Replica };
     enum ViewIndex { Minute1 = 0, Minute5 = 1, Hour1 = 2, ViewCount = 3 };
-    static constexpr std::array<int, ViewCount> kViewSeconds{60, 300, 3600};
+    static constexpr std::array<int, ViewCount> kViewSeconds { 60, 300, 3600 };
 
     struct Row
     {
         Kind kind = Kind::Method;
-        QString service;  // callee service
-        QString method;   // empty for edges and replicas
-        QString caller;   // edges only
-        QString replica;  // replicas only
+        QString service; // callee service
+        QString method; // empty for edges and replicas
+        QString caller; // edges only
+        QString replica; // replicas only
         std::array<LatencyView, ViewCount> views;
         std::shared_ptr<const SummaryHistory> history; // closed 1-s windows, oldest first
         std::int64_t lastSecond = 0;
@@ -58,7 +57,7 @@ public:
     struct Snapshot
     {
         std::int64_t nowSecond = 0; // the book's data clock
-        std::vector<Row> rows;      // methods, then edges, then replicas
+        std::vector<Row> rows; // methods, then edges, then replicas
         std::vector<ReplicaState> replicas; // from the last topology seen
         std::vector<std::pair<QString, QString>> edges; // declared dependency edges
         // The latency distribution of every method over the last minute, same order as rows.

@@ -21,7 +21,7 @@ void LatencySeries::open(std::int64_t second)
 }
 
 void LatencySeries::record(std::int64_t second, std::int64_t durationNs, std::uint32_t status,
-                           std::uint32_t attempt, std::int64_t deadlineNs)
+    std::uint32_t attempt, std::int64_t deadlineNs)
 {
     if (m_openSecond == 0)
         open(second);
@@ -51,8 +51,8 @@ void LatencySeries::recordLate(std::int64_t second)
     ++m_openCounts.late;
 }
 
-void LatencySeries::recordWindow(std::int64_t second, const CallCounts &counts, const Histogram &latency,
-                                 std::int64_t deadlineNs)
+void LatencySeries::recordWindow(
+    std::int64_t second, const CallCounts &counts, const Histogram &latency, std::int64_t deadlineNs)
 {
     if (m_openSecond == 0)
         open(second);
@@ -77,7 +77,7 @@ void LatencySeries::closeOpen()
     WindowSummary summary;
     summary.second = m_openSecond;
     summary.counts = m_openCounts;
-    static constexpr double qs[] = {0.5, 0.9, 0.99, 0.999};
+    static constexpr double qs[] = { 0.5, 0.9, 0.99, 0.999 };
     std::int64_t p[4] = {};
     m_open.percentiles(qs, p, 4);
     summary.p50 = p[0];
@@ -93,7 +93,8 @@ void LatencySeries::closeOpen()
     }
     // Keep between kSummariesKept and kSummariesKept + one block.
     while (!m_fullBlocks.empty()
-           && m_fullBlocks.size() * SummaryHistory::kBlock + m_tail.size() >= kSummariesKept + SummaryHistory::kBlock)
+        && m_fullBlocks.size() * SummaryHistory::kBlock + m_tail.size()
+            >= kSummariesKept + SummaryHistory::kBlock)
         m_fullBlocks.erase(m_fullBlocks.begin());
     m_historyDirty = true;
 
@@ -104,14 +105,14 @@ void LatencySeries::closeOpen()
     m_minute.merge(m_open);
     m_minuteCounts.add(m_openCounts);
 
-    m_seconds.push_back({m_openSecond, m_openCounts, m_open.toSparse()});
+    m_seconds.push_back({ m_openSecond, m_openCounts, m_open.toSparse() });
     while (!m_seconds.empty() && m_seconds.front().key <= m_openSecond - kSecondsKept)
         m_seconds.pop_front();
 }
 
 void LatencySeries::closeMinute()
 {
-    m_minutes.push_back({m_openMinute, m_minuteCounts, m_minute.toSparse()});
+    m_minutes.push_back({ m_openMinute, m_minuteCounts, m_minute.toSparse() });
     while (!m_minutes.empty() && m_minutes.front().key <= m_openMinute - kMinutesKept)
         m_minutes.pop_front();
     m_minute.clear();
@@ -147,7 +148,7 @@ LatencyView LatencySeries::view(std::int64_t nowSecond, int seconds, Histogram &
         scratch.merge(m_open);
         v.counts.add(m_openCounts);
     }
-    static constexpr double qs[] = {0.5, 0.9, 0.99, 0.999};
+    static constexpr double qs[] = { 0.5, 0.9, 0.99, 0.999 };
     std::int64_t p[4] = {};
     scratch.percentiles(qs, p, 4);
     v.p50 = p[0];
@@ -171,10 +172,11 @@ void LatencyView::setDeadline(std::int64_t ns)
 {
     deadlineNs = ns;
     headroomPct = (ns > 0 && counts.calls > 0) ? 100.0 * double(ns - p99) / double(ns)
-                                              : std::numeric_limits<double>::quiet_NaN();
+                                               : std::numeric_limits<double>::quiet_NaN();
 }
 
-SummaryHistory::SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks) : m_blocks(std::move(blocks))
+SummaryHistory::SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks)
+    : m_blocks(std::move(blocks))
 {
     for (const auto &b : m_blocks)
         m_size += b->size();

@@ -13,10 +13,10 @@ namespace opsdeck::model {
 struct CallCounts
 {
     std::uint64_t calls = 0;
-    std::uint64_t errors = 0;      // status != OK
-    std::uint64_t timeouts = 0;    // DEADLINE_EXCEEDED
-    std::uint64_t retries = 0;     // attempts > 1
-    std::uint64_t late = 0;        // server finished after the caller's deadline
+    std::uint64_t errors = 0; // status != OK
+    std::uint64_t timeouts = 0; // DEADLINE_EXCEEDED
+    std::uint64_t retries = 0; // attempts > 1
+    std::uint64_t late = 0; // server finished after the caller's deadline
     std::uint64_t unavailable = 0; // UNAVAILABLE
 
     void add(const CallCounts &o)
@@ -55,7 +55,10 @@ public:
         using difference_type = std::ptrdiff_t;
         using pointer = const WindowSummary *;
         using reference = const WindowSummary &;
-        Iterator(const SummaryHistory *h, std::size_t i) : m_h(h), m_i(i) {}
+        Iterator(const SummaryHistory *h, std::size_t i)
+            : m_h(h)
+            , m_i(i)
+        { }
         reference operator*() const { return (*m_h)[m_i]; }
         pointer operator->() const { return &(*m_h)[m_i]; }
         Iterator &operator++()
@@ -79,8 +82,8 @@ public:
     // Every block but the last is full.
     const WindowSummary &operator[](std::size_t i) const { return (*m_blocks[i / kBlock])[i % kBlock]; }
     const WindowSummary &back() const { return (*this)[m_size - 1]; }
-    Iterator begin() const { return {this, 0}; }
-    Iterator end() const { return {this, m_size}; }
+    Iterator begin() const { return { this, 0 }; }
+    Iterator end() const { return { this, m_size }; }
 
 private:
     std::vector<std::shared_ptr<const Block>> m_blocks;
@@ -115,12 +118,12 @@ public:
     static constexpr int kMinutesKept = 60;
     static constexpr int kSummariesKept = 3600;
 
-    void record(std::int64_t second, std::int64_t durationNs, std::uint32_t status,
-                std::uint32_t attempt, std::int64_t deadlineNs);
+    void record(std::int64_t second, std::int64_t durationNs, std::uint32_t status, std::uint32_t attempt,
+        std::int64_t deadlineNs);
     void recordLate(std::int64_t second);
     // Folds an already aggregated window (StatsWindow from the backend).
-    void recordWindow(std::int64_t second, const CallCounts &counts, const Histogram &latency,
-                      std::int64_t deadlineNs);
+    void recordWindow(
+        std::int64_t second, const CallCounts &counts, const Histogram &latency, std::int64_t deadlineNs);
     // Closes every window that ends before `second`.
     void advanceTo(std::int64_t second);
 
@@ -128,8 +131,7 @@ public:
     // Every window still held, oldest first: closed minutes older than the
     // seconds ring (window 60 s), closed seconds, the open minute's seconds
     // are inside the seconds ring already, then the open second (window 1 s).
-    template <typename F>
-    void forEachWindow(F &&f) const
+    template<typename F> void forEachWindow(F &&f) const
     {
         const std::int64_t firstSecond = m_seconds.empty() ? m_openSecond : m_seconds.front().key;
         for (const Closed &m : m_minutes)

@@ -5,7 +5,8 @@
 
 namespace opsdeck::widgets {
 
-QList<QPointF> ChartsDecimator::decimate(std::span<const QPointF> points, double xMin, double xMax, int columns)
+QList<QPointF> ChartsDecimator::decimate(
+    std::span<const QPointF> points, double xMin, double xMax, int columns)
 {
     QList<QPointF> out;
     if (points.empty() || columns < 1 || !(xMax > xMin))

@@ -56,7 +56,7 @@ void ChartsTimeView::applyPalette()
     chart()->setBackgroundBrush(palette().color(QPalette::Base));
     chart()->setTitleBrush(palette().color(QPalette::Text));
     chart()->legend()->setLabelColor(palette().color(QPalette::Text));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_y)}) {
+    for (QAbstractAxis *axis : { static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_y) }) {
         axis->setLabelsColor(palette().color(QPalette::Text));
         axis->setTitleBrush(palette().color(QPalette::Text));
         axis->setGridLineColor(palette().color(QPalette::Mid));
@@ -190,11 +190,11 @@ void ChartsTimeView::redecimate()
         e.series->replace(shown);
     }
     for (auto &[name, t] : m_thresholds) {
-        t.second->replace(QList<QPointF>{{xMin, t.first}, {xMax, t.first}});
+        t.second->replace(QList<QPointF> { { xMin, t.first }, { xMax, t.first } });
         yMax = std::max(yMax, t.first);
     }
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin), Qt::UTC),
-                  QDateTime::fromMSecsSinceEpoch(qint64(xMax), Qt::UTC));
+        QDateTime::fromMSecsSinceEpoch(qint64(xMax), Qt::UTC));
     m_y->setRange(0, yMax > 0 ? yMax * 1.1 : 1.0);
 }
 

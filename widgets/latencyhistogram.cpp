@@ -13,7 +13,8 @@ namespace opsdeck::widgets {
 
 using model::HistogramLayout;
 
-LatencyHistogram::LatencyHistogram(QWidget *parent) : QChartView(new QChart, parent)
+LatencyHistogram::LatencyHistogram(QWidget *parent)
+    : QChartView(new QChart, parent)
 {
     setObjectName(QStringLiteral("latencyHistogram"));
     setAccessibleName(tr("Latency distribution"));
@@ -32,7 +33,7 @@ LatencyHistogram::LatencyHistogram(QWidget *parent) : QChartView(new QChart, par
     m_series->setName(tr("calls per bin"));
     m_deadline = new QLineSeries(chart());
     m_deadline->setName(tr("deadline"));
-    for (QLineSeries *s : {m_series, m_deadline}) {
+    for (QLineSeries *s : { m_series, m_deadline }) {
         chart()->addSeries(s);
         s->attachAxis(m_x);
         s->attachAxis(m_y);
@@ -68,7 +69,8 @@ void LatencyHistogram::clear()
     m_y->setRange(0, 1);
 }
 
-void LatencyHistogram::setDistribution(const QString &title, const model::SparseHistogram &h, std::int64_t deadlineNs)
+void LatencyHistogram::setDistribution(
+    const QString &title, const model::SparseHistogram &h, std::int64_t deadlineNs)
 {
     if (h.empty()) {
         clear();
@@ -87,9 +89,10 @@ void LatencyHistogram::setDistribution(const QString &title, const model::Sparse
     QList<QPointF> points;
     double top = 1;
     for (const auto &[bin, v] : bins) {
-        const double upper = double(HistogramLayout::upper(std::min(bin * 8 + 7, HistogramLayout::kBuckets - 1))) / 1e6;
-        points << QPointF(v.first, 0) << QPointF(v.first, double(v.second)) << QPointF(upper, double(v.second))
-               << QPointF(upper, 0);
+        const double upper
+            = double(HistogramLayout::upper(std::min(bin * 8 + 7, HistogramLayout::kBuckets - 1))) / 1e6;
+        points << QPointF(v.first, 0) << QPointF(v.first, double(v.second))
+               << QPointF(upper, double(v.second)) << QPointF(upper, 0);
         top = std::max(top, double(v.second));
     }
     m_bins = int(bins.size());
@@ -98,7 +101,7 @@ void LatencyHistogram::setDistribution(const QString &title, const model::Sparse
     double xMax = points.back().x() * 1.5;
     if (deadlineNs > 0) {
         const double d = double(deadlineNs) / 1e6;
-        m_deadline->replace(QList<QPointF>{{d, 0}, {d, top * 1.1}});
+        m_deadline->replace(QList<QPointF> { { d, 0 }, { d, top * 1.1 } });
         xMin = std::min(xMin, d / 1.5);
         xMax = std::max(xMax, d * 1.5);
     } else {

@@ -20,7 +20,8 @@ class LatencyHistogram : public QChartView
 public:
     explicit LatencyHistogram(QWidget *parent = nullptr);
 
-    void setDistribution(const QString &title, const model::SparseHistogram &histogram, std::int64_t deadlineNs);
+    void setDistribution(
+        const QString &title, const model::SparseHistogram &histogram, std::int64_t deadlineNs);
     void clear();
     int binCount() const { return m_bins; }
 

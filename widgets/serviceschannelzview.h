@@ -35,9 +35,10 @@ public:
     QString emptyText() const;
 
 private:
-    QList<QStandardItem *> row(const QString &key, const QString &name, const QString &state,
-                               const model::ChannelzCalls &calls);
-    void addSockets(QStandardItem *parent, const QString &keyPrefix, const std::vector<model::ChannelzSocket> &sockets);
+    QList<QStandardItem *> row(
+        const QString &key, const QString &name, const QString &state, const model::ChannelzCalls &calls);
+    void addSockets(
+        QStandardItem *parent, const QString &keyPrefix, const std::vector<model::ChannelzSocket> &sockets);
     void addChannel(QStandardItem *parent, const model::ChannelzChannel &channel);
 
     QStandardItemModel *m_model = nullptr;

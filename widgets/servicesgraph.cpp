@@ -14,7 +14,8 @@ namespace opsdeck::widgets {
 
 using model::LatencyBook;
 
-ServicesGraph::ServicesGraph(QWidget *parent) : QWidget(parent)
+ServicesGraph::ServicesGraph(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("servicesGraph"));
     setAccessibleName(tr("Service dependency graph"));
@@ -83,7 +84,8 @@ void ServicesGraph::layoutNodes()
     for (auto &[l, list] : byLayer) {
         list.sort();
         for (int i = 0; i < list.size(); ++i) {
-            m_positions.insert(list[i], QPointF(maxLayer ? double(l) / maxLayer : 0.5, (i + 1.0) / (list.size() + 1.0)));
+            m_positions.insert(
+                list[i], QPointF(maxLayer ? double(l) / maxLayer : 0.5, (i + 1.0) / (list.size() + 1.0)));
             m_order << list[i];
         }
     }
@@ -136,17 +138,21 @@ void ServicesGraph::paintEvent(QPaintEvent *)
         const int sev = edgeSeverity(a, b);
         const auto *row = m_snapshot->find(LatencyBook::Kind::Edge, a, b);
         const double timeouts = row ? row->views[std::size_t(m_window)].timeoutPct : 0.0;
-        QPen pen(sev == 2 ? crit : sev == 1 ? warn : (row ? ok : palette().color(QPalette::Mid)),
-                 1.5 + std::min(6.0, timeouts / 2.0));
+        QPen pen(sev == 2  ? crit
+                : sev == 1 ? warn
+                           : (row ? ok : palette().color(QPalette::Mid)),
+            1.5 + std::min(6.0, timeouts / 2.0));
         p.setPen(pen);
         const QPointF from = at(a), to = at(b);
         QPainterPath path(from);
-        path.cubicTo(QPointF((from.x() + to.x()) / 2, from.y()), QPointF((from.x() + to.x()) / 2, to.y()), to);
+        path.cubicTo(
+            QPointF((from.x() + to.x()) / 2, from.y()), QPointF((from.x() + to.x()) / 2, to.y()), to);
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
         if (row) {
             const auto &v = row->views[std::size_t(m_window)];
-            const QString label = QStringLiteral("p99 %1  %2% t/o").arg(ServicesTableModel::formatDuration(v.p99))
+            const QString label = QStringLiteral("p99 %1  %2% t/o")
+                                      .arg(ServicesTableModel::formatDuration(v.p99))
                                       .arg(v.timeoutPct, 0, 'f', 1);
             p.setPen(text);
             p.drawText(path.pointAtPercent(0.5) + QPointF(-fm.horizontalAdvance(label) / 2.0, -4), label);

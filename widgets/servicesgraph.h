@@ -28,7 +28,7 @@ public:
     // 0 fine, 1 warning, 2 critical for the edge's p99/deadline and timeouts.
     int edgeSeverity(const QString &caller, const QString &callee) const;
 
-    QSize sizeHint() const override { return {520, 300}; }
+    QSize sizeHint() const override { return { 520, 300 }; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;

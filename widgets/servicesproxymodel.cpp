@@ -4,7 +4,8 @@
 
 namespace opsdeck::widgets {
 
-ServicesProxyModel::ServicesProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
+ServicesProxyModel::ServicesProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortRole(ServicesTableModel::SortRole);
     setDynamicSortFilter(true);
@@ -39,8 +40,10 @@ bool ServicesProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return false;
     if (m_text.isEmpty())
         return true;
-    for (int column : {int(ServicesTableModel::Service), int(ServicesTableModel::Detail)}) {
-        if (m->data(m->index(sourceRow, column, sourceParent)).toString().contains(m_text, Qt::CaseInsensitive))
+    for (int column : { int(ServicesTableModel::Service), int(ServicesTableModel::Detail) }) {
+        if (m->data(m->index(sourceRow, column, sourceParent))
+                .toString()
+                .contains(m_text, Qt::CaseInsensitive))
             return true;
     }
     return false;

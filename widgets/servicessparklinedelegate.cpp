@@ -9,8 +9,8 @@
 
 namespace opsdeck::widgets {
 
-void ServicesSparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                                      const QModelIndex &index) const
+void ServicesSparklineDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyledItemDelegate::paint(painter, option, index);
     const QList<double> values = index.data(ServicesTableModel::SparklineRole).value<QList<double>>();
@@ -20,7 +20,8 @@ void ServicesSparklineDelegate::paint(QPainter *painter, const QStyleOptionViewI
     const double top = std::max(1e-9, *std::max_element(values.begin(), values.end()));
     QPainterPath path;
     for (int i = 0; i < values.size(); ++i) {
-        const QPointF p(r.left() + r.width() * i / (values.size() - 1), r.bottom() - r.height() * values[i] / top);
+        const QPointF p(
+            r.left() + r.width() * i / (values.size() - 1), r.bottom() - r.height() * values[i] / top);
         if (i == 0)
             path.moveTo(p);
         else
@@ -28,8 +29,9 @@ void ServicesSparklineDelegate::paint(QPainter *painter, const QStyleOptionViewI
     }
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
-    const QColor ink = (option.state & QStyle::State_Selected) ? option.palette.color(QPalette::HighlightedText)
-                                                                : option.palette.color(QPalette::Text);
+    const QColor ink = (option.state & QStyle::State_Selected)
+        ? option.palette.color(QPalette::HighlightedText)
+        : option.palette.color(QPalette::Text);
     painter->setPen(QPen(ink, 1.2));
     painter->drawPath(path);
     painter->setBrush(ink);

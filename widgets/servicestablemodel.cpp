@@ -17,7 +17,9 @@ double ms(std::int64_t ns)
 }
 } // namespace
 
-ServicesTableModel::ServicesTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+ServicesTableModel::ServicesTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 QString ServicesTableModel::formatDuration(std::int64_t ns)
 {
@@ -129,7 +131,7 @@ int ServicesTableModel::severity(const LatencyBook::Row &row, int column) const
     }
     case -1: {
         int worst = 0;
-        for (int c : {int(P99), int(ErrorPct), int(TimeoutPct), int(Health)})
+        for (int c : { int(P99), int(ErrorPct), int(TimeoutPct), int(Health) })
             worst = std::max(worst, severity(row, c));
         return worst;
     }
@@ -201,18 +203,27 @@ QVariant ServicesTableModel::data(const QModelIndex &index, int role) const
                                                           : row->replica;
         case Rate:
             return sort ? QVariant(v.ratePerSec) : QVariant(QString::number(v.ratePerSec, 'f', 1));
-        case P50: return sort ? QVariant(qint64(v.p50)) : QVariant(formatDuration(v.p50));
-        case P90: return sort ? QVariant(qint64(v.p90)) : QVariant(formatDuration(v.p90));
-        case P99: return sort ? QVariant(qint64(v.p99)) : QVariant(formatDuration(v.p99));
-        case P999: return sort ? QVariant(qint64(v.p999)) : QVariant(formatDuration(v.p999));
-        case Max: return sort ? QVariant(qint64(v.max)) : QVariant(formatDuration(v.max));
+        case P50:
+            return sort ? QVariant(qint64(v.p50)) : QVariant(formatDuration(v.p50));
+        case P90:
+            return sort ? QVariant(qint64(v.p90)) : QVariant(formatDuration(v.p90));
+        case P99:
+            return sort ? QVariant(qint64(v.p99)) : QVariant(formatDuration(v.p99));
+        case P999:
+            return sort ? QVariant(qint64(v.p999)) : QVariant(formatDuration(v.p999));
+        case Max:
+            return sort ? QVariant(qint64(v.max)) : QVariant(formatDuration(v.max));
         case ErrorPct:
             return sort ? QVariant(v.errorPct) : QVariant(QString::number(v.errorPct, 'f', 2));
         case TimeoutPct:
             return sort ? QVariant(v.timeoutPct) : QVariant(QString::number(v.timeoutPct, 'f', 2));
-        case Retries: return sort ? QVariant(qulonglong(v.counts.retries)) : QVariant(QString::number(v.counts.retries));
-        case Late: return sort ? QVariant(qulonglong(v.counts.late)) : QVariant(QString::number(v.counts.late));
-        case Deadline: return sort ? QVariant(qint64(v.deadlineNs)) : QVariant(formatDuration(v.deadlineNs));
+        case Retries:
+            return sort ? QVariant(qulonglong(v.counts.retries))
+                        : QVariant(QString::number(v.counts.retries));
+        case Late:
+            return sort ? QVariant(qulonglong(v.counts.late)) : QVariant(QString::number(v.counts.late));
+        case Deadline:
+            return sort ? QVariant(qint64(v.deadlineNs)) : QVariant(formatDuration(v.deadlineNs));
         case Headroom:
             if (sort)
                 return std::isnan(v.headroomPct) ? 1e9 : v.headroomPct;
@@ -222,10 +233,14 @@ QVariant ServicesTableModel::data(const QModelIndex &index, int role) const
             if (sort)
                 return h;
             switch (h) {
-            case 1: return tr("serving");
-            case 2: return tr("not serving");
-            case 3: return tr("ejected");
-            default: return row->kind == LatencyBook::Kind::Replica ? tr("unknown") : QString();
+            case 1:
+                return tr("serving");
+            case 2:
+                return tr("not serving");
+            case 3:
+                return tr("ejected");
+            default:
+                return row->kind == LatencyBook::Kind::Replica ? tr("unknown") : QString();
             }
         }
         case Trend:
@@ -244,24 +259,42 @@ QVariant ServicesTableModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Kind: return tr("Kind");
-    case Service: return tr("Service");
-    case Detail: return tr("Method / caller / replica");
-    case Rate: return tr("Calls/s");
-    case P50: return tr("p50");
-    case P90: return tr("p90");
-    case P99: return tr("p99");
-    case P999: return tr("p99.9");
-    case Max: return tr("Max");
-    case ErrorPct: return tr("Errors %");
-    case TimeoutPct: return tr("Timeouts %");
-    case Retries: return tr("Retries");
-    case Late: return tr("Late");
-    case Deadline: return tr("Deadline");
-    case Headroom: return tr("Headroom %");
-    case Health: return tr("Health");
-    case Trend: return tr("p99 trend (60 s)");
-    default: return {};
+    case Kind:
+        return tr("Kind");
+    case Service:
+        return tr("Service");
+    case Detail:
+        return tr("Method / caller / replica");
+    case Rate:
+        return tr("Calls/s");
+    case P50:
+        return tr("p50");
+    case P90:
+        return tr("p90");
+    case P99:
+        return tr("p99");
+    case P999:
+        return tr("p99.9");
+    case Max:
+        return tr("Max");
+    case ErrorPct:
+        return tr("Errors %");
+    case TimeoutPct:
+        return tr("Timeouts %");
+    case Retries:
+        return tr("Retries");
+    case Late:
+        return tr("Late");
+    case Deadline:
+        return tr("Deadline");
+    case Headroom:
+        return tr("Headroom %");
+    case Health:
+        return tr("Health");
+    case Trend:
+        return tr("p99 trend (60 s)");
+    default:
+        return {};
     }
 }
 

@@ -21,21 +21,37 @@ class ServicesTableModel : public QAbstractTableModel
 
 public:
     enum Column {
-        Kind, Service, Detail, Rate, P50, P90, P99, P999, Max, ErrorPct, TimeoutPct, Retries, Late, Deadline,
-        Headroom, Health, Trend, ColumnCount
+        Kind,
+        Service,
+        Detail,
+        Rate,
+        P50,
+        P90,
+        P99,
+        P999,
+        Max,
+        ErrorPct,
+        TimeoutPct,
+        Retries,
+        Late,
+        Deadline,
+        Headroom,
+        Health,
+        Trend,
+        ColumnCount
     };
     enum Role {
         SortRole = Qt::UserRole + 1,
         SparklineRole, // QList<double>: p99 in ms per second, oldest first
-        KindRole,      // int(model::LatencyBook::Kind)
-        SeverityRole,  // 0 fine, 1 warning, 2 critical (whole row)
-        KeyRole        // QString identifying the row across snapshots
+        KindRole, // int(model::LatencyBook::Kind)
+        SeverityRole, // 0 fine, 1 warning, 2 critical (whole row)
+        KeyRole // QString identifying the row across snapshots
     };
 
     // Thresholds for colouring (percent).
     struct Thresholds
     {
-        double headroomWarning = 30.0;  // p99 within 30 % of the deadline
+        double headroomWarning = 30.0; // p99 within 30 % of the deadline
         double headroomCritical = 10.0; // p99 within 10 % of the deadline
         double errorWarning = 1.0;
         double errorCritical = 5.0;

@@ -38,7 +38,8 @@ namespace {
 constexpr int kMaxChartedRows = 8; // 2 series each: 16 series at most
 }
 
-ServicesView::ServicesView(QWidget *parent) : QWidget(parent)
+ServicesView::ServicesView(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("servicesView"));
     m_model = new ServicesTableModel(this);
@@ -53,7 +54,7 @@ ServicesView::ServicesView(QWidget *parent) : QWidget(parent)
     m_window = new QComboBox(this);
     m_window->setObjectName(QStringLiteral("servicesWindow"));
     m_window->setAccessibleName(tr("Rolling window"));
-    m_window->addItems({tr("Last 1 min"), tr("Last 5 min"), tr("Last 1 h")});
+    m_window->addItems({ tr("Last 1 min"), tr("Last 5 min"), tr("Last 1 h") });
     m_kinds = new QComboBox(this);
     m_kinds->setObjectName(QStringLiteral("servicesKinds"));
     m_kinds->setAccessibleName(tr("Row kinds"));
@@ -71,11 +72,13 @@ ServicesView::ServicesView(QWidget *parent) : QWidget(parent)
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_export);
-    connect(menu->addAction(tr("Current chart as PNG…")), &QAction::triggered, this, [this] { exportCurrent(true); });
-    connect(menu->addAction(tr("Current chart as CSV…")), &QAction::triggered, this, [this] { exportCurrent(false); });
+    connect(menu->addAction(tr("Current chart as PNG…")), &QAction::triggered, this,
+        [this] { exportCurrent(true); });
+    connect(menu->addAction(tr("Current chart as CSV…")), &QAction::triggered, this,
+        [this] { exportCurrent(false); });
     connect(menu->addAction(tr("Table as CSV…")), &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("services.csv"),
-                                                          tr("CSV files (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export table"), QStringLiteral("services.csv"), tr("CSV files (*.csv)"));
         if (!path.isEmpty() && !exportTableCsv(path))
             qCWarning(lcServices) << "cannot write" << path;
     });
@@ -126,8 +129,9 @@ ServicesView::ServicesView(QWidget *parent) : QWidget(parent)
     m_empty->setObjectName(QStringLiteral("servicesEmptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    m_empty->setText(tr("<b>No service telemetry yet.</b><br>Connect to an RPC backend (opsdeck-mesh), point an "
-                        "OpenTelemetry SDK at the OTLP receiver, or open a recording."));
+    m_empty->setText(
+        tr("<b>No service telemetry yet.</b><br>Connect to an RPC backend (opsdeck-mesh), point an "
+           "OpenTelemetry SDK at the OTLP receiver, or open a recording."));
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(split);
@@ -140,7 +144,7 @@ ServicesView::ServicesView(QWidget *parent) : QWidget(parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ServicesProxyModel::setText);
     connect(m_problems, &QCheckBox::toggled, m_proxy, &ServicesProxyModel::setProblemsOnly);
     connect(m_kinds, &QComboBox::currentIndexChanged, this,
-            [this](int i) { m_proxy->setKinds(m_kinds->itemData(i).toInt()); });
+        [this](int i) { m_proxy->setKinds(m_kinds->itemData(i).toInt()); });
     connect(m_window, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->setWindow(LatencyBook::ViewIndex(i));
         m_graph->setWindow(LatencyBook::ViewIndex(i));
@@ -174,8 +178,8 @@ void ServicesView::setSnapshot(std::shared_ptr<const LatencyBook::Snapshot> snap
         const QSignalBlocker block(m_table->selectionModel());
         for (int r = 0; r < m_proxy->rowCount(); ++r)
             if (selected.contains(m_proxy->index(r, 0).data(ServicesTableModel::KeyRole).toString()))
-                m_table->selectionModel()->select(m_proxy->index(r, 0),
-                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                m_table->selectionModel()->select(
+                    m_proxy->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
     m_graph->setSnapshot(m_snapshot);
     if (m_snapshot && m_snapshot->nowSecond != m_chartedSecond)
@@ -208,9 +212,12 @@ void ServicesView::rebuildCharts()
     const auto rows = chartedRows();
     auto label = [](const LatencyBook::Row &row) {
         switch (row.kind) {
-        case LatencyBook::Kind::Method: return row.service + QLatin1Char('/') + row.method;
-        case LatencyBook::Kind::Edge: return row.caller + QStringLiteral("→") + row.service;
-        case LatencyBook::Kind::Replica: return row.replica;
+        case LatencyBook::Kind::Method:
+            return row.service + QLatin1Char('/') + row.method;
+        case LatencyBook::Kind::Edge:
+            return row.caller + QStringLiteral("→") + row.service;
+        case LatencyBook::Kind::Replica:
+            return row.replica;
         }
         return row.service;
     };
@@ -234,7 +241,8 @@ void ServicesView::rebuildCharts()
                 deadlines.insert(d);
         }
         for (std::int64_t d : deadlines)
-            m_latency->setThreshold(tr("deadline %1").arg(ServicesTableModel::formatDuration(d)), double(d) / 1e6);
+            m_latency->setThreshold(
+                tr("deadline %1").arg(ServicesTableModel::formatDuration(d)), double(d) / 1e6);
         m_latency->redecimate();
     } else if (current == m_errors) {
         m_errors->clearSeries();
@@ -266,18 +274,19 @@ void ServicesView::rebuildCharts()
         }
         const QString key = method->service + QLatin1Char('/') + method->method;
         const auto it = m_snapshot->distributions.find(key);
-        m_histogram->setDistribution(key, it == m_snapshot->distributions.end() ? model::SparseHistogram{} : it->second,
-                                     method->views[0].deadlineNs);
+        m_histogram->setDistribution(key,
+            it == m_snapshot->distributions.end() ? model::SparseHistogram {} : it->second,
+            method->views[0].deadlineNs);
     }
 }
 
 void ServicesView::exportCurrent(bool png)
 {
     QWidget *current = m_tabs->currentWidget();
-    const QString path = QFileDialog::getSaveFileName(
-        this, png ? tr("Export chart as PNG") : tr("Export chart as CSV"),
-        png ? QStringLiteral("services-chart.png") : QStringLiteral("services-chart.csv"),
-        png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, png ? tr("Export chart as PNG") : tr("Export chart as CSV"),
+            png ? QStringLiteral("services-chart.png") : QStringLiteral("services-chart.csv"),
+            png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     bool ok = false;

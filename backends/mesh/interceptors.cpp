@@ -29,8 +29,7 @@ std::int64_t budgetNs(SysClock::time_point start, SysClock::time_point deadline)
     return std::chrono::duration_cast<std::chrono::nanoseconds>(deadline - start).count();
 }
 
-template <typename Map>
-std::string lookup(const Map &metadata, const char *key)
+template<typename Map> std::string lookup(const Map &metadata, const char *key)
 {
     const auto it = metadata.find(key);
     return it == metadata.end() ? std::string() : std::string(it->second.data(), it->second.size());
@@ -40,8 +39,9 @@ class ClientTelemetry final : public grpc::experimental::Interceptor
 {
 public:
     ClientTelemetry(grpc::experimental::ClientRpcInfo *info, TelemetryHub *hub, const std::string &caller,
-                    const std::string &replica)
-        : m_info(info), m_hub(hub)
+        const std::string &replica)
+        : m_info(info)
+        , m_hub(hub)
     {
         m_record.set_caller(caller);
         m_record.set_replica(replica);
@@ -58,7 +58,8 @@ public:
             m_start = SysClock::now();
             auto *md = methods->GetSendInitialMetadata();
             const std::string attempt = lookup(*md, kAttemptKey);
-            m_record.set_attempt(attempt.empty() ? 1 : std::uint32_t(std::strtoul(attempt.c_str(), nullptr, 10)));
+            m_record.set_attempt(
+                attempt.empty() ? 1 : std::uint32_t(std::strtoul(attempt.c_str(), nullptr, 10)));
             m_record.set_request_id(lookup(*md, kRequestIdKey));
             if (md->find(kCallerKey) == md->end())
                 md->emplace(kCallerKey, m_record.caller());
@@ -88,7 +89,8 @@ class ServerTelemetry final : public grpc::experimental::Interceptor
 {
 public:
     ServerTelemetry(grpc::experimental::ServerRpcInfo *info, TelemetryHub *hub, const std::string &replica)
-        : m_info(info), m_hub(hub)
+        : m_info(info)
+        , m_hub(hub)
     {
         m_record.set_replica(replica);
         m_record.set_side(opsdeck::v1::CALL_SIDE_SERVER);
@@ -106,7 +108,8 @@ public:
             const std::string caller = lookup(*md, kCallerKey);
             m_record.set_caller(caller.empty() ? "unknown" : caller);
             const std::string attempt = lookup(*md, kAttemptKey);
-            m_record.set_attempt(attempt.empty() ? 1 : std::uint32_t(std::strtoul(attempt.c_str(), nullptr, 10)));
+            m_record.set_attempt(
+                attempt.empty() ? 1 : std::uint32_t(std::strtoul(attempt.c_str(), nullptr, 10)));
             m_record.set_request_id(lookup(*md, kRequestIdKey));
             m_deadline = m_info->server_context()->deadline();
             m_record.set_start_unix_ns(toUnixNs(m_start));
@@ -115,7 +118,8 @@ public:
         if (methods->QueryInterceptionHookPoint(Hook::PRE_SEND_STATUS)) {
             const auto end = SysClock::now();
             const grpc::Status status = methods->GetSendStatus();
-            m_record.set_duration_ns(std::chrono::duration_cast<std::chrono::nanoseconds>(end - m_start).count());
+            m_record.set_duration_ns(
+                std::chrono::duration_cast<std::chrono::nanoseconds>(end - m_start).count());
             m_record.set_status_code(std::uint32_t(status.error_code()));
             // SEEDS.md section 3: the caller's timeout manager has already
             // dropped this request's context; the response will find nobody.
@@ -149,9 +153,10 @@ void splitMethod(const char *fullMethod, std::string *service, std::string *meth
 }
 
 ClientTelemetryFactory::ClientTelemetryFactory(TelemetryHub *hub, std::string caller, std::string replica)
-    : m_hub(hub), m_caller(std::move(caller)), m_replica(std::move(replica))
-{
-}
+    : m_hub(hub)
+    , m_caller(std::move(caller))
+    , m_replica(std::move(replica))
+{ }
 
 grpc::experimental::Interceptor *ClientTelemetryFactory::CreateClientInterceptor(
     grpc::experimental::ClientRpcInfo *info)
@@ -162,9 +167,9 @@ grpc::experimental::Interceptor *ClientTelemetryFactory::CreateClientInterceptor
 }
 
 ServerTelemetryFactory::ServerTelemetryFactory(TelemetryHub *hub, std::string replica)
-    : m_hub(hub), m_replica(std::move(replica))
-{
-}
+    : m_hub(hub)
+    , m_replica(std::move(replica))
+{ }
 
 grpc::experimental::Interceptor *ServerTelemetryFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo *info)

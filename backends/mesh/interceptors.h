@@ -24,7 +24,8 @@ class ClientTelemetryFactory final : public grpc::experimental::ClientIntercepto
 {
 public:
     ClientTelemetryFactory(TelemetryHub *hub, std::string caller, std::string replica);
-    grpc::experimental::Interceptor *CreateClientInterceptor(grpc::experimental::ClientRpcInfo *info) override;
+    grpc::experimental::Interceptor *CreateClientInterceptor(
+        grpc::experimental::ClientRpcInfo *info) override;
 
 private:
     TelemetryHub *m_hub;
@@ -39,7 +40,8 @@ class ServerTelemetryFactory final : public grpc::experimental::ServerIntercepto
 {
 public:
     ServerTelemetryFactory(TelemetryHub *hub, std::string replica);
-    grpc::experimental::Interceptor *CreateServerInterceptor(grpc::experimental::ServerRpcInfo *info) override;
+    grpc::experimental::Interceptor *CreateServerInterceptor(
+        grpc::experimental::ServerRpcInfo *info) override;
 
 private:
     TelemetryHub *m_hub;

@@ -10,7 +10,7 @@
 #include <thread>
 
 namespace {
-std::atomic<bool> g_stop{false};
+std::atomic<bool> g_stop { false };
 void onSignal(int)
 {
     g_stop = true;
@@ -53,7 +53,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "opsdeck-mesh: %s\n", error.c_str());
         return 1;
     }
-    std::printf("opsdeck-mesh: scenario '%s', telemetry on %s\n", scenario.name.c_str(), mesh.telemetryAddress().c_str());
+    std::printf("opsdeck-mesh: scenario '%s', telemetry on %s\n", scenario.name.c_str(),
+        mesh.telemetryAddress().c_str());
     for (const auto &r : mesh.replicas())
         std::printf("  %-10s %-12s %s\n", r.service.c_str(), r.replica.c_str(), r.address.c_str());
     std::fflush(stdout);

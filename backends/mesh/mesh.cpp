@@ -6,7 +6,6 @@
 #include "backends/mesh/replicapool.h"
 #include "backends/mesh/telemetryhub.h"
 #include "backends/mesh/trafficgenerator.h"
-
 #include "grpc/health/v1/health.grpc.pb.h"
 
 #include <grpcpp/create_channel.h>
@@ -21,8 +20,9 @@
 namespace opsdeck::mesh {
 
 Mesh::Mesh(Scenario scenario, std::string telemetryAddress)
-    : m_scenario(std::move(scenario)), m_telemetryAddress(std::move(telemetryAddress)),
-      m_hub(std::make_unique<TelemetryHub>())
+    : m_scenario(std::move(scenario))
+    , m_telemetryAddress(std::move(telemetryAddress))
+    , m_hub(std::make_unique<TelemetryHub>())
 {
     m_faults = m_scenario.faults;
 }
@@ -57,7 +57,7 @@ bool Mesh::start(std::string *error)
         std::vector<ReplicaEndpoint> out;
         for (const auto &n : m_nodes)
             if (n->service() == service)
-                out.push_back({n->service(), n->replica(), n->address(), n->probedServing()});
+                out.push_back({ n->service(), n->replica(), n->address(), n->probedServing() });
         return out;
     };
     auto onChange = [this] { m_hub->topologyChanged(); };
@@ -66,8 +66,7 @@ bool Mesh::start(std::string *error)
         if (m_pools.count(key))
             return;
         m_pools[key] = std::make_unique<ReplicaPool>(m_hub.get(), caller, callee, endpointsOf(callee),
-                                                     m_scenario.ejectAfterFailures,
-                                                     std::chrono::milliseconds(m_scenario.ejectForMs), onChange);
+            m_scenario.ejectAfterFailures, std::chrono::milliseconds(m_scenario.ejectForMs), onChange);
     };
     for (const ServiceSpec &spec : m_scenario.services)
         for (const auto &[method, steps] : spec.methods)
@@ -86,12 +85,13 @@ bool Mesh::start(std::string *error)
         stop();
         return false;
     }
-    m_telemetryAddress = m_telemetryAddress.substr(0, m_telemetryAddress.rfind(':')) + ":" + std::to_string(port);
+    m_telemetryAddress
+        = m_telemetryAddress.substr(0, m_telemetryAddress.rfind(':')) + ":" + std::to_string(port);
 
     m_running = true;
     m_health = std::thread([this] { healthLoop(); });
-    m_traffic = std::make_unique<TrafficGenerator>(pool("traffic", m_scenario.traffic.target), m_scenario.traffic,
-                                                   m_scenario.seed);
+    m_traffic = std::make_unique<TrafficGenerator>(
+        pool("traffic", m_scenario.traffic.target), m_scenario.traffic, m_scenario.seed);
     m_traffic->start();
     return true;
 }
@@ -133,7 +133,7 @@ std::vector<Mesh::ReplicaAddress> Mesh::replicas() const
 {
     std::vector<ReplicaAddress> out;
     for (const auto &n : m_nodes)
-        out.push_back({n->service(), n->replica(), n->address()});
+        out.push_back({ n->service(), n->replica(), n->address() });
     return out;
 }
 
@@ -162,7 +162,8 @@ double Mesh::secondsSinceStart() const
 std::vector<Fault> Mesh::activeFaults(const std::string &service, const std::string &replica) const
 {
     std::lock_guard lock(m_faultMutex);
-    const double since = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_faultEpoch).count();
+    const double since
+        = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_faultEpoch).count();
     std::vector<Fault> out;
     for (const Fault &f : m_faults)
         if (f.appliesTo(service, replica) && f.activeAt(since))
@@ -172,17 +173,17 @@ std::vector<Fault> Mesh::activeFaults(const std::string &service, const std::str
 
 ReplicaPool *Mesh::pool(const std::string &caller, const std::string &callee) const
 {
-    const auto it = m_pools.find({caller, callee});
+    const auto it = m_pools.find({ caller, callee });
     return it == m_pools.end() ? nullptr : it->second.get();
 }
 
 grpc::Status Mesh::call(const std::string &caller, const CallStep &step, grpc::ServerContext *parent,
-                        const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply)
+    const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply)
 {
     ReplicaPool *p = pool(caller, step.service);
     const ServiceSpec *spec = m_scenario.service(step.service);
     if (!p || !spec)
-        return {grpc::StatusCode::INTERNAL, "no route " + caller + " -> " + step.service};
+        return { grpc::StatusCode::INTERNAL, "no route " + caller + " -> " + step.service };
     using SysClock = std::chrono::system_clock;
     const SysClock::time_point parentDeadline = parent ? parent->deadline() : SysClock::time_point::max();
     grpc::Status status(grpc::StatusCode::UNAVAILABLE, "no healthy replica of " + step.service);
@@ -190,27 +191,32 @@ grpc::Status Mesh::call(const std::string &caller, const CallStep &step, grpc::S
     for (int attempt = 1; attempt <= spec->maxAttempts && !m_stopping; ++attempt) {
         const auto now = SysClock::now();
         if (now >= parentDeadline)
-            return {grpc::StatusCode::DEADLINE_EXCEEDED, "caller's budget spent before calling " + step.service};
+            return { grpc::StatusCode::DEADLINE_EXCEEDED,
+                "caller's budget spent before calling " + step.service };
         const auto picked = p->pick(last);
         if (!picked) {
-            status = {grpc::StatusCode::UNAVAILABLE, "no healthy replica of " + step.service};
+            status = { grpc::StatusCode::UNAVAILABLE, "no healthy replica of " + step.service };
             break;
         }
         last = picked->index;
         // The attempt gets the callee's deadline, never more than the caller has left.
-        const auto attemptDeadline = std::min(now + std::chrono::milliseconds(spec->deadlineMs), parentDeadline);
-        std::unique_ptr<grpc::ClientContext> context = parent ? grpc::ClientContext::FromServerContext(*parent)
-                                                              : std::make_unique<grpc::ClientContext>();
+        const auto attemptDeadline
+            = std::min(now + std::chrono::milliseconds(spec->deadlineMs), parentDeadline);
+        std::unique_ptr<grpc::ClientContext> context = parent
+            ? grpc::ClientContext::FromServerContext(*parent)
+            : std::make_unique<grpc::ClientContext>();
         context->set_deadline(attemptDeadline);
         context->AddMetadata(kAttemptKey, std::to_string(attempt));
         context->AddMetadata(kRequestIdKey, request.request_id());
         context->AddMetadata(kCallerKey, caller);
-        status = MeshCatalog::invoke(picked->channel, step.service, step.method, context.get(), request, reply);
+        status
+            = MeshCatalog::invoke(picked->channel, step.service, step.method, context.get(), request, reply);
         p->report(picked->index, int(status.error_code()));
         if (status.ok())
             return status;
         const bool retryable = status.error_code() == grpc::StatusCode::UNAVAILABLE
-            || (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED && attemptDeadline < parentDeadline);
+            || (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED
+                && attemptDeadline < parentDeadline);
         if (!retryable)
             return status;
         // Short exponential backoff, inside the remaining budget.
@@ -240,9 +246,9 @@ opsdeck::v1::ServiceTopology Mesh::topology() const
             bool ejected = false;
             for (const auto &[key, pool] : m_pools)
                 ejected |= key.second == spec.name && pool->ejected(n->replica());
-            r->set_health(ejected                     ? opsdeck::v1::REPLICA_HEALTH_EJECTED
-                          : n->probedServing()->load() ? opsdeck::v1::REPLICA_HEALTH_SERVING
-                                                       : opsdeck::v1::REPLICA_HEALTH_NOT_SERVING);
+            r->set_health(ejected                ? opsdeck::v1::REPLICA_HEALTH_EJECTED
+                    : n->probedServing()->load() ? opsdeck::v1::REPLICA_HEALTH_SERVING
+                                                 : opsdeck::v1::REPLICA_HEALTH_NOT_SERVING);
             r->set_fault(n->activeFaultText());
         }
     }
@@ -281,14 +287,16 @@ void Mesh::healthLoop()
             grpc::health::v1::HealthCheckRequest request;
             grpc::health::v1::HealthCheckResponse response;
             const grpc::Status status = probes[i]->Check(&context, request, &response);
-            const bool serving = status.ok() && response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+            const bool serving
+                = status.ok() && response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
             if (n.probedServing()->exchange(serving) != serving)
                 changed = true;
         }
         if (changed)
             m_hub->topologyChanged();
         lock.lock();
-        m_healthCv.wait_for(lock, std::chrono::milliseconds(m_scenario.healthIntervalMs), [this] { return m_stopping.load(); });
+        m_healthCv.wait_for(lock, std::chrono::milliseconds(m_scenario.healthIntervalMs),
+            [this] { return m_stopping.load(); });
     }
 }
 

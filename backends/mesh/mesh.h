@@ -75,7 +75,7 @@ public:
     // Called by a replica while it serves a request: one downstream call with
     // deadline, retries and failover. Thread-safe.
     grpc::Status call(const std::string &caller, const CallStep &step, grpc::ServerContext *parent,
-                      const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply);
+        const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply);
     // Faults active now for a replica.
     std::vector<Fault> activeFaults(const std::string &service, const std::string &replica) const;
     ReplicaPool *pool(const std::string &caller, const std::string &callee) const;
@@ -100,8 +100,8 @@ private:
     std::thread m_health;
     std::mutex m_healthMutex;
     std::condition_variable m_healthCv;
-    std::atomic<bool> m_running{false};
-    std::atomic<bool> m_stopping{false};
+    std::atomic<bool> m_running { false };
+    std::atomic<bool> m_stopping { false };
 };
 
 } // namespace opsdeck::mesh

@@ -12,23 +12,28 @@ namespace {
 const std::map<std::string, std::vector<std::string>> &table()
 {
     static const std::map<std::string, std::vector<std::string>> t = {
-        {"gateway", {"Checkout", "Browse"}}, {"orders", {"PlaceOrder", "GetOrder"}},
-        {"inventory", {"Reserve", "Lookup"}}, {"payments", {"Charge"}},
-        {"ledger", {"Post"}},                 {"directory", {"Resolve"}},
+        { "gateway", { "Checkout", "Browse" } },
+        { "orders", { "PlaceOrder", "GetOrder" } },
+        { "inventory", { "Reserve", "Lookup" } },
+        { "payments", { "Charge" } },
+        { "ledger", { "Post" } },
+        { "directory", { "Resolve" } },
     };
     return t;
 }
 
-#define OPSDECK_MESH_METHOD(Name)                                                                  \
-    grpc::Status Name(grpc::ServerContext *c, const MeshRequest *rq, MeshReply *rp) override        \
-    {                                                                                              \
-        return m_handler(c, #Name, *rq, rp);                                                       \
+#define OPSDECK_MESH_METHOD(Name)                                                                            \
+    grpc::Status Name(grpc::ServerContext *c, const MeshRequest *rq, MeshReply *rp) override                 \
+    {                                                                                                        \
+        return m_handler(c, #Name, *rq, rp);                                                                 \
     }
 
 class GatewayImpl final : public opsdeck::v1::Gateway::Service
 {
 public:
-    explicit GatewayImpl(MeshCatalog::Handler h) : m_handler(std::move(h)) {}
+    explicit GatewayImpl(MeshCatalog::Handler h)
+        : m_handler(std::move(h))
+    { }
     OPSDECK_MESH_METHOD(Checkout)
     OPSDECK_MESH_METHOD(Browse)
 private:
@@ -38,7 +43,9 @@ private:
 class OrdersImpl final : public opsdeck::v1::Orders::Service
 {
 public:
-    explicit OrdersImpl(MeshCatalog::Handler h) : m_handler(std::move(h)) {}
+    explicit OrdersImpl(MeshCatalog::Handler h)
+        : m_handler(std::move(h))
+    { }
     OPSDECK_MESH_METHOD(PlaceOrder)
     OPSDECK_MESH_METHOD(GetOrder)
 private:
@@ -48,7 +55,9 @@ private:
 class InventoryImpl final : public opsdeck::v1::Inventory::Service
 {
 public:
-    explicit InventoryImpl(MeshCatalog::Handler h) : m_handler(std::move(h)) {}
+    explicit InventoryImpl(MeshCatalog::Handler h)
+        : m_handler(std::move(h))
+    { }
     OPSDECK_MESH_METHOD(Reserve)
     OPSDECK_MESH_METHOD(Lookup)
 private:
@@ -58,7 +67,9 @@ private:
 class PaymentsImpl final : public opsdeck::v1::Payments::Service
 {
 public:
-    explicit PaymentsImpl(MeshCatalog::Handler h) : m_handler(std::move(h)) {}
+    explicit PaymentsImpl(MeshCatalog::Handler h)
+        : m_handler(std::move(h))
+    { }
     OPSDECK_MESH_METHOD(Charge)
 private:
     MeshCatalog::Handler m_handler;
@@ -67,7 +78,9 @@ private:
 class LedgerImpl final : public opsdeck::v1::Ledger::Service
 {
 public:
-    explicit LedgerImpl(MeshCatalog::Handler h) : m_handler(std::move(h)) {}
+    explicit LedgerImpl(MeshCatalog::Handler h)
+        : m_handler(std::move(h))
+    { }
     OPSDECK_MESH_METHOD(Post)
 private:
     MeshCatalog::Handler m_handler;
@@ -76,7 +89,9 @@ private:
 class DirectoryImpl final : public opsdeck::v1::Directory::Service
 {
 public:
-    explicit DirectoryImpl(MeshCatalog::Handler h) : m_handler(std::move(h)) {}
+    explicit DirectoryImpl(MeshCatalog::Handler h)
+        : m_handler(std::move(h))
+    { }
     OPSDECK_MESH_METHOD(Resolve)
 private:
     MeshCatalog::Handler m_handler;
@@ -105,7 +120,7 @@ bool MeshCatalog::hasMethod(const std::string &service, const std::string &metho
 std::vector<std::string> MeshCatalog::methods(const std::string &service)
 {
     const auto it = table().find(service);
-    return it == table().end() ? std::vector<std::string>{} : it->second;
+    return it == table().end() ? std::vector<std::string> {} : it->second;
 }
 
 std::vector<std::string> MeshCatalog::services()
@@ -134,13 +149,13 @@ std::unique_ptr<grpc::Service> MeshCatalog::makeService(const std::string &servi
 }
 
 grpc::Status MeshCatalog::invoke(const std::shared_ptr<grpc::Channel> &channel, const std::string &service,
-                                 const std::string &method, grpc::ClientContext *context,
-                                 const MeshRequest &request, MeshReply *reply)
+    const std::string &method, grpc::ClientContext *context, const MeshRequest &request, MeshReply *reply)
 {
     // Stubs are cheap wrappers around the channel; the channel is what is pooled.
     if (service == "gateway") {
         auto stub = opsdeck::v1::Gateway::NewStub(channel);
-        return method == "Checkout" ? stub->Checkout(context, request, reply) : stub->Browse(context, request, reply);
+        return method == "Checkout" ? stub->Checkout(context, request, reply)
+                                    : stub->Browse(context, request, reply);
     }
     if (service == "orders") {
         auto stub = opsdeck::v1::Orders::NewStub(channel);
@@ -149,7 +164,8 @@ grpc::Status MeshCatalog::invoke(const std::shared_ptr<grpc::Channel> &channel, 
     }
     if (service == "inventory") {
         auto stub = opsdeck::v1::Inventory::NewStub(channel);
-        return method == "Reserve" ? stub->Reserve(context, request, reply) : stub->Lookup(context, request, reply);
+        return method == "Reserve" ? stub->Reserve(context, request, reply)
+                                   : stub->Lookup(context, request, reply);
     }
     if (service == "payments")
         return opsdeck::v1::Payments::NewStub(channel)->Charge(context, request, reply);

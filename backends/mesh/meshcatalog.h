@@ -21,7 +21,7 @@ class MeshCatalog
 {
 public:
     using Handler = std::function<grpc::Status(grpc::ServerContext *, const std::string &method,
-                                               const opsdeck::v1::MeshRequest &, opsdeck::v1::MeshReply *)>;
+        const opsdeck::v1::MeshRequest &, opsdeck::v1::MeshReply *)>;
 
     static bool hasService(const std::string &service);
     static bool hasMethod(const std::string &service, const std::string &method);
@@ -32,8 +32,8 @@ public:
     static std::unique_ptr<grpc::Service> makeService(const std::string &service, Handler handler);
 
     static grpc::Status invoke(const std::shared_ptr<grpc::Channel> &channel, const std::string &service,
-                               const std::string &method, grpc::ClientContext *context,
-                               const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply);
+        const std::string &method, grpc::ClientContext *context, const opsdeck::v1::MeshRequest &request,
+        opsdeck::v1::MeshReply *reply);
 };
 
 } // namespace opsdeck::mesh

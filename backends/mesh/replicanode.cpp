@@ -20,16 +20,19 @@ namespace {
 
 std::mt19937_64 &threadRng()
 {
-    thread_local std::mt19937_64 rng(std::hash<std::thread::id>()(std::this_thread::get_id()) ^ 0x9e3779b97f4a7c15ULL);
+    thread_local std::mt19937_64 rng(
+        std::hash<std::thread::id>()(std::this_thread::get_id()) ^ 0x9e3779b97f4a7c15ULL);
     return rng;
 }
 
 } // namespace
 
 ReplicaNode::ReplicaNode(Mesh *mesh, TelemetryHub *hub, const ServiceSpec &spec, int index)
-    : m_mesh(mesh), m_hub(hub), m_spec(spec), m_replica(spec.name + "-" + std::to_string(index))
-{
-}
+    : m_mesh(mesh)
+    , m_hub(hub)
+    , m_spec(spec)
+    , m_replica(spec.name + "-" + std::to_string(index))
+{ }
 
 ReplicaNode::~ReplicaNode()
 {
@@ -38,9 +41,9 @@ ReplicaNode::~ReplicaNode()
 
 bool ReplicaNode::start(const std::string &host, std::string *error)
 {
-    m_service = MeshCatalog::makeService(
-        m_spec.name, [this](grpc::ServerContext *c, const std::string &m, const opsdeck::v1::MeshRequest &rq,
-                            opsdeck::v1::MeshReply *rp) { return handle(c, m, rq, rp); });
+    m_service = MeshCatalog::makeService(m_spec.name,
+        [this](grpc::ServerContext *c, const std::string &m, const opsdeck::v1::MeshRequest &rq,
+            opsdeck::v1::MeshReply *rp) { return handle(c, m, rq, rp); });
     if (!m_service) {
         *error = "no such service " + m_spec.name;
         return false;
@@ -98,7 +101,7 @@ double ReplicaNode::sampleLatencyMs()
 }
 
 grpc::Status ReplicaNode::handle(grpc::ServerContext *context, const std::string &method,
-                                 const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply)
+    const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply)
 {
     double delayMs = sampleLatencyMs();
     std::uniform_real_distribution<double> coin(0.0, 1.0);
@@ -107,9 +110,9 @@ grpc::Status ReplicaNode::handle(grpc::ServerContext *context, const std::string
             continue;
         switch (f.kind) {
         case FaultKind::Outage:
-            return {grpc::StatusCode::UNAVAILABLE, m_replica + " is down (injected outage)"};
+            return { grpc::StatusCode::UNAVAILABLE, m_replica + " is down (injected outage)" };
         case FaultKind::Abort:
-            return {grpc::StatusCode(f.status), m_replica + " aborted (injected)"};
+            return { grpc::StatusCode(f.status), m_replica + " aborted (injected)" };
         case FaultKind::Delay:
         case FaultKind::Slow:
             delayMs += f.delayMs;
@@ -119,7 +122,7 @@ grpc::Status ReplicaNode::handle(grpc::ServerContext *context, const std::string
     // The work itself. A slow replica keeps working past its caller's deadline
     // (as real ones do); the interceptor then reports the late response.
     if (!m_mesh->pause(std::chrono::microseconds(std::int64_t(delayMs * 1000.0))))
-        return {grpc::StatusCode::UNAVAILABLE, m_replica + " is shutting down"};
+        return { grpc::StatusCode::UNAVAILABLE, m_replica + " is shutting down" };
 
     reply->set_request_id(request.request_id());
     reply->set_served_by(m_replica);
@@ -130,7 +133,8 @@ grpc::Status ReplicaNode::handle(grpc::ServerContext *context, const std::string
             opsdeck::v1::MeshReply sub;
             const grpc::Status status = m_mesh->call(m_spec.name, step, context, request, &sub);
             if (!status.ok())
-                return {status.error_code(), step.service + "/" + step.method + ": " + status.error_message()};
+                return { status.error_code(),
+                    step.service + "/" + step.method + ": " + status.error_message() };
             for (const std::string &p : sub.path())
                 reply->add_path(p);
             reply->set_total_cents(reply->total_cents() + sub.total_cents());

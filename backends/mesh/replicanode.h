@@ -1,7 +1,6 @@
 #pragma once
 
 #include "backends/mesh/scenario.h"
-
 #include "opsdeck/v1/mesh.pb.h"
 
 #include <grpcpp/server.h>
@@ -41,7 +40,7 @@ public:
 
 private:
     grpc::Status handle(grpc::ServerContext *context, const std::string &method,
-                        const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply);
+        const opsdeck::v1::MeshRequest &request, opsdeck::v1::MeshReply *reply);
     double sampleLatencyMs();
 
     Mesh *m_mesh;
@@ -51,7 +50,7 @@ private:
     std::string m_address;
     std::unique_ptr<grpc::Service> m_service;
     std::unique_ptr<grpc::Server> m_server;
-    std::atomic<bool> m_serving{true};
+    std::atomic<bool> m_serving { true };
     std::shared_ptr<std::atomic<bool>> m_probedServing = std::make_shared<std::atomic<bool>>(true);
 };
 

@@ -10,10 +10,13 @@
 namespace opsdeck::mesh {
 
 ReplicaPool::ReplicaPool(TelemetryHub *hub, std::string caller, std::string service,
-                         std::vector<ReplicaEndpoint> replicas, int ejectAfter, std::chrono::milliseconds ejectFor,
-                         std::function<void()> onHealthChange)
-    : m_caller(std::move(caller)), m_service(std::move(service)), m_ejectAfter(ejectAfter), m_ejectFor(ejectFor),
-      m_onHealthChange(std::move(onHealthChange))
+    std::vector<ReplicaEndpoint> replicas, int ejectAfter, std::chrono::milliseconds ejectFor,
+    std::function<void()> onHealthChange)
+    : m_caller(std::move(caller))
+    , m_service(std::move(service))
+    , m_ejectAfter(ejectAfter)
+    , m_ejectFor(ejectFor)
+    , m_onHealthChange(std::move(onHealthChange))
 {
     for (ReplicaEndpoint &r : replicas) {
         grpc::ChannelArguments args;
@@ -42,10 +45,11 @@ std::optional<ReplicaPool::Pick> ReplicaPool::pick(int avoid)
         if (int(i) == avoid || !eligible(m_slots[i]))
             continue;
         m_next = i + 1;
-        return Pick{int(i), m_slots[i].channel, m_slots[i].endpoint.replica};
+        return Pick { int(i), m_slots[i].channel, m_slots[i].endpoint.replica };
     }
     if (avoid >= 0 && std::size_t(avoid) < n && eligible(m_slots[std::size_t(avoid)]))
-        return Pick{avoid, m_slots[std::size_t(avoid)].channel, m_slots[std::size_t(avoid)].endpoint.replica};
+        return Pick { avoid, m_slots[std::size_t(avoid)].channel,
+            m_slots[std::size_t(avoid)].endpoint.replica };
     return std::nullopt;
 }
 

@@ -39,8 +39,9 @@ public:
         std::string replica;
     };
 
-    ReplicaPool(TelemetryHub *hub, std::string caller, std::string service, std::vector<ReplicaEndpoint> replicas,
-                int ejectAfter, std::chrono::milliseconds ejectFor, std::function<void()> onHealthChange);
+    ReplicaPool(TelemetryHub *hub, std::string caller, std::string service,
+        std::vector<ReplicaEndpoint> replicas, int ejectAfter, std::chrono::milliseconds ejectFor,
+        std::function<void()> onHealthChange);
 
     // A healthy replica other than `avoid` if there is one, else `avoid` if it
     // is healthy, else nothing (the caller answers UNAVAILABLE).
@@ -59,7 +60,7 @@ private:
         ReplicaEndpoint endpoint;
         std::shared_ptr<grpc::Channel> channel;
         int consecutiveFailures = 0;
-        std::chrono::steady_clock::time_point ejectedUntil{};
+        std::chrono::steady_clock::time_point ejectedUntil {};
     };
 
     const std::string m_caller;
@@ -70,7 +71,7 @@ private:
     mutable std::mutex m_mutex;
     std::vector<Slot> m_slots;
     std::size_t m_next = 0;
-    std::atomic<std::uint64_t> m_ejections{0};
+    std::atomic<std::uint64_t> m_ejections { 0 };
 };
 
 } // namespace opsdeck::mesh

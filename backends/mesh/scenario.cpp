@@ -16,15 +16,24 @@ std::string Fault::describe() const
 {
     std::ostringstream s;
     switch (kind) {
-    case FaultKind::Delay: s << "delay +" << delayMs << " ms"; break;
-    case FaultKind::Slow: s << "slow replica +" << delayMs << " ms"; break;
-    case FaultKind::Abort: s << "abort status " << status; break;
-    case FaultKind::Outage: s << "outage"; break;
+    case FaultKind::Delay:
+        s << "delay +" << delayMs << " ms";
+        break;
+    case FaultKind::Slow:
+        s << "slow replica +" << delayMs << " ms";
+        break;
+    case FaultKind::Abort:
+        s << "abort status " << status;
+        break;
+    case FaultKind::Outage:
+        s << "outage";
+        break;
     }
     if (probability < 1.0)
         s << " p=" << probability;
     if (fromS > 0 || untilS > 0)
-        s << " [" << fromS << "s, " << (untilS > 0 ? std::to_string(int(untilS)) + "s" : std::string("end")) << ")";
+        s << " [" << fromS << "s, " << (untilS > 0 ? std::to_string(int(untilS)) + "s" : std::string("end"))
+          << ")";
     return s.str();
 }
 
@@ -40,25 +49,27 @@ Scenario Scenario::defaults()
 {
     Scenario s;
     s.name = "default";
-    auto add = [&](std::string name, int deadline, double median, std::map<std::string, std::vector<CallStep>> m) {
-        ServiceSpec spec;
-        spec.name = std::move(name);
-        spec.replicas = 3;
-        spec.deadlineMs = deadline;
-        spec.maxAttempts = 2;
-        spec.latency.medianMs = median;
-        spec.methods = std::move(m);
-        s.services.push_back(std::move(spec));
-    };
+    auto add
+        = [&](std::string name, int deadline, double median, std::map<std::string, std::vector<CallStep>> m) {
+              ServiceSpec spec;
+              spec.name = std::move(name);
+              spec.replicas = 3;
+              spec.deadlineMs = deadline;
+              spec.maxAttempts = 2;
+              spec.latency.medianMs = median;
+              spec.methods = std::move(m);
+              s.services.push_back(std::move(spec));
+          };
     add("gateway", 1500, 1.0,
-        {{"Checkout", {{"directory", "Resolve"}, {"orders", "PlaceOrder"}}}, {"Browse", {{"inventory", "Lookup"}}}});
+        { { "Checkout", { { "directory", "Resolve" }, { "orders", "PlaceOrder" } } },
+            { "Browse", { { "inventory", "Lookup" } } } });
     add("orders", 800, 3.0,
-        {{"PlaceOrder", {{"inventory", "Reserve"}, {"payments", "Charge"}}}, {"GetOrder", {}}});
-    add("inventory", 200, 4.0, {{"Reserve", {}}, {"Lookup", {}}});
-    add("payments", 300, 8.0, {{"Charge", {{"ledger", "Post"}}}});
-    add("ledger", 150, 5.0, {{"Post", {}}});
-    add("directory", 100, 1.0, {{"Resolve", {}}});
-    s.traffic.mix = {{"Checkout", 3.0}, {"Browse", 1.0}};
+        { { "PlaceOrder", { { "inventory", "Reserve" }, { "payments", "Charge" } } }, { "GetOrder", {} } });
+    add("inventory", 200, 4.0, { { "Reserve", {} }, { "Lookup", {} } });
+    add("payments", 300, 8.0, { { "Charge", { { "ledger", "Post" } } } });
+    add("ledger", 150, 5.0, { { "Post", {} } });
+    add("directory", 100, 1.0, { { "Resolve", {} } });
+    s.traffic.mix = { { "Checkout", 3.0 }, { "Browse", 1.0 } };
     return s;
 }
 
@@ -108,7 +119,7 @@ bool parseFault(const QJsonObject &o, Fault *f, std::string *error)
 
 bool Scenario::parse(const std::string &json, Scenario *out, std::string *error)
 {
-    QJsonParseError pe{};
+    QJsonParseError pe {};
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &pe);
     if (doc.isNull() || !doc.isObject())
         return fail(error, "scenario is not a JSON object: " + pe.errorString().toStdString());
@@ -119,7 +130,8 @@ bool Scenario::parse(const std::string &json, Scenario *out, std::string *error)
     s.healthIntervalMs = root.value(QStringLiteral("health_interval_ms")).toInt(200);
     s.ejectAfterFailures = root.value(QStringLiteral("eject_after_failures")).toInt(3);
     s.ejectForMs = root.value(QStringLiteral("eject_for_ms")).toInt(1000);
-    if (s.healthIntervalMs < 20 || s.healthIntervalMs > 60'000 || s.ejectAfterFailures < 1 || s.ejectForMs < 0)
+    if (s.healthIntervalMs < 20 || s.healthIntervalMs > 60'000 || s.ejectAfterFailures < 1
+        || s.ejectForMs < 0)
         return fail(error, "health/ejection settings out of bounds");
     for (const QJsonValue &v : root.value(QStringLiteral("services")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -144,9 +156,10 @@ bool Scenario::parse(const std::string &json, Scenario *out, std::string *error)
             std::vector<CallStep> steps;
             for (const QJsonValue &c : it.value().toArray()) {
                 const QStringList parts = c.toString().split(QLatin1Char('/'));
-                if (parts.size() != 2 || !MeshCatalog::hasMethod(parts[0].toStdString(), parts[1].toStdString()))
+                if (parts.size() != 2
+                    || !MeshCatalog::hasMethod(parts[0].toStdString(), parts[1].toStdString()))
                     return fail(error, "unknown downstream call '" + c.toString().toStdString() + "'");
-                steps.push_back({parts[0].toStdString(), parts[1].toStdString()});
+                steps.push_back({ parts[0].toStdString(), parts[1].toStdString() });
             }
             spec.methods[method] = std::move(steps);
         }
@@ -158,7 +171,8 @@ bool Scenario::parse(const std::string &json, Scenario *out, std::string *error)
         for (const auto &[m, steps] : spec.methods)
             for (const CallStep &step : steps)
                 if (!s.service(step.service))
-                    return fail(error, spec.name + "/" + m + " calls " + step.service + ", which is not in the scenario");
+                    return fail(error,
+                        spec.name + "/" + m + " calls " + step.service + ", which is not in the scenario");
     for (const QJsonValue &v : root.value(QStringLiteral("faults")).toArray()) {
         Fault f;
         if (!parseFault(v.toObject(), &f, error))
@@ -172,8 +186,8 @@ bool Scenario::parse(const std::string &json, Scenario *out, std::string *error)
     s.traffic.maxInFlight = t.value(QStringLiteral("max_in_flight")).toInt(64);
     for (const QJsonValue &v : t.value(QStringLiteral("mix")).toArray()) {
         const QJsonObject o = v.toObject();
-        TrafficMix m{o.value(QStringLiteral("method")).toString().toStdString(),
-                     o.value(QStringLiteral("weight")).toDouble(1.0)};
+        TrafficMix m { o.value(QStringLiteral("method")).toString().toStdString(),
+            o.value(QStringLiteral("weight")).toDouble(1.0) };
         if (!MeshCatalog::hasMethod(s.traffic.target, m.method) || m.weight <= 0)
             return fail(error, "bad traffic mix entry '" + m.method + "'");
         s.traffic.mix.push_back(m);

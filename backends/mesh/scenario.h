@@ -23,10 +23,10 @@ struct LatencyModel
 
 struct ServiceSpec
 {
-    std::string name;                 // "orders"; must be one of the services in mesh.proto
+    std::string name; // "orders"; must be one of the services in mesh.proto
     int replicas = 2;
-    int deadlineMs = 500;             // per attempt, set by every caller of this service
-    int maxAttempts = 2;              // bounded retries (1 = none)
+    int deadlineMs = 500; // per attempt, set by every caller of this service
+    int maxAttempts = 2; // bounded retries (1 = none)
     LatencyModel latency;
     std::map<std::string, std::vector<CallStep>> methods; // method -> downstream calls
 };
@@ -40,8 +40,8 @@ struct Fault
     FaultKind kind = FaultKind::Delay;
     std::string service; // every replica of it, or
     std::string replica; // one replica ("payments-1")
-    double delayMs = 0;  // Delay/Slow: added before the reply
-    int status = 14;     // Abort: grpc::StatusCode
+    double delayMs = 0; // Delay/Slow: added before the reply
+    int status = 14; // Abort: grpc::StatusCode
     double probability = 1.0;
     double fromS = 0;
     double untilS = 0;
@@ -66,7 +66,7 @@ struct TrafficMix
 struct TrafficSpec
 {
     std::string target = "gateway";
-    double ratePerSec = 20.0;        // bounded by kMaxRate
+    double ratePerSec = 20.0; // bounded by kMaxRate
     int deadlineMs = 1000;
     int maxInFlight = 64;
     std::vector<TrafficMix> mix;
@@ -79,9 +79,9 @@ struct Scenario
     std::vector<ServiceSpec> services;
     std::vector<Fault> faults;
     TrafficSpec traffic;
-    int healthIntervalMs = 200;     // active health probes
-    int ejectAfterFailures = 3;     // consecutive failures that take a replica out
-    int ejectForMs = 1000;          // before it may come back (if healthy)
+    int healthIntervalMs = 200; // active health probes
+    int ejectAfterFailures = 3; // consecutive failures that take a replica out
+    int ejectForMs = 1000; // before it may come back (if healthy)
     std::uint64_t seed = 1;
 
     const ServiceSpec *service(const std::string &name) const;

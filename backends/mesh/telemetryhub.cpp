@@ -86,9 +86,10 @@ void TelemetryHub::Aggregate::toProto(opsdeck::v1::Histogram *h) const
 }
 
 TelemetryHub::TelemetryHub(std::size_t ringCapacity, std::string source)
-    : m_capacity(std::max<std::size_t>(ringCapacity, 16)), m_source(std::move(source)), m_ring(m_capacity)
-{
-}
+    : m_capacity(std::max<std::size_t>(ringCapacity, 16))
+    , m_source(std::move(source))
+    , m_ring(m_capacity)
+{ }
 
 TelemetryHub::~TelemetryHub()
 {
@@ -104,8 +105,8 @@ void TelemetryHub::record(opsdeck::v1::CallRecord record)
         std::lock_guard lock(m_mutex);
         rollLocked(nowNs() / 1'000'000'000);
         const std::string caller = record.caller();
-        m_window.methods[{record.service(), record.method()}].add(record);
-        m_window.edges[{caller, record.service(), record.method()}].add(record);
+        m_window.methods[{ record.service(), record.method() }].add(record);
+        m_window.edges[{ caller, record.service(), record.method() }].add(record);
         m_ring[m_head % m_capacity] = std::move(record);
         ++m_head;
     }
@@ -123,7 +124,7 @@ void TelemetryHub::rollLocked(std::int64_t nowSecond)
     m_closed.emplace_back(++m_windowSeq, std::move(m_window));
     while (m_closed.size() > 10)
         m_closed.pop_front();
-    m_window = Window{};
+    m_window = Window {};
     m_window.second = nowSecond;
 }
 
@@ -151,14 +152,15 @@ void TelemetryHub::shutdown()
     m_cv.notify_all();
 }
 
-grpc::Status TelemetryHub::StreamCalls(grpc::ServerContext *context, const opsdeck::v1::StreamCallsRequest *request,
-                                       grpc::ServerWriter<opsdeck::v1::CallBatch> *writer)
+grpc::Status TelemetryHub::StreamCalls(grpc::ServerContext *context,
+    const opsdeck::v1::StreamCallsRequest *request, grpc::ServerWriter<opsdeck::v1::CallBatch> *writer)
 {
     const std::vector<std::string> services(request->services().begin(), request->services().end());
-    const std::size_t maxBatch = request->max_batch() ? std::min<std::size_t>(request->max_batch(), 10000) : 1000;
-    const auto maxDelay = std::chrono::nanoseconds(
-        request->max_batch_delay_ns() > 0 ? std::clamp<std::int64_t>(request->max_batch_delay_ns(), 1'000'000, 5'000'000'000)
-                                          : 100'000'000);
+    const std::size_t maxBatch
+        = request->max_batch() ? std::min<std::size_t>(request->max_batch(), 10000) : 1000;
+    const auto maxDelay = std::chrono::nanoseconds(request->max_batch_delay_ns() > 0
+            ? std::clamp<std::int64_t>(request->max_batch_delay_ns(), 1'000'000, 5'000'000'000)
+            : 100'000'000);
     std::uint64_t cursor = 0;
     std::uint64_t topologySent = 0;
     {
@@ -170,7 +172,7 @@ grpc::Status TelemetryHub::StreamCalls(grpc::ServerContext *context, const opsde
     {
         std::atomic<int> &count;
         ~Leave() { count.fetch_sub(1); }
-    } leave{m_subscribers};
+    } leave { m_subscribers };
     while (!context->IsCancelled()) {
         opsdeck::v1::CallBatch batch;
         TopologyProvider topology;
@@ -208,7 +210,8 @@ grpc::Status TelemetryHub::StreamCalls(grpc::ServerContext *context, const opsde
     return grpc::Status::OK;
 }
 
-opsdeck::v1::StatsWindow TelemetryHub::toProto(const Window &w, const std::vector<std::string> &services) const
+opsdeck::v1::StatsWindow TelemetryHub::toProto(
+    const Window &w, const std::vector<std::string> &services) const
 {
     opsdeck::v1::StatsWindow out;
     out.set_window_start_unix_ns(w.second * 1'000'000'000);
@@ -238,11 +241,11 @@ opsdeck::v1::StatsWindow TelemetryHub::toProto(const Window &w, const std::vecto
     return out;
 }
 
-grpc::Status TelemetryHub::StreamStats(grpc::ServerContext *context, const opsdeck::v1::StreamStatsRequest *request,
-                                       grpc::ServerWriter<opsdeck::v1::StatsWindow> *writer)
+grpc::Status TelemetryHub::StreamStats(grpc::ServerContext *context,
+    const opsdeck::v1::StreamStatsRequest *request, grpc::ServerWriter<opsdeck::v1::StatsWindow> *writer)
 {
     if (request->window_ns() != 0 && request->window_ns() != 1'000'000'000)
-        return {grpc::StatusCode::INVALID_ARGUMENT, "only 1-second windows are aggregated"};
+        return { grpc::StatusCode::INVALID_ARGUMENT, "only 1-second windows are aggregated" };
     const std::vector<std::string> services(request->services().begin(), request->services().end());
     std::uint64_t sent = 0;
     {
@@ -269,8 +272,8 @@ grpc::Status TelemetryHub::StreamStats(grpc::ServerContext *context, const opsde
     return grpc::Status::OK;
 }
 
-grpc::Status TelemetryHub::ListServices(grpc::ServerContext *, const opsdeck::v1::ListServicesRequest *,
-                                        opsdeck::v1::ServiceTopology *reply)
+grpc::Status TelemetryHub::ListServices(
+    grpc::ServerContext *, const opsdeck::v1::ListServicesRequest *, opsdeck::v1::ServiceTopology *reply)
 {
     TopologyProvider topology;
     {
@@ -278,7 +281,7 @@ grpc::Status TelemetryHub::ListServices(grpc::ServerContext *, const opsdeck::v1
         topology = m_topology;
     }
     if (!topology)
-        return {grpc::StatusCode::UNAVAILABLE, "mesh not started"};
+        return { grpc::StatusCode::UNAVAILABLE, "mesh not started" };
     *reply = topology();
     return grpc::Status::OK;
 }

@@ -41,11 +41,11 @@ public:
     int callSubscribers() const { return m_subscribers.load(); }
 
     grpc::Status StreamCalls(grpc::ServerContext *context, const opsdeck::v1::StreamCallsRequest *request,
-                             grpc::ServerWriter<opsdeck::v1::CallBatch> *writer) override;
+        grpc::ServerWriter<opsdeck::v1::CallBatch> *writer) override;
     grpc::Status StreamStats(grpc::ServerContext *context, const opsdeck::v1::StreamStatsRequest *request,
-                             grpc::ServerWriter<opsdeck::v1::StatsWindow> *writer) override;
+        grpc::ServerWriter<opsdeck::v1::StatsWindow> *writer) override;
     grpc::Status ListServices(grpc::ServerContext *context, const opsdeck::v1::ListServicesRequest *request,
-                              opsdeck::v1::ServiceTopology *reply) override;
+        opsdeck::v1::ServiceTopology *reply) override;
 
 private:
     struct Aggregate
@@ -71,16 +71,16 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     std::vector<opsdeck::v1::CallRecord> m_ring; // guarded by m_mutex
-    std::uint64_t m_head = 0;                    // next sequence number
-    Window m_window;                             // the open 1-s window
+    std::uint64_t m_head = 0; // next sequence number
+    Window m_window; // the open 1-s window
     std::deque<std::pair<std::uint64_t, Window>> m_closed; // (sequence, window), last 10
     std::uint64_t m_windowSeq = 0;
     std::uint64_t m_topologyVersion = 1;
     TopologyProvider m_topology;
     bool m_shutdown = false;
-    std::atomic<std::uint64_t> m_recorded{0};
-    std::atomic<std::uint64_t> m_late{0};
-    std::atomic<int> m_subscribers{0};
+    std::atomic<std::uint64_t> m_recorded { 0 };
+    std::atomic<std::uint64_t> m_late { 0 };
+    std::atomic<int> m_subscribers { 0 };
 };
 
 } // namespace opsdeck::mesh

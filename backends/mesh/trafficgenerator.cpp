@@ -11,10 +11,11 @@
 namespace opsdeck::mesh {
 
 TrafficGenerator::TrafficGenerator(ReplicaPool *pool, TrafficSpec spec, std::uint64_t seed)
-    : m_pool(pool), m_spec(std::move(spec)), m_seed(seed),
-      m_rate(std::clamp(m_spec.ratePerSec, 0.0, TrafficSpec::kMaxRate))
-{
-}
+    : m_pool(pool)
+    , m_spec(std::move(spec))
+    , m_seed(seed)
+    , m_rate(std::clamp(m_spec.ratePerSec, 0.0, TrafficSpec::kMaxRate))
+{ }
 
 TrafficGenerator::~TrafficGenerator()
 {
@@ -118,8 +119,8 @@ void TrafficGenerator::work(int worker)
         context.AddMetadata(kRequestIdKey, request.request_id());
         context.AddMetadata(kAttemptKey, "1");
         opsdeck::v1::MeshReply reply;
-        const grpc::Status status =
-            MeshCatalog::invoke(picked->channel, m_spec.target, method, &context, request, &reply);
+        const grpc::Status status
+            = MeshCatalog::invoke(picked->channel, m_spec.target, method, &context, request, &reply);
         m_pool->report(picked->index, int(status.error_code()));
         (status.ok() ? m_ok : m_failed).fetch_add(1);
     }

@@ -47,7 +47,7 @@ private:
     bool m_stop = false;
     std::thread m_pacer;
     std::vector<std::thread> m_workers;
-    std::atomic<std::uint64_t> m_sent{0}, m_ok{0}, m_failed{0}, m_shed{0};
+    std::atomic<std::uint64_t> m_sent { 0 }, m_ok { 0 }, m_failed { 0 }, m_shed { 0 };
 };
 
 } // namespace opsdeck::mesh

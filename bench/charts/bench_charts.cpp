@@ -102,7 +102,7 @@ int main(int argc, char **argv)
         ls->attachAxis(y);
     }
     x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(data[0].front().x()), Qt::UTC),
-                QDateTime::fromMSecsSinceEpoch(qint64(data[0].back().x()), Qt::UTC));
+        QDateTime::fromMSecsSinceEpoch(qint64(data[0].back().x()), Qt::UTC));
     y->setRange(0, 60);
     QChartView ref(chart);
     ref.resize(size);
@@ -121,9 +121,9 @@ int main(int argc, char **argv)
             return 1;
     }
     const double ratio = oursBest / refBest;
-    std::printf("# %d series x %d points: shown %d points (of %zu), ours %.1f ms, reference %.1f ms\n", series, points,
-                ours.displayedPointCount(), ours.storedPointCount(), oursBest, refBest);
-    std::printf("BENCH charts.redraw value=%.2f unit=ms ref=%.2f ratio=%.4f goal=<=0.1 %s\n", oursBest, refBest, ratio,
-                ratio <= 0.1 ? "PASS" : "FAIL");
+    std::printf("# %d series x %d points: shown %d points (of %zu), ours %.1f ms, reference %.1f ms\n",
+        series, points, ours.displayedPointCount(), ours.storedPointCount(), oursBest, refBest);
+    std::printf("BENCH charts.redraw value=%.2f unit=ms ref=%.2f ratio=%.4f goal=<=0.1 %s\n", oursBest,
+        refBest, ratio, ratio <= 0.1 ? "PASS" : "FAIL");
     return 0;
 }

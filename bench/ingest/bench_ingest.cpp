@@ -20,9 +20,9 @@ using Clock = std::chrono::steady_clock;
 
 std::vector<std::string> makeBatches(int batches, int perBatch)
 {
-    const char *services[] = {"gateway", "orders", "inventory", "payments", "ledger", "directory"};
-    const char *methods[] = {"Get", "Put", "List"};
-    const char *callers[] = {"traffic", "gateway", "orders", "payments"};
+    const char *services[] = { "gateway", "orders", "inventory", "payments", "ledger", "directory" };
+    const char *methods[] = { "Get", "Put", "List" };
+    const char *callers[] = { "traffic", "gateway", "orders", "payments" };
     std::mt19937_64 rng(1);
     std::lognormal_distribution<double> logn(std::log(5e6), 0.9);
     std::vector<std::string> out;
@@ -113,8 +113,8 @@ int main(int argc, char **argv)
     const double refRate = records / refBest;
     const double oursRate = records / oursBest;
     const double ratio = oursRate / refRate;
-    std::printf("BENCH ingest.calls value=%.0f unit=records/s ref=%.0f ratio=%.3f goal=>=0.5 %s\n", oursRate, refRate,
-                ratio, ratio >= 0.5 ? "PASS" : "FAIL");
+    std::printf("BENCH ingest.calls value=%.0f unit=records/s ref=%.0f ratio=%.3f goal=>=0.5 %s\n", oursRate,
+        refRate, ratio, ratio >= 0.5 ? "PASS" : "FAIL");
 
     // Percentile error over several shapes of latency.
     std::mt19937_64 rng(99);
@@ -134,13 +134,13 @@ int main(int argc, char **argv)
             h.record(v);
         }
         std::sort(values.begin(), values.end());
-        for (double q : {0.5, 0.9, 0.99, 0.999}) {
+        for (double q : { 0.5, 0.9, 0.99, 0.999 }) {
             const auto rank = std::max<std::size_t>(1, std::size_t(std::ceil(q * double(values.size()))));
             const double exact = double(values[rank - 1]);
             worst = std::max(worst, std::abs(double(h.percentile(q)) - exact) / exact);
         }
     }
     std::printf("BENCH ingest.percentile_error value=%.5f unit=relative goal=<=0.01 %s\n", worst,
-                worst <= 0.01 ? "PASS" : "FAIL");
+        worst <= 0.01 ? "PASS" : "FAIL");
     return sink == 0 ? 1 : 0;
 }

@@ -71,11 +71,11 @@ private Q_SLOTS:
             h.record(v);
         }
         std::sort(values.begin(), values.end());
-        for (double q : {0.5, 0.9, 0.99, 0.999, 1.0}) {
+        for (double q : { 0.5, 0.9, 0.99, 0.999, 1.0 }) {
             const double exact = double(exactRank(values, q));
             const double est = double(h.percentile(q));
             QVERIFY2(std::abs(est - exact) / exact <= 0.01,
-                     qPrintable(QStringLiteral("q=%1 exact=%2 est=%3").arg(q).arg(exact).arg(est)));
+                qPrintable(QStringLiteral("q=%1 exact=%2 est=%3").arg(q).arg(exact).arg(est)));
         }
         QCOMPARE(h.max(), values.back());
         QCOMPARE(h.min(), values.front());

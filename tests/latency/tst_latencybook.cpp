@@ -15,8 +15,7 @@ constexpr std::int64_t kSec = 1'000'000'000;
 constexpr std::int64_t kT0 = 1'800'000'000LL * kSec; // a fixed data clock
 
 opsdeck::v1::CallRecord call(const char *caller, const char *service, const char *method, const char *replica,
-                             std::int64_t startNs, std::int64_t durationNs, std::uint32_t status = 0,
-                             std::uint32_t attempt = 1)
+    std::int64_t startNs, std::int64_t durationNs, std::uint32_t status = 0, std::uint32_t attempt = 1)
 {
     opsdeck::v1::CallRecord r;
     r.set_caller(caller);
@@ -72,7 +71,8 @@ private Q_SLOTS:
                 // The window is the second the call ended in; avoid edge seconds.
                 if (start + d >= kT0 + s * kSec + kSec)
                     d = kT0 + s * kSec + kSec - 1 - start;
-                *batch.add_calls() = call("gateway", "orders", "PlaceOrder", "orders-1", start, d, status, attempt);
+                *batch.add_calls()
+                    = call("gateway", "orders", "PlaceOrder", "orders-1", start, d, status, attempt);
                 if (s >= 60) {
                     lastMinute.push_back(d);
                     ++calls;
@@ -96,12 +96,14 @@ private Q_SLOTS:
         QCOMPARE(v.counts.retries, std::uint64_t(retries));
         QCOMPARE(v.ratePerSec, 200.0);
         std::sort(lastMinute.begin(), lastMinute.end());
-        const std::pair<double, std::int64_t> checks[] = {{0.5, v.p50}, {0.9, v.p90}, {0.99, v.p99}, {0.999, v.p999}};
+        const std::pair<double, std::int64_t> checks[]
+            = { { 0.5, v.p50 }, { 0.9, v.p90 }, { 0.99, v.p99 }, { 0.999, v.p999 } };
         for (const auto &[qv, est] : checks) {
-            const auto rank = std::max<std::size_t>(1, std::size_t(std::ceil(qv * double(lastMinute.size()))));
+            const auto rank
+                = std::max<std::size_t>(1, std::size_t(std::ceil(qv * double(lastMinute.size()))));
             const double exact = double(lastMinute[rank - 1]);
             QVERIFY2(std::abs(double(est) - exact) / exact <= 0.01,
-                     qPrintable(QStringLiteral("q=%1 exact=%2 est=%3").arg(qv).arg(exact).arg(est)));
+                qPrintable(QStringLiteral("q=%1 exact=%2 est=%3").arg(qv).arg(exact).arg(est)));
         }
         QCOMPARE(v.max, lastMinute.back());
         QCOMPARE(v.deadlineNs, std::int64_t(200'000'000));
@@ -119,7 +121,8 @@ private Q_SLOTS:
         // Once the clock moves on, the last second closes and a minute later drops out.
         book.advanceTo(kT0 + 150 * kSec);
         book.publish();
-        const auto *later = book.snapshot()->find(Kind::Method, QStringLiteral("orders"), QStringLiteral("PlaceOrder"));
+        const auto *later
+            = book.snapshot()->find(Kind::Method, QStringLiteral("orders"), QStringLiteral("PlaceOrder"));
         QCOMPARE(later->history->size(), std::size_t(120));
         QCOMPARE(later->views[LatencyBook::Minute1].counts.calls, std::uint64_t(29 * 200));
     }
@@ -136,9 +139,10 @@ private Q_SLOTS:
         c.set_late_response(true);
         *batch.add_calls() = c;
         const opsdeck::v1::Envelope e = wrap(batch);
-        book.apply({&e, 1});
+        book.apply({ &e, 1 });
         book.publish();
-        const auto *row = book.snapshot()->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments"));
+        const auto *row
+            = book.snapshot()->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments"));
         QVERIFY(row);
         QCOMPARE(row->views[LatencyBook::Minute1].counts.calls, std::uint64_t(1));
         QCOMPARE(row->views[LatencyBook::Minute1].counts.timeouts, std::uint64_t(1));
@@ -156,7 +160,7 @@ private Q_SLOTS:
         c.set_deadline_ns(250'000'000);
         *batch.add_calls() = c;
         opsdeck::v1::Envelope e = wrap(batch);
-        book.apply({&e, 1});
+        book.apply({ &e, 1 });
         book.publish();
         auto row = book.snapshot()->find(Kind::Method, QStringLiteral("payments"), QStringLiteral("Charge"));
         QCOMPARE(row->views[0].deadlineNs, std::int64_t(250'000'000)); // the largest budget seen
@@ -165,13 +169,16 @@ private Q_SLOTS:
         svc->set_service("payments");
         svc->set_deadline_ns(300'000'000);
         e = wrap(withTopology);
-        book.apply({&e, 1});
+        book.apply({ &e, 1 });
         book.publish();
         row = book.snapshot()->find(Kind::Method, QStringLiteral("payments"), QStringLiteral("Charge"));
         QCOMPARE(row->views[0].deadlineNs, std::int64_t(300'000'000));
         QVERIFY(std::abs(row->views[0].headroomPct - 100.0 * (3e8 - double(row->views[0].p99)) / 3e8) < 1e-9);
-        QCOMPARE(book.snapshot()->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments"))
-                     ->views[0].deadlineNs, std::int64_t(300'000'000));
+        QCOMPARE(book.snapshot()
+                     ->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments"))
+                     ->views[0]
+                     .deadlineNs,
+            std::int64_t(300'000'000));
     }
 
     void badRecordsAreDroppedAndCounted()
@@ -179,20 +186,23 @@ private Q_SLOTS:
         opsdeck::model::Diagnostics diagnostics;
         LatencyBook book(&diagnostics);
         opsdeck::v1::CallBatch batch;
-        *batch.add_calls() = call("a", "", "M", "r", kT0, 10);                 // no service
-        *batch.add_calls() = call("a", "svc", "M", "r", kT0, -5);              // negative
-        *batch.add_calls() = call("a", "svc", "M", "r", 0, 5);                 // no start
-        *batch.add_calls() = call("a", "svc", "M", "r", kT0, 5, 99);           // bad status
+        *batch.add_calls() = call("a", "", "M", "r", kT0, 10); // no service
+        *batch.add_calls() = call("a", "svc", "M", "r", kT0, -5); // negative
+        *batch.add_calls() = call("a", "svc", "M", "r", 0, 5); // no start
+        *batch.add_calls() = call("a", "svc", "M", "r", kT0, 5, 99); // bad status
         *batch.add_calls() = call("a", std::string(300, 'x').c_str(), "M", "r", kT0, 5); // oversized
-        *batch.add_calls() = call("a", "svc", "M", "r", kT0, 1000);            // valid
+        *batch.add_calls() = call("a", "svc", "M", "r", kT0, 1000); // valid
         const opsdeck::v1::Envelope e = wrap(batch);
-        book.apply({&e, 1});
+        book.apply({ &e, 1 });
         QCOMPARE(book.rejected(), std::uint64_t(5));
         QCOMPARE(book.records(), std::uint64_t(1));
         QCOMPARE(diagnostics.total(), std::uint64_t(5));
         book.publish();
-        QCOMPARE(book.snapshot()->find(Kind::Method, QStringLiteral("svc"), QStringLiteral("M"))
-                     ->views[0].counts.calls, std::uint64_t(1));
+        QCOMPARE(book.snapshot()
+                     ->find(Kind::Method, QStringLiteral("svc"), QStringLiteral("M"))
+                     ->views[0]
+                     .counts.calls,
+            std::uint64_t(1));
     }
 
     void memoryStaysBounded()
@@ -219,14 +229,13 @@ private Q_SLOTS:
         QVERIFY(row->views[LatencyBook::Hour1].counts.calls <= 3600);
         // Hostile input: a flood of distinct names stops at the series cap.
         opsdeck::v1::CallBatch flood;
-        for (std::size_t i = 0; i < LatencyBook::kMaxSeries + 100; ++i)
-        {
+        for (std::size_t i = 0; i < LatencyBook::kMaxSeries + 100; ++i) {
             std::string name = std::to_string(i);
             name.insert(name.begin(), 's');
             *flood.add_calls() = call("g", name.c_str(), "M", "", kT0, 5);
         }
         const opsdeck::v1::Envelope e = wrap(flood);
-        book.apply({&e, 1});
+        book.apply({ &e, 1 });
         QVERIFY(book.seriesCount() <= LatencyBook::kMaxSeries);
         QVERIFY(book.rejected() > 0);
     }
@@ -240,8 +249,8 @@ private Q_SLOTS:
             opsdeck::v1::CallBatch batch;
             for (int i = 0; i < 10; ++i)
                 *batch.add_calls() = call("gateway", "orders", "PlaceOrder", i % 2 ? "orders-1" : "orders-0",
-                                          kT0 + s * kSec + i * 1000, (1 + (s * 7 + i) % 50) * 1'000'000,
-                                          i == 3 ? 4u : 0u, i == 5 ? 2u : 1u);
+                    kT0 + s * kSec + i * 1000, (1 + (s * 7 + i) % 50) * 1'000'000, i == 3 ? 4u : 0u,
+                    i == 5 ? 2u : 1u);
             if (s == 10) {
                 auto *svc = batch.mutable_topology()->add_services();
                 svc->set_service("orders");
@@ -269,7 +278,7 @@ private Q_SLOTS:
             const auto &ra = sa->rows[i];
             const auto &rb = sb->rows[i];
             QCOMPARE(rb.service, ra.service);
-            for (int v : {int(LatencyBook::Minute1), int(LatencyBook::Minute5)}) {
+            for (int v : { int(LatencyBook::Minute1), int(LatencyBook::Minute5) }) {
                 QCOMPARE(rb.views[v].counts.calls, ra.views[v].counts.calls);
                 QCOMPARE(rb.views[v].counts.timeouts, ra.views[v].counts.timeouts);
                 QCOMPARE(rb.views[v].counts.retries, ra.views[v].counts.retries);
@@ -280,7 +289,8 @@ private Q_SLOTS:
             }
             // 1 h: exact but for the minute straddling the 5-min boundary.
             QVERIFY(rb.views[LatencyBook::Hour1].counts.calls <= ra.views[LatencyBook::Hour1].counts.calls);
-            QVERIFY(rb.views[LatencyBook::Hour1].counts.calls + 60 * 10 >= ra.views[LatencyBook::Hour1].counts.calls);
+            QVERIFY(rb.views[LatencyBook::Hour1].counts.calls + 60 * 10
+                >= ra.views[LatencyBook::Hour1].counts.calls);
         }
         QCOMPARE(sb->replicas.size(), std::size_t(1));
         QCOMPARE(sb->replicas[0].health, int(opsdeck::v1::REPLICA_HEALTH_EJECTED));
@@ -304,9 +314,10 @@ private Q_SLOTS:
         m->mutable_counters()->set_timeouts(7);
         m->set_deadline_ns(900'000'000);
         h.toProto(m->mutable_latency());
-        book.apply({&e, 1});
+        book.apply({ &e, 1 });
         book.publish();
-        const auto *row = book.snapshot()->find(Kind::Method, QStringLiteral("ledger"), QStringLiteral("Post"));
+        const auto *row
+            = book.snapshot()->find(Kind::Method, QStringLiteral("ledger"), QStringLiteral("Post"));
         QVERIFY(row);
         const auto &v = row->views[0];
         QCOMPARE(v.counts.calls, std::uint64_t(1000));

@@ -3,15 +3,14 @@
 #include "clients/otlpreceiver.h"
 #include "model/eventstream.h"
 #include "model/latencybook.h"
-
 #include "opentelemetry/proto/collector/trace/v1/trace_service.grpc.pb.h"
+
+#include <QTest>
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/security/credentials.h>
 #include <grpcpp/support/byte_buffer.h>
-
-#include <QTest>
 
 #include <future>
 
@@ -34,8 +33,8 @@ void setString(otlp::common::v1::KeyValue *kv, const char *key, const std::strin
     kv->mutable_value()->set_string_value(value);
 }
 
-otlp::trace::v1::Span *addSpan(otlp::trace::v1::ScopeSpans *ss, const char *name, std::uint64_t startNs,
-                               std::uint64_t durationNs, int n)
+otlp::trace::v1::Span *addSpan(
+    otlp::trace::v1::ScopeSpans *ss, const char *name, std::uint64_t startNs, std::uint64_t durationNs, int n)
 {
     auto *span = ss->add_spans();
     span->set_trace_id(std::string(15, '\x01') + char(n & 0x7f));
@@ -70,7 +69,7 @@ private:
     std::shared_ptr<grpc::Channel> m_channel;
 
     grpc::Status exportSpans(const otlp::collector::trace::v1::ExportTraceServiceRequest &req,
-                             otlp::collector::trace::v1::ExportTraceServiceResponse *resp, bool gzip = false)
+        otlp::collector::trace::v1::ExportTraceServiceResponse *resp, bool gzip = false)
     {
         grpc::ClientContext ctx;
         ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(scaled(5000)));
@@ -82,7 +81,8 @@ private:
     const LatencyBook::Row *method(const char *service, const char *name)
     {
         m_book->publish();
-        return m_book->snapshot()->find(LatencyBook::Kind::Method, QString::fromLatin1(service), QString::fromLatin1(name));
+        return m_book->snapshot()->find(
+            LatencyBook::Kind::Method, QString::fromLatin1(service), QString::fromLatin1(name));
     }
 
 private Q_SLOTS:
@@ -98,14 +98,12 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_receiver->start(&error), qPrintable(error));
         QVERIFY(m_receiver->port() > 0);
-        m_channel = grpc::CreateChannel(m_receiver->address().toStdString(), grpc::InsecureChannelCredentials());
+        m_channel
+            = grpc::CreateChannel(m_receiver->address().toStdString(), grpc::InsecureChannelCredentials());
         m_stub = otlp::collector::trace::v1::TraceService::NewStub(m_channel);
     }
 
-    void cleanupTestCase()
-    {
-        m_receiver->stop();
-    }
+    void cleanupTestCase() { m_receiver->stop(); }
 
     void spansOfKnownDurationsGiveExpectedPercentiles()
     {
@@ -113,7 +111,8 @@ private Q_SLOTS:
         auto *ss = req.mutable_resource_spans(0)->mutable_scope_spans(0);
         // 100 spans of 1..100 ms; five carry status ERROR, one a gRPC DEADLINE_EXCEEDED.
         for (int i = 1; i <= 100; ++i) {
-            auto *span = addSpan(ss, "GetCart", kT0 + std::uint64_t(i) * 1'000'000, std::uint64_t(i) * 1'000'000, i);
+            auto *span
+                = addSpan(ss, "GetCart", kT0 + std::uint64_t(i) * 1'000'000, std::uint64_t(i) * 1'000'000, i);
             if (i % 20 == 0) {
                 span->mutable_status()->set_code(otlp::trace::v1::Status::STATUS_CODE_ERROR);
                 span->mutable_status()->set_message("boom");
@@ -138,8 +137,8 @@ private Q_SLOTS:
         QVERIFY2(std::abs(double(v.p99) - 99e6) / 99e6 <= 0.01, qPrintable(QString::number(v.p99)));
         QCOMPARE(v.max, std::int64_t(100'000'000));
         m_book->publish();
-        QVERIFY(m_book->snapshot()->find(LatencyBook::Kind::Replica, QStringLiteral("checkout"),
-                                         QStringLiteral("checkout-a")));
+        QVERIFY(m_book->snapshot()->find(
+            LatencyBook::Kind::Replica, QStringLiteral("checkout"), QStringLiteral("checkout-a")));
     }
 
     void invalidSpansAreAnsweredInPartialSuccess()
@@ -168,14 +167,16 @@ private Q_SLOTS:
         addSpan(req.mutable_resource_spans(0)->mutable_scope_spans(0), "X", kT0, 1, 1)->set_span_id("");
         otlp::collector::trace::v1::ExportTraceServiceResponse resp;
         QCOMPARE(exportSpans(req, &resp).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-        QCOMPARE(m_receiver->counters().rejectedByStatus[int(grpc::StatusCode::INVALID_ARGUMENT)], std::uint64_t(1));
+        QCOMPARE(m_receiver->counters().rejectedByStatus[int(grpc::StatusCode::INVALID_ARGUMENT)],
+            std::uint64_t(1));
 
         // Above the receiver's 64 KiB limit: RESOURCE_EXHAUSTED.
         auto big = request("big");
         auto *span = addSpan(big.mutable_resource_spans(0)->mutable_scope_spans(0), "Y", kT0, 1000, 1);
         setString(span->add_attributes(), "blob", std::string(100 * 1024, 'x'));
         QCOMPARE(exportSpans(big, &resp).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
-        QCOMPARE(m_receiver->counters().rejectedByStatus[int(grpc::StatusCode::RESOURCE_EXHAUSTED)], std::uint64_t(1));
+        QCOMPARE(m_receiver->counters().rejectedByStatus[int(grpc::StatusCode::RESOURCE_EXHAUSTED)],
+            std::uint64_t(1));
 
         // Bytes that are not an ExportTraceServiceRequest at all.
         grpc::GenericStub generic(m_channel);
@@ -184,8 +185,8 @@ private Q_SLOTS:
         grpc::ByteBuffer in(&slice, 1), out;
         grpc::ClientContext ctx;
         std::promise<grpc::Status> done;
-        generic.UnaryCall(&ctx, "/opentelemetry.proto.collector.trace.v1.TraceService/Export", grpc::StubOptions(),
-                          &in, &out, [&](grpc::Status s) { done.set_value(s); });
+        generic.UnaryCall(&ctx, "/opentelemetry.proto.collector.trace.v1.TraceService/Export",
+            grpc::StubOptions(), &in, &out, [&](grpc::Status s) { done.set_value(s); });
         auto future = done.get_future();
         QCOMPARE(future.wait_for(std::chrono::milliseconds(scaled(5000))), std::future_status::ready);
         const grpc::Status status = future.get();

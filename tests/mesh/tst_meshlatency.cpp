@@ -79,7 +79,7 @@ private Q_SLOTS:
                 if (e.has_call_batch())
                     for (const auto &r : e.call_batch().calls())
                         if (r.side() == opsdeck::v1::CALL_SIDE_CLIENT)
-                            m_exact[{r.service(), r.method()}].push_back(r.duration_ns());
+                            m_exact[{ r.service(), r.method() }].push_back(r.duration_ns());
         });
         opsdeck::clients::Endpoint endpoint;
         endpoint.target = QString::fromStdString(m_mesh->telemetryAddress());
@@ -105,19 +105,23 @@ private Q_SLOTS:
         for (const auto &row : snap->rows) {
             if (row.kind != Kind::Method)
                 continue;
-            auto values = m_exact[{row.service.toStdString(), row.method.toStdString()}];
+            auto values = m_exact[{ row.service.toStdString(), row.method.toStdString() }];
             const auto &v = row.views[LatencyBook::Minute5];
             QCOMPARE(v.counts.calls, std::uint64_t(values.size()));
             if (values.size() < 50)
                 continue;
             std::sort(values.begin(), values.end());
-            const std::pair<double, std::int64_t> checks[] = {{0.5, v.p50}, {0.9, v.p90}, {0.99, v.p99}};
+            const std::pair<double, std::int64_t> checks[]
+                = { { 0.5, v.p50 }, { 0.9, v.p90 }, { 0.99, v.p99 } };
             for (const auto &[q, est] : checks) {
                 const auto rank = std::max<std::size_t>(1, std::size_t(std::ceil(q * double(values.size()))));
                 const double exact = double(values[rank - 1]);
                 QVERIFY2(std::abs(double(est) - exact) / exact <= 0.01,
-                         qPrintable(QStringLiteral("%1/%2 q=%3 exact=%4 est=%5")
-                                        .arg(row.service, row.method).arg(q).arg(exact).arg(est)));
+                    qPrintable(QStringLiteral("%1/%2 q=%3 exact=%4 est=%5")
+                                   .arg(row.service, row.method)
+                                   .arg(q)
+                                   .arg(exact)
+                                   .arg(est)));
             }
             QCOMPARE(v.max, values.back());
             ++checked;
@@ -130,7 +134,8 @@ private Q_SLOTS:
         // The topology arrived on the same stream.
         QCOMPARE(snap->replicas.size(), std::size_t(18));
         QVERIFY(std::find(snap->edges.begin(), snap->edges.end(),
-                          std::make_pair(QStringLiteral("orders"), QStringLiteral("payments"))) != snap->edges.end());
+                    std::make_pair(QStringLiteral("orders"), QStringLiteral("payments")))
+            != snap->edges.end());
     }
 
     void slowReplicaShowsAsTimeoutsOnItsEdge()
@@ -142,7 +147,8 @@ private Q_SLOTS:
         };
         auto late = [this](const char *caller, const char *callee) {
             const auto snap = publish();
-            const auto *row = snap->find(Kind::Edge, QString::fromLatin1(caller), QString::fromLatin1(callee));
+            const auto *row
+                = snap->find(Kind::Edge, QString::fromLatin1(caller), QString::fromLatin1(callee));
             return row ? row->views[LatencyBook::Minute5].counts.late : 0;
         };
         const auto directoryBefore = timeouts(Kind::Edge, "gateway", "directory");
@@ -152,12 +158,16 @@ private Q_SLOTS:
         slow.service = "payments";
         slow.replica = "payments-1";
         slow.delayMs = 450;
-        m_mesh->setFaults({slow});
+        m_mesh->setFaults({ slow });
         QTRY_VERIFY_WITH_TIMEOUT(timeouts(Kind::Replica, "payments", "payments-1") >= 3, scaled(20000));
         QVERIFY(timeouts(Kind::Edge, "orders", "payments") >= 3);
         // ... and the caller retried on another replica.
-        QTRY_VERIFY_WITH_TIMEOUT(publish()->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments"))
-                                         ->views[LatencyBook::Minute5].counts.retries > 0, scaled(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(publish()
+                                     ->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments"))
+                                     ->views[LatencyBook::Minute5]
+                                     .counts.retries
+                > 0,
+            scaled(10000));
         // The slow replica finished after its callers had given up: late responses.
         QTRY_VERIFY_WITH_TIMEOUT(late("orders", "payments") > 0, scaled(10000));
         QVERIFY(m_mesh->hub().lateResponses() > 0);
@@ -167,10 +177,10 @@ private Q_SLOTS:
         const auto slowReplica = timeouts(Kind::Replica, "payments", "payments-1");
         const auto healthyReplica = timeouts(Kind::Replica, "payments", "payments-0");
         QVERIFY2(healthyReplica * 3 <= slowReplica,
-                 qPrintable(QStringLiteral("payments-0 %1, payments-1 %2").arg(healthyReplica).arg(slowReplica)));
+            qPrintable(QStringLiteral("payments-0 %1, payments-1 %2").arg(healthyReplica).arg(slowReplica)));
         const auto directoryAfter = timeouts(Kind::Edge, "gateway", "directory");
         QVERIFY2(directoryAfter - directoryBefore <= std::max<std::uint64_t>(2, slowReplica / 3),
-                 qPrintable(QStringLiteral("directory %1 -> %2").arg(directoryBefore).arg(directoryAfter)));
+            qPrintable(QStringLiteral("directory %1 -> %2").arg(directoryBefore).arg(directoryAfter)));
         m_mesh->setFaults({});
     }
 
@@ -181,9 +191,10 @@ private Q_SLOTS:
         outage.service = "inventory";
         outage.replica = "inventory-2";
         outage.untilS = 4;
-        m_mesh->setFaults({outage});
+        m_mesh->setFaults({ outage });
         // Health probing takes the replica out; the topology on the stream says so.
-        QTRY_COMPARE_WITH_TIMEOUT(health("inventory-2"), int(opsdeck::v1::REPLICA_HEALTH_NOT_SERVING), scaled(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            health("inventory-2"), int(opsdeck::v1::REPLICA_HEALTH_NOT_SERVING), scaled(5000));
         {
             // ... and so does the Services table, in red.
             opsdeck::widgets::ServicesTableModel table;
@@ -204,16 +215,19 @@ private Q_SLOTS:
         // nothing. Measured between two later points so that calls already
         // in flight when it went out don't count.
         const auto otherBefore = calls(Kind::Replica, "inventory", "inventory-0");
-        QTRY_VERIFY_WITH_TIMEOUT(calls(Kind::Replica, "inventory", "inventory-0") >= otherBefore + 10, scaled(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            calls(Kind::Replica, "inventory", "inventory-0") >= otherBefore + 10, scaled(10000));
         const auto outMid = calls(Kind::Replica, "inventory", "inventory-2");
         const auto otherMid = calls(Kind::Replica, "inventory", "inventory-0");
-        QTRY_VERIFY_WITH_TIMEOUT(calls(Kind::Replica, "inventory", "inventory-0") >= otherMid + 10, scaled(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            calls(Kind::Replica, "inventory", "inventory-0") >= otherMid + 10, scaled(10000));
         if (health("inventory-2") == int(opsdeck::v1::REPLICA_HEALTH_NOT_SERVING)) {
             const auto outEnd = calls(Kind::Replica, "inventory", "inventory-2");
             QVERIFY2(outEnd <= outMid + 1, qPrintable(QStringLiteral("%1 -> %2").arg(outMid).arg(outEnd)));
         }
         // After the window it is healthy again and takes traffic.
-        QTRY_COMPARE_WITH_TIMEOUT(health("inventory-2"), int(opsdeck::v1::REPLICA_HEALTH_SERVING), scaled(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            health("inventory-2"), int(opsdeck::v1::REPLICA_HEALTH_SERVING), scaled(10000));
         const auto back = calls(Kind::Replica, "inventory", "inventory-2");
         QTRY_VERIFY_WITH_TIMEOUT(calls(Kind::Replica, "inventory", "inventory-2") > back + 5, scaled(10000));
     }
@@ -226,17 +240,20 @@ private Q_SLOTS:
         stream.addSink([&book](std::span<const opsdeck::v1::Envelope> b) { book.apply(b); });
         opsdeck::clients::Endpoint endpoint;
         endpoint.target = QString::fromStdString(m_mesh->telemetryAddress());
-        opsdeck::clients::TelemetryClient stats(endpoint, &stream, opsdeck::clients::TelemetryClient::Mode::Stats);
+        opsdeck::clients::TelemetryClient stats(
+            endpoint, &stream, opsdeck::clients::TelemetryClient::Mode::Stats);
         stats.start();
         auto statsCalls = [&book] {
             book.publish();
-            const auto *row = book.snapshot()->find(Kind::Method, QStringLiteral("gateway"), QStringLiteral("Checkout"));
+            const auto *row
+                = book.snapshot()->find(Kind::Method, QStringLiteral("gateway"), QStringLiteral("Checkout"));
             return row ? row->views[LatencyBook::Minute5].counts.calls : 0;
         };
         QTRY_VERIFY_WITH_TIMEOUT(statsCalls() >= 20, scaled(10000));
         stats.stop();
         book.publish();
-        const auto *row = book.snapshot()->find(Kind::Method, QStringLiteral("gateway"), QStringLiteral("Checkout"));
+        const auto *row
+            = book.snapshot()->find(Kind::Method, QStringLiteral("gateway"), QStringLiteral("Checkout"));
         QVERIFY(row->views[LatencyBook::Minute5].p99 > 0);
         QVERIFY(row->views[LatencyBook::Minute5].deadlineNs > 0);
         QVERIFY(book.snapshot()->find(Kind::Edge, QStringLiteral("orders"), QStringLiteral("payments")));

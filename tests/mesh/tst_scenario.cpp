@@ -33,7 +33,8 @@ private Q_SLOTS:
     {
         Scenario s;
         std::string error;
-        const QString path = qEnvironmentVariable("OPSDECK_SOURCE_DIR") + QStringLiteral("/resources/mesh/incidents.json");
+        const QString path
+            = qEnvironmentVariable("OPSDECK_SOURCE_DIR") + QStringLiteral("/resources/mesh/incidents.json");
         QVERIFY(Scenario::load(path.toStdString(), &s, &error));
         QCOMPARE(s.faults.size(), std::size_t(5));
         QVERIFY(s.faults[0].appliesTo("payments", "payments-1"));
@@ -48,10 +49,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("not json") << "{" << "not a JSON object";
-        QTest::newRow("unknown service") << R"({"services":[{"name":"nope"}]})" << "unknown service";
-        QTest::newRow("unknown method")
-            << R"({"services":[{"name":"ledger","methods":{"Drop":[]}}]})" << "unknown method";
+        QTest::newRow("not json") << "{"
+                                  << "not a JSON object";
+        QTest::newRow("unknown service") << R"({"services":[{"name":"nope"}]})"
+                                         << "unknown service";
+        QTest::newRow("unknown method") << R"({"services":[{"name":"ledger","methods":{"Drop":[]}}]})"
+                                        << "unknown method";
         QTest::newRow("dangling call")
             << R"({"services":[{"name":"payments","methods":{"Charge":["ledger/Post"]}}],"traffic":{"target":"payments","mix":[{"method":"Charge"}]}})"
             << "not in the scenario";
@@ -59,7 +62,8 @@ private Q_SLOTS:
             << R"({"services":[{"name":"ledger","methods":{"Post":[]}}],"traffic":{"target":"ledger","rate_per_sec":1e9,"mix":[{"method":"Post"}]}})"
             << "out of bounds";
         QTest::newRow("bad fault")
-            << R"({"services":[{"name":"ledger"}],"faults":[{"kind":"melt","service":"ledger"}]})" << "unknown fault kind";
+            << R"({"services":[{"name":"ledger"}],"faults":[{"kind":"melt","service":"ledger"}]})"
+            << "unknown fault kind";
         QTest::newRow("ok status abort")
             << R"({"services":[{"name":"ledger"}],"faults":[{"kind":"abort","service":"ledger","status":0}]})"
             << "non-OK";

@@ -5,13 +5,13 @@
 #include "clients/telemetryclient.h"
 #include "model/eventstream.h"
 
+#include <QElapsedTimer>
+#include <QTest>
+
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
-
-#include <QElapsedTimer>
-#include <QTest>
 
 #include <chrono>
 #include <thread>
@@ -102,7 +102,8 @@ private Q_SLOTS:
         opsdeck::v1::CallBatch batch;
         QElapsedTimer deadline;
         deadline.start();
-        while (delivered + dropped < std::uint64_t(total) && deadline.elapsed() < scaled(15000) && reader->Read(&batch)) {
+        while (delivered + dropped < std::uint64_t(total) && deadline.elapsed() < scaled(15000)
+            && reader->Read(&batch)) {
             delivered += std::uint64_t(batch.calls_size());
             dropped += batch.dropped_since_last();
         }

@@ -42,7 +42,8 @@ inline std::shared_ptr<const opsdeck::model::LatencyBook::Snapshot> servicesFixt
             for (int r = 0; r < 2; ++r) {
                 auto *rep = svc->add_replicas();
                 rep->set_replica("payments-" + std::to_string(r));
-                rep->set_health(r == 1 ? opsdeck::v1::REPLICA_HEALTH_EJECTED : opsdeck::v1::REPLICA_HEALTH_SERVING);
+                rep->set_health(
+                    r == 1 ? opsdeck::v1::REPLICA_HEALTH_EJECTED : opsdeck::v1::REPLICA_HEALTH_SERVING);
             }
             auto *edge = t->add_edges();
             edge->set_caller("traffic");

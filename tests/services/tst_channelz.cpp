@@ -1,8 +1,13 @@
 // The channelz view against a real gRPC server started in the test.
 #include "clients/channelzclient.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "widgets/serviceschannelzview.h"
 
-#include "grpc/health/v1/health.grpc.pb.h"
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTest>
+#include <QTreeView>
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/ext/channelz_service_plugin.h>
@@ -11,12 +16,6 @@
 #include <grpcpp/security/credentials.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
-
-#include <QAbstractItemModelTester>
-#include <QSignalSpy>
-#include <QStandardItemModel>
-#include <QTreeView>
-#include <QTest>
 
 #include <future>
 
@@ -63,10 +62,7 @@ private Q_SLOTS:
         QCOMPARE(stub->Check(&ctx, req, &resp).error_code(), grpc::StatusCode::NOT_FOUND);
     }
 
-    void cleanupTestCase()
-    {
-        m_server->Shutdown();
-    }
+    void cleanupTestCase() { m_server->Shutdown(); }
 
     void readsServersChannelsAndSockets()
     {
@@ -102,7 +98,7 @@ private Q_SLOTS:
         opsdeck::clients::ChannelzClient client(endpoint(), std::chrono::milliseconds(100));
         QSignalSpy spy(&client, &opsdeck::clients::ChannelzClient::snapshotReady);
         connect(&client, &opsdeck::clients::ChannelzClient::snapshotReady, &view,
-                &opsdeck::widgets::ServicesChannelzView::setSnapshot);
+            &opsdeck::widgets::ServicesChannelzView::setSnapshot);
         client.start();
         QVERIFY(spy.wait(5000));
         QTRY_VERIFY(spy.count() >= 2); // a second poll rebuilds the tree under the tester

@@ -66,7 +66,7 @@ private Q_SLOTS:
         const int columns = int(view.chart()->plotArea().width());
         QVERIFY(columns > 100);
         QVERIFY2(view.displayedPointCount() <= 16 * (2 * columns + 2),
-                 qPrintable(QString::number(view.displayedPointCount())));
+            qPrintable(QString::number(view.displayedPointCount())));
         const QImage image = view.grab().toImage();
         QVERIFY(!image.isNull());
         // Something was drawn in the plot area (not just the background).

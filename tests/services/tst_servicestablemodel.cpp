@@ -51,7 +51,7 @@ private Q_SLOTS:
         // "9.0 ms" must not sort after "10 ms" as text would.
         proxy.sort(ServicesTableModel::Rate, Qt::DescendingOrder);
         QVERIFY(proxy.index(0, ServicesTableModel::Rate).data(ServicesTableModel::SortRole).toDouble()
-                >= proxy.index(2, ServicesTableModel::Rate).data(ServicesTableModel::SortRole).toDouble());
+            >= proxy.index(2, ServicesTableModel::Rate).data(ServicesTableModel::SortRole).toDouble());
     }
 
     void filtersByTextKindAndProblems()
@@ -70,9 +70,11 @@ private Q_SLOTS:
         proxy.setText(QString());
         proxy.setKinds(ServicesProxyModel::All);
         proxy.setProblemsOnly(true);
-        // Only the payments rows cross a threshold (p99 at the deadline, 10 % timeouts) + the ejected replica.
+        // Only the payments rows cross a threshold (p99 at the deadline, 10 % timeouts) + the ejected
+        // replica.
         for (int r = 0; r < proxy.rowCount(); ++r)
-            QVERIFY(proxy.index(r, ServicesTableModel::Service).data().toString() == QLatin1String("payments"));
+            QVERIFY(
+                proxy.index(r, ServicesTableModel::Service).data().toString() == QLatin1String("payments"));
         QVERIFY(proxy.rowCount() >= 3);
     }
 
@@ -91,13 +93,22 @@ private Q_SLOTS:
                 ledger = r;
         }
         QVERIFY(payments >= 0 && ledger >= 0);
-        QVERIFY(model.index(payments, ServicesTableModel::TimeoutPct).data(Qt::BackgroundRole).value<QColor>().isValid());
-        QVERIFY(model.index(payments, ServicesTableModel::Headroom).data(Qt::BackgroundRole).value<QColor>().isValid());
+        QVERIFY(model.index(payments, ServicesTableModel::TimeoutPct)
+                    .data(Qt::BackgroundRole)
+                    .value<QColor>()
+                    .isValid());
+        QVERIFY(model.index(payments, ServicesTableModel::Headroom)
+                    .data(Qt::BackgroundRole)
+                    .value<QColor>()
+                    .isValid());
         QVERIFY(!model.index(ledger, ServicesTableModel::TimeoutPct).data(Qt::BackgroundRole).isValid());
-        QCOMPARE(model.index(payments, ServicesTableModel::TimeoutPct).data().toString(), QStringLiteral("10.00"));
-        QCOMPARE(model.index(payments, ServicesTableModel::Deadline).data().toString(), QStringLiteral("300.0 ms"));
+        QCOMPARE(
+            model.index(payments, ServicesTableModel::TimeoutPct).data().toString(), QStringLiteral("10.00"));
+        QCOMPARE(model.index(payments, ServicesTableModel::Deadline).data().toString(),
+            QStringLiteral("300.0 ms"));
         const auto spark = model.index(payments, ServicesTableModel::Trend)
-                               .data(ServicesTableModel::SparklineRole).value<QList<double>>();
+                               .data(ServicesTableModel::SparklineRole)
+                               .value<QList<double>>();
         QCOMPARE(spark.size(), 29); // 29 closed seconds, the 30th still open
         QVERIFY(spark.back() > 250.0);
     }

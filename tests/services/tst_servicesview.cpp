@@ -37,13 +37,15 @@ private Q_SLOTS:
     void selectionDrivesTheCharts()
     {
         ServicesView view;
-        QAbstractItemModelTester tester(view.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            view.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.resize(1000, 700);
         view.show();
         view.setSnapshot(servicesFixture());
         // Methods are shown by default, slowest first.
         QCOMPARE(view.proxyModel()->rowCount(), 3);
-        QCOMPARE(view.proxyModel()->index(0, ServicesTableModel::Service).data().toString(), QStringLiteral("payments"));
+        QCOMPARE(view.proxyModel()->index(0, ServicesTableModel::Service).data().toString(),
+            QStringLiteral("payments"));
         view.table()->selectRow(0);
         // p50 + p99 for payments/Charge, and its deadline as a line.
         QCOMPARE(view.latencyChart()->seriesNames().size(), 2);
@@ -65,9 +67,12 @@ private Q_SLOTS:
         view.setSnapshot(servicesFixture());
         auto *graph = view.graph();
         QVERIFY(graph->services().contains(QStringLiteral("ledger")));
-        QVERIFY(graph->position(QStringLiteral("traffic")).x() < graph->position(QStringLiteral("gateway")).x());
-        QVERIFY(graph->position(QStringLiteral("gateway")).x() < graph->position(QStringLiteral("orders")).x());
-        QVERIFY(graph->position(QStringLiteral("orders")).x() < graph->position(QStringLiteral("payments")).x());
+        QVERIFY(
+            graph->position(QStringLiteral("traffic")).x() < graph->position(QStringLiteral("gateway")).x());
+        QVERIFY(
+            graph->position(QStringLiteral("gateway")).x() < graph->position(QStringLiteral("orders")).x());
+        QVERIFY(
+            graph->position(QStringLiteral("orders")).x() < graph->position(QStringLiteral("payments")).x());
         QCOMPARE(graph->edgeSeverity(QStringLiteral("orders"), QStringLiteral("payments")), 2);
         QCOMPARE(graph->edgeSeverity(QStringLiteral("payments"), QStringLiteral("ledger")), 0);
         graph->resize(600, 300);
