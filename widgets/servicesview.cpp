@@ -172,9 +172,8 @@ void ServicesView::setSnapshot(std::shared_ptr<const LatencyBook::Snapshot> snap
     QStringList selected;
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
         selected << i.data(ServicesTableModel::KeyRole).toString();
-    const int before = m_model->rowCount();
     m_model->setSnapshot(m_snapshot);
-    if (before != m_model->rowCount() && !selected.isEmpty()) {
+    if (!selected.isEmpty() && m_table->selectionModel()->selectedRows().isEmpty()) {
         const QSignalBlocker block(m_table->selectionModel());
         for (int r = 0; r < m_proxy->rowCount(); ++r)
             if (selected.contains(m_proxy->index(r, 0).data(ServicesTableModel::KeyRole).toString()))

@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -59,6 +60,26 @@ private Q_SLOTS:
         tabs->setCurrentWidget(view.errorsChart());
         QCOMPARE(view.errorsChart()->seriesNames().size(), 3);
         QVERIFY(!view.errorsChart()->grab().isNull());
+    }
+
+    void selectionSurvivesNewRows()
+    {
+        ServicesView view;
+        view.resize(1000, 700);
+        view.show();
+        view.setSnapshot(servicesFixture(10));
+        view.table()->selectRow(0);
+        const QString key = view.proxyModel()->index(0, 0).data(ServicesTableModel::KeyRole).toString();
+        // A new series appears (the model resets): the selected row stays selected.
+        auto more = std::make_shared<opsdeck::model::LatencyBook::Snapshot>(*servicesFixture(12));
+        opsdeck::model::LatencyBook::Row extra = more->rows.front();
+        extra.service = QStringLiteral("aaa-new");
+        more->rows.push_back(extra);
+        view.setSnapshot(more);
+        const auto rows = view.table()->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.front().data(ServicesTableModel::KeyRole).toString(), key);
+        QCOMPARE(view.latencyChart()->seriesNames().size(), 2);
     }
 
     void dependencyGraphLayersAndColours()
