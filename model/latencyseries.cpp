@@ -1,0 +1,198 @@
+#include "model/latencyseries.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace opsdeck::model {
+
+namespace {
+constexpr std::uint32_t kDeadlineExceeded = 4;
+constexpr std::uint32_t kUnavailable = 14;
+} // namespace
+
+void LatencySeries::open(std::int64_t second)
+{
+    if (m_firstSecond == 0)
+        m_firstSecond = second;
+    m_openSecond = second;
+    m_openCounts = {};
+    m_open.clear();
+}
+
+void LatencySeries::record(std::int64_t second, std::int64_t durationNs, std::uint32_t status,
+    std::uint32_t attempt, std::int64_t deadlineNs)
+{
+    if (m_openSecond == 0)
+        open(second);
+    else if (second > m_openSecond)
+        advanceTo(second);
+    m_open.record(durationNs);
+    ++m_openCounts.calls;
+    if (status != 0)
+        ++m_openCounts.errors;
+    if (status == kDeadlineExceeded)
+        ++m_openCounts.timeouts;
+    if (status == kUnavailable)
+        ++m_openCounts.unavailable;
+    if (attempt > 1)
+        ++m_openCounts.retries;
+    // Attempts get min(configured deadline, what the caller has left): the
+    // largest budget seen is the best estimate of the configured one.
+    m_deadlineNs = std::max(m_deadlineNs, deadlineNs);
+}
+
+void LatencySeries::recordLate(std::int64_t second)
+{
+    if (m_openSecond == 0)
+        open(second);
+    else if (second > m_openSecond)
+        advanceTo(second);
+    ++m_openCounts.late;
+}
+
+void LatencySeries::recordWindow(
+    std::int64_t second, const CallCounts &counts, const Histogram &latency, std::int64_t deadlineNs)
+{
+    if (m_openSecond == 0)
+        open(second);
+    else if (second > m_openSecond)
+        advanceTo(second);
+    m_open.merge(latency);
+    m_openCounts.add(counts);
+    if (deadlineNs > 0)
+        m_deadlineNs = std::max(m_deadlineNs, deadlineNs);
+}
+
+void LatencySeries::advanceTo(std::int64_t second)
+{
+    if (m_openSecond == 0 || second <= m_openSecond)
+        return;
+    closeOpen();
+    open(second);
+}
+
+void LatencySeries::closeOpen()
+{
+    WindowSummary summary;
+    summary.second = m_openSecond;
+    summary.counts = m_openCounts;
+    static constexpr double qs[] = { 0.5, 0.9, 0.99, 0.999 };
+    std::int64_t p[4] = {};
+    m_open.percentiles(qs, p, 4);
+    summary.p50 = p[0];
+    summary.p90 = p[1];
+    summary.p99 = p[2];
+    summary.p999 = p[3];
+    summary.max = m_open.max();
+    m_tail.push_back(summary);
+    if (m_tail.size() == SummaryHistory::kBlock) {
+        m_fullBlocks.push_back(std::make_shared<const SummaryHistory::Block>(std::move(m_tail)));
+        m_tail = {};
+        m_tail.reserve(SummaryHistory::kBlock);
+    }
+    // Keep between kSummariesKept and kSummariesKept + one block.
+    while (!m_fullBlocks.empty()
+        && m_fullBlocks.size() * SummaryHistory::kBlock + m_tail.size()
+            >= kSummariesKept + SummaryHistory::kBlock)
+        m_fullBlocks.erase(m_fullBlocks.begin());
+    m_historyDirty = true;
+
+    const std::int64_t minute = m_openSecond / 60;
+    if (m_openMinute != 0 && minute != m_openMinute)
+        closeMinute();
+    m_openMinute = minute;
+    m_minute.merge(m_open);
+    m_minuteCounts.add(m_openCounts);
+
+    m_seconds.push_back({ m_openSecond, m_openCounts, m_open.toSparse() });
+    while (!m_seconds.empty() && m_seconds.front().key <= m_openSecond - kSecondsKept)
+        m_seconds.pop_front();
+}
+
+void LatencySeries::closeMinute()
+{
+    m_minutes.push_back({ m_openMinute, m_minuteCounts, m_minute.toSparse() });
+    while (!m_minutes.empty() && m_minutes.front().key <= m_openMinute - kMinutesKept)
+        m_minutes.pop_front();
+    m_minute.clear();
+    m_minuteCounts = {};
+}
+
+LatencyView LatencySeries::view(std::int64_t nowSecond, int seconds, Histogram &scratch) const
+{
+    LatencyView v;
+    v.seconds = seconds;
+    v.deadlineNs = m_deadlineNs;
+    scratch.clear();
+    const std::int64_t from = nowSecond - seconds; // exclusive
+    if (seconds <= kSecondsKept) {
+        for (auto it = m_seconds.rbegin(); it != m_seconds.rend() && it->key > from; ++it) {
+            if (it->key > nowSecond)
+                continue;
+            scratch.merge(it->latency);
+            v.counts.add(it->counts);
+        }
+    } else {
+        const std::int64_t fromMinute = from / 60; // exclusive
+        for (auto it = m_minutes.rbegin(); it != m_minutes.rend() && it->key > fromMinute; ++it) {
+            scratch.merge(it->latency);
+            v.counts.add(it->counts);
+        }
+        if (m_openMinute > fromMinute) {
+            scratch.merge(m_minute);
+            v.counts.add(m_minuteCounts);
+        }
+    }
+    if (m_openSecond > from && m_openSecond <= nowSecond) {
+        scratch.merge(m_open);
+        v.counts.add(m_openCounts);
+    }
+    static constexpr double qs[] = { 0.5, 0.9, 0.99, 0.999 };
+    std::int64_t p[4] = {};
+    scratch.percentiles(qs, p, 4);
+    v.p50 = p[0];
+    v.p90 = p[1];
+    v.p99 = p[2];
+    v.p999 = p[3];
+    v.max = scratch.max();
+    v.min = scratch.min();
+    // A series younger than the view is averaged over its own age.
+    const std::int64_t age = m_firstSecond > 0 ? nowSecond - m_firstSecond + 1 : seconds;
+    v.ratePerSec = double(v.counts.calls) / double(std::clamp<std::int64_t>(age, 1, seconds));
+    if (v.counts.calls > 0) {
+        v.errorPct = 100.0 * double(v.counts.errors) / double(v.counts.calls);
+        v.timeoutPct = 100.0 * double(v.counts.timeouts) / double(v.counts.calls);
+    }
+    v.setDeadline(m_deadlineNs);
+    return v;
+}
+
+void LatencyView::setDeadline(std::int64_t ns)
+{
+    deadlineNs = ns;
+    headroomPct = (ns > 0 && counts.calls > 0) ? 100.0 * double(ns - p99) / double(ns)
+                                               : std::numeric_limits<double>::quiet_NaN();
+}
+
+SummaryHistory::SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks)
+    : m_blocks(std::move(blocks))
+{
+    for (const auto &b : m_blocks)
+        m_size += b->size();
+}
+
+std::shared_ptr<const SummaryHistory> LatencySeries::history()
+{
+    if (m_historyDirty || !m_history) {
+        // Shares the full blocks; copies at most one block.
+        auto blocks = m_fullBlocks;
+        if (!m_tail.empty())
+            blocks.push_back(std::make_shared<const SummaryHistory::Block>(m_tail));
+        m_history = std::make_shared<const SummaryHistory>(std::move(blocks));
+        m_historyDirty = false;
+    }
+    return m_history;
+}
+
+} // namespace opsdeck::model

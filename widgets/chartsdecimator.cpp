@@ -1,0 +1,61 @@
+#include "widgets/chartsdecimator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace opsdeck::widgets {
+
+QList<QPointF> ChartsDecimator::decimate(
+    std::span<const QPointF> points, double xMin, double xMax, int columns)
+{
+    QList<QPointF> out;
+    if (points.empty() || columns < 1 || !(xMax > xMin))
+        return out;
+    const auto byX = [](const QPointF &p, double x) { return p.x() < x; };
+    auto first = std::lower_bound(points.begin(), points.end(), xMin, byX);
+    auto last = std::lower_bound(first, points.end(), xMax, byX);
+    // Small ranges need no decimation.
+    if (last - first <= 2 * columns) {
+        auto from = first == points.begin() ? first : first - 1;
+        auto to = last == points.end() ? last : last + 1;
+        out.reserve(int(to - from));
+        for (auto it = from; it != to; ++it)
+            if (!std::isnan(it->y()))
+                out.push_back(*it);
+        return out;
+    }
+    out.reserve(2 * columns + 2);
+    if (first != points.begin())
+        out.push_back(*(first - 1));
+    const double width = (xMax - xMin) / columns;
+    auto it = first;
+    for (int c = 0; c < columns && it != last; ++c) {
+        const double columnEnd = c + 1 == columns ? xMax : xMin + width * (c + 1);
+        const QPointF *lo = nullptr;
+        const QPointF *hi = nullptr;
+        for (; it != last && it->x() < columnEnd; ++it) {
+            if (std::isnan(it->y()))
+                continue;
+            if (!lo || it->y() < lo->y())
+                lo = &*it;
+            if (!hi || it->y() > hi->y())
+                hi = &*it;
+        }
+        if (!lo)
+            continue;
+        if (lo == hi) {
+            out.push_back(*lo);
+        } else if (lo->x() <= hi->x()) {
+            out.push_back(*lo);
+            out.push_back(*hi);
+        } else {
+            out.push_back(*hi);
+            out.push_back(*lo);
+        }
+    }
+    if (last != points.end())
+        out.push_back(*last);
+    return out;
+}
+
+} // namespace opsdeck::widgets

@@ -1,0 +1,240 @@
+#include "widgets/chartstimeview.h"
+
+#include "widgets/chartsdecimator.h"
+
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QFile>
+#include <QLineSeries>
+#include <QPen>
+#include <QTextStream>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace opsdeck::widgets {
+
+ChartsTimeView::ChartsTimeView(const QString &title, const QString &yLabel, QWidget *parent)
+    : QChartView(new QChart, parent)
+{
+    setObjectName(QStringLiteral("chartsTimeView"));
+    setAccessibleName(title);
+    setRenderHint(QPainter::Antialiasing, false);
+    chart()->setTitle(title);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setAnimationOptions(QChart::NoAnimation);
+    m_x = new QDateTimeAxis(chart());
+    m_x->setFormat(QStringLiteral("HH:mm:ss"));
+    m_x->setTickCount(6);
+    m_y = new QValueAxis(chart());
+    m_y->setTitleText(yLabel);
+    m_y->setLabelFormat(QStringLiteral("%.4g"));
+    chart()->addAxis(m_x, Qt::AlignBottom);
+    chart()->addAxis(m_y, Qt::AlignLeft);
+    applyPalette();
+}
+
+bool ChartsTimeView::isDark() const
+{
+    return palette().color(QPalette::Window).lightness() < 128;
+}
+
+QColor ChartsTimeView::seriesColor(int index, bool dark)
+{
+    // 16 hues spaced around the wheel, interleaved so neighbours differ.
+    const int hue = ((index * 7) % 16) * 360 / 16;
+    return QColor::fromHsl(hue, 190, dark ? 160 : 105);
+}
+
+void ChartsTimeView::applyPalette()
+{
+    const bool dark = isDark();
+    chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart()->setBackgroundBrush(palette().color(QPalette::Base));
+    chart()->setTitleBrush(palette().color(QPalette::Text));
+    chart()->legend()->setLabelColor(palette().color(QPalette::Text));
+    for (QAbstractAxis *axis : { static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_y) }) {
+        axis->setLabelsColor(palette().color(QPalette::Text));
+        axis->setTitleBrush(palette().color(QPalette::Text));
+        axis->setGridLineColor(palette().color(QPalette::Mid));
+    }
+    for (auto &[name, e] : m_entries)
+        e.series->setPen(QPen(seriesColor(e.colorIndex, dark), 1.5));
+    for (auto &[name, t] : m_thresholds) {
+        QPen pen(dark ? QColor(255, 120, 120) : QColor(200, 30, 30), 1.5, Qt::DashLine);
+        t.second->setPen(pen);
+    }
+}
+
+void ChartsTimeView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void ChartsTimeView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    redecimate();
+}
+
+QLineSeries *ChartsTimeView::makeSeries(const QString &name, const QColor &color, bool dashed)
+{
+    auto *s = new QLineSeries(chart());
+    s->setName(name);
+    s->setPen(QPen(color, 1.5, dashed ? Qt::DashLine : Qt::SolidLine));
+    chart()->addSeries(s);
+    s->attachAxis(m_x);
+    s->attachAxis(m_y);
+    return s;
+}
+
+void ChartsTimeView::setSeries(const QString &name, std::vector<QPointF> points)
+{
+    auto it = m_entries.find(name);
+    if (it == m_entries.end()) {
+        Entry e;
+        e.colorIndex = m_nextColor++;
+        e.series = makeSeries(name, seriesColor(e.colorIndex, isDark()), false);
+        it = m_entries.emplace(name, std::move(e)).first;
+    }
+    it->second.points = std::move(points);
+}
+
+void ChartsTimeView::removeSeries(const QString &name)
+{
+    auto it = m_entries.find(name);
+    if (it == m_entries.end())
+        return;
+    chart()->removeSeries(it->second.series);
+    delete it->second.series;
+    m_entries.erase(it);
+}
+
+void ChartsTimeView::clearSeries()
+{
+    while (!m_entries.empty())
+        removeSeries(m_entries.begin()->first);
+    m_nextColor = 0;
+}
+
+QStringList ChartsTimeView::seriesNames() const
+{
+    QStringList names;
+    for (const auto &[name, e] : m_entries)
+        names << name;
+    return names;
+}
+
+void ChartsTimeView::setThreshold(const QString &name, double y)
+{
+    auto it = m_thresholds.find(name);
+    if (it == m_thresholds.end()) {
+        QLineSeries *s = makeSeries(name, isDark() ? QColor(255, 120, 120) : QColor(200, 30, 30), true);
+        it = m_thresholds.emplace(name, std::make_pair(y, s)).first;
+    }
+    it->second.first = y;
+}
+
+void ChartsTimeView::clearThresholds()
+{
+    for (auto &[name, t] : m_thresholds) {
+        chart()->removeSeries(t.second);
+        delete t.second;
+    }
+    m_thresholds.clear();
+}
+
+void ChartsTimeView::setXRange(double minMs, double maxMs)
+{
+    m_fixedRange = true;
+    m_xMin = minMs;
+    m_xMax = maxMs;
+}
+
+void ChartsTimeView::setAutoXRange()
+{
+    m_fixedRange = false;
+}
+
+void ChartsTimeView::redecimate()
+{
+    double xMin = m_xMin, xMax = m_xMax;
+    if (!m_fixedRange) {
+        xMin = std::numeric_limits<double>::max();
+        xMax = std::numeric_limits<double>::lowest();
+        for (const auto &[name, e] : m_entries) {
+            if (e.points.empty())
+                continue;
+            xMin = std::min(xMin, e.points.front().x());
+            xMax = std::max(xMax, e.points.back().x());
+        }
+        if (xMin > xMax) {
+            const double now = double(QDateTime::currentMSecsSinceEpoch());
+            xMin = now - 60'000;
+            xMax = now;
+        }
+        if (xMax <= xMin)
+            xMax = xMin + 1000;
+    }
+    const int columns = std::max(1, int(chart()->plotArea().width()));
+    double yMax = 0;
+    for (auto &[name, e] : m_entries) {
+        QList<QPointF> shown = ChartsDecimator::decimate(e.points, xMin, xMax, columns);
+        for (const QPointF &p : shown)
+            yMax = std::max(yMax, p.y());
+        e.series->replace(shown);
+    }
+    for (auto &[name, t] : m_thresholds) {
+        t.second->replace(QList<QPointF> { { xMin, t.first }, { xMax, t.first } });
+        yMax = std::max(yMax, t.first);
+    }
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin), Qt::UTC),
+        QDateTime::fromMSecsSinceEpoch(qint64(xMax), Qt::UTC));
+    m_y->setRange(0, yMax > 0 ? yMax * 1.1 : 1.0);
+}
+
+int ChartsTimeView::displayedPointCount() const
+{
+    int n = 0;
+    for (const auto &[name, e] : m_entries)
+        n += int(e.series->count());
+    return n;
+}
+
+std::size_t ChartsTimeView::storedPointCount() const
+{
+    std::size_t n = 0;
+    for (const auto &[name, e] : m_entries)
+        n += e.points.size();
+    return n;
+}
+
+bool ChartsTimeView::exportPng(const QString &path)
+{
+    return grab().save(path, "PNG");
+}
+
+bool ChartsTimeView::exportCsv(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return false;
+    QTextStream out(&file);
+    out << "series,time_utc,unix_ms,value\n";
+    for (const auto &[name, e] : m_entries) {
+        QString quoted = name;
+        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        for (const QPointF &p : e.points)
+            out << '"' << quoted << "\","
+                << QDateTime::fromMSecsSinceEpoch(qint64(p.x()), Qt::UTC).toString(Qt::ISODateWithMs) << ','
+                << qint64(p.x()) << ',' << p.y() << '\n';
+    }
+    return out.status() == QTextStream::Ok;
+}
+
+} // namespace opsdeck::widgets

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QChartView>
+#include <QColor>
+#include <QPointF>
+#include <QString>
+
+#include <map>
+#include <vector>
+
+class QLineSeries;
+class QDateTimeAxis;
+class QValueAxis;
+
+namespace opsdeck::widgets {
+
+// A time chart for long histories: it keeps every sample of every series but
+// hands Qt Charts only the min/max-decimated points of the visible range (at
+// most two per pixel column), re-decimating on resize or range change. Follows
+// the application palette (light/dark) and exports PNG and CSV.
+// x values are Unix milliseconds. GUI thread only.
+class ChartsTimeView : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit ChartsTimeView(const QString &title, const QString &yLabel, QWidget *parent = nullptr);
+
+    void setSeries(const QString &name, std::vector<QPointF> points);
+    void removeSeries(const QString &name);
+    void clearSeries();
+    QStringList seriesNames() const;
+    // A horizontal dashed line across the chart, e.g. a deadline.
+    void setThreshold(const QString &name, double y);
+    void clearThresholds();
+    // Fixed x range; without one the chart shows all data.
+    void setXRange(double minMs, double maxMs);
+    void setAutoXRange();
+
+    void redecimate();
+    int displayedPointCount() const;
+    std::size_t storedPointCount() const;
+
+    bool exportPng(const QString &path);
+    bool exportCsv(const QString &path) const;
+
+    static QColor seriesColor(int index, bool dark);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Entry
+    {
+        std::vector<QPointF> points;
+        QLineSeries *series = nullptr;
+        int colorIndex = 0;
+    };
+    void applyPalette();
+    QLineSeries *makeSeries(const QString &name, const QColor &color, bool dashed);
+    bool isDark() const;
+
+    QDateTimeAxis *m_x = nullptr;
+    QValueAxis *m_y = nullptr;
+    std::map<QString, Entry> m_entries;
+    std::map<QString, std::pair<double, QLineSeries *>> m_thresholds;
+    bool m_fixedRange = false;
+    double m_xMin = 0, m_xMax = 0;
+    int m_nextColor = 0;
+};
+
+} // namespace opsdeck::widgets
