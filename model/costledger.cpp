@@ -2,6 +2,8 @@
 
 #include "model/diagnostics.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 #include <cmath>
 
@@ -172,9 +174,30 @@ void CostLedger::publish()
     s->lastSeq = m_lastSeq;
     s->rejected = m_rejected;
     s->hasForecast = m_hasForecast;
+    s->forecastFromBackend = m_hasForecast;
     s->forecast = m_forecast;
+    if (!m_hasForecast && m_latestNs > 0) {
+        // No forecast from the backend yet: extrapolate the month of the
+        // latest charge linearly from the hourly buckets (bounded to
+        // maxHours, which covers a month with the default options).
+        const QDateTime latest = QDateTime::fromMSecsSinceEpoch((m_latestNs - 1) / 1'000'000, Qt::UTC);
+        const QDateTime monthStart(QDate(latest.date().year(), latest.date().month(), 1), QTime(0, 0), Qt::UTC);
+        const std::int64_t start = monthStart.toMSecsSinceEpoch() * 1'000'000;
+        const std::int64_t end = monthStart.addMonths(1).toMSecsSinceEpoch() * 1'000'000;
+        double mtd = 0;
+        for (auto it = m_hours.lower_bound(start); it != m_hours.end(); ++it)
+            for (double v : it->second)
+                mtd += v;
+        s->hasForecast = true;
+        s->forecast.set_month_start_unix_ns(start);
+        s->forecast.set_month_end_unix_ns(end);
+        s->forecast.set_month_to_date(mtd);
+        s->forecast.set_forecast_month_total(mtd * double(end - start) / double(std::max<std::int64_t>(1, m_latestNs - start)));
+    }
     for (auto it = m_minutes.lower_bound(m_latestNs - kHourNs); it != m_minutes.end() && it->first < m_latestNs; ++it)
         s->burnRatePerHour += it->second;
+    if (!m_hasForecast)
+        s->forecast.set_burn_rate_per_hour(s->burnRatePerHour);
     s->services.reserve(m_services.size());
     for (const auto &[name, sums] : m_services)
         s->services.push_back({name, sums});

@@ -77,6 +77,7 @@ public:
         std::vector<ResourceCost> resources;  // grouped by service, by effective cost
         std::vector<Bucket> buckets;          // hourly, ascending
         bool hasForecast = false;
+        bool forecastFromBackend = false;  // else extrapolated from the hourly buckets here
         opsdeck::v1::Forecast forecast;
         std::uint64_t rejected = 0;
 

@@ -115,7 +115,7 @@ CostsView::CostsView(QWidget *parent)
     m_donutView->setObjectName(QStringLiteral("costsDonut"));
     m_donutView->setAccessibleName(tr("Cost by service"));
     m_donutView->setRenderHint(QPainter::Antialiasing);
-    m_donutView->setMinimumSize(240, 200);
+    m_donutView->setMinimumSize(480, 280);
 
     m_barsChart = new QChart;
     m_barsChart->setTitle(tr("Over time by pricing category"));
@@ -123,13 +123,15 @@ CostsView::CostsView(QWidget *parent)
     m_barsView->setObjectName(QStringLiteral("costsOverTime"));
     m_barsView->setAccessibleName(tr("Cost over time by pricing category"));
     m_barsView->setRenderHint(QPainter::Antialiasing);
-    m_barsView->setMinimumSize(320, 200);
+    m_barsView->setMinimumSize(400, 280);
+    m_barsChart->legend()->setAlignment(Qt::AlignBottom);
 
     auto *charts = new QSplitter(Qt::Horizontal, content);
     charts->setObjectName(QStringLiteral("costsChartsSplitter"));
     charts->addWidget(m_donutView);
     charts->addWidget(m_barsView);
-    charts->setStretchFactor(1, 2);
+    charts->setStretchFactor(0, 1);
+    charts->setStretchFactor(1, 1);
 
     m_proxy->setSourceModel(m_tree);
     m_proxy->setSortRole(CostTreeModel::SortRole);
@@ -169,6 +171,7 @@ CostsView::CostsView(QWidget *parent)
     vertical->setObjectName(QStringLiteral("costsSplitter"));
     vertical->addWidget(charts);
     vertical->addWidget(tabs);
+    vertical->setStretchFactor(0, 1);
     vertical->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(content);

@@ -115,9 +115,10 @@ private Q_SLOTS:
         QVERIFY(near(report.totals().savings(), ledger.totals().savings()));
 
         // The report reached the ledger as an envelope, and per service it agrees.
-        QTRY_VERIFY_WITH_TIMEOUT((ledger.publish(), ledger.snapshot()->hasForecast), timeoutMs(5000));
+        QTRY_VERIFY_WITH_TIMEOUT((ledger.publish(), ledger.snapshot()->forecastFromBackend), timeoutMs(5000));
         const auto snap = ledger.snapshot();
         QCOMPARE(snap->forecast.month_start_unix_ns(), billing::unixNs(2026, 11, 1));
+        QVERIFY(near(snap->forecast.forecast_month_total(), report.forecast().forecast_month_total()));
         QCOMPARE(std::size_t(report.rows_size()), snap->services.size());
         for (const auto &row : report.rows()) {
             const auto it = std::find_if(snap->services.begin(), snap->services.end(), [&](const auto &s) {
@@ -220,6 +221,12 @@ private Q_SLOTS:
         QCOMPARE(snap->rejected, 1u);
         QCOMPARE(diagnostics.total(), 1u);
         QCOMPARE(snap->burnRatePerHour, 1.0);  // the last hour of charges cost 1.0
+        // Without a backend forecast the ledger extrapolates its own month:
+        // charges run from Nov 9 00:00 to Nov 13 04:00, 1.0 an hour, 24 of them
+        // still in the chart; 24 in 100 hours of November → ×720/100.
+        QVERIFY(snap->hasForecast && !snap->forecastFromBackend);
+        QCOMPARE(snap->forecast.month_start_unix_ns(), billing::unixNs(2026, 11, 1));
+        QCOMPARE(snap->forecast.month_to_date(), 24.0);
     }
 };
 
