@@ -257,16 +257,38 @@ bool Ledger::query(const opsdeck::v1::CostQuery &q, opsdeck::v1::CostReport *rep
         return false;
     }
 
-    SqlBuilder t;
-    // Purchases span their whole term, so "the latest charge" is the latest usage.
-    t << "SELECT " << kSums << ", MAX(CASE WHEN charge_category = 1 THEN period_end END) FROM line_items";
-    whereClause(t, q.start_unix_ns(), end, q.filters());
-    std::int64_t latestEnd = 0;
-    if (prepare(m_reader, t, &s, error) && sqlite3_step(s) == SQLITE_ROW) {
-        fillSums(s, 0, report->mutable_totals());
-        latestEnd = sqlite3_column_int64(s, 5);
+    if (!report->truncated()) {
+        // The grouped rows partition the range: their sum is the total, no
+        // second scan needed.
+        opsdeck::v1::CostRow *totals = report->mutable_totals();
+        for (const auto &row : report->rows()) {
+            totals->set_billed_cost(totals->billed_cost() + row.billed_cost());
+            totals->set_effective_cost(totals->effective_cost() + row.effective_cost());
+            totals->set_list_cost(totals->list_cost() + row.list_cost());
+            totals->set_consumed_quantity(totals->consumed_quantity() + row.consumed_quantity());
+            totals->set_line_items(totals->line_items() + row.line_items());
+        }
+        totals->set_on_demand_equivalent(totals->list_cost());
+        totals->set_savings(totals->list_cost() - totals->effective_cost());
+    } else {
+        SqlBuilder t;
+        t << "SELECT " << kSums << " FROM line_items";
+        whereClause(t, q.start_unix_ns(), end, q.filters());
+        if (prepare(m_reader, t, &s, error) && sqlite3_step(s) == SQLITE_ROW)
+            fillSums(s, 0, report->mutable_totals());
+        sqlite3_finalize(s);
     }
-    sqlite3_finalize(s);
+    std::int64_t latestEnd = 0;
+    if (q.include_forecast()) {
+        // Purchases span their whole term, so "the latest charge" is the latest usage.
+        SqlBuilder t;
+        t << "SELECT MAX(period_end) FROM line_items";
+        whereClause(t, q.start_unix_ns(), end, q.filters());
+        t << " AND charge_category = 1";
+        if (prepare(m_reader, t, &s, error) && sqlite3_step(s) == SQLITE_ROW)
+            latestEnd = sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+    }
     report->set_line_items_scanned(report->totals().line_items());
 
     if (q.include_forecast() && latestEnd > 0) {
