@@ -75,10 +75,17 @@ void dimensionExpr(SqlBuilder &b, Dimension d, const std::string &tagKey)
 void whereClause(SqlBuilder &b, std::int64_t start, std::int64_t end,
                  const google::protobuf::RepeatedPtrField<opsdeck::v1::Filter> &filters)
 {
-    b << " WHERE period_start >= ";
-    b.param(start);
-    b << " AND period_start < ";
-    b.param(end);
+    // An open range adds no condition, so SQLite scans the table in order
+    // instead of walking the period index with a lookup per row.
+    b << " WHERE 1";
+    if (start > 0) {
+        b << " AND period_start >= ";
+        b.param(start);
+    }
+    if (end < INT64_MAX) {
+        b << " AND period_start < ";
+        b.param(end);
+    }
     for (const auto &f : filters) {
         if (f.dimension() == opsdeck::v1::DIMENSION_UNSPECIFIED)
             continue;
