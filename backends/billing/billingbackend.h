@@ -31,7 +31,7 @@ struct BillingOptions
     bool syntheticWorkload = true;  // run the seeded WorkloadGenerator live
     std::uint64_t seed = 1;
     int backfillHours = 7 * 24;     // synthetic history generated at start
-    std::chrono::milliseconds tick{2000};  // live pricing interval
+    std::chrono::milliseconds tick{5000};  // live pricing interval
 };
 
 // The billing backend: price book + pricing engine + SQLite ledger + the

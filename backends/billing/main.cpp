@@ -2,7 +2,8 @@
 #include "backends/billing/billingbackend.h"
 #include "backends/billing/pricebook.h"
 
-#include <unistd.h>
+#include <pthread.h>
+#include <signal.h>
 
 #include <csignal>
 #include <cstdio>
@@ -11,8 +12,6 @@
 #include <string>
 
 namespace {
-
-volatile std::sig_atomic_t g_stop = 0;
 
 void usage()
 {
@@ -24,7 +23,7 @@ void usage()
         "  --check-price-book     validate the price book, print errors with line numbers, exit\n"
         "  --seed N               seed of the synthetic workload (default 1)\n"
         "  --backfill-hours N     synthetic history priced at start (default 168)\n"
-        "  --tick-ms N            live pricing interval (default 2000)\n"
+        "  --tick-ms N            live pricing interval (default 5000)\n"
         "  --no-workload          price only imported FOCUS files and submitted usage\n",
         OPSDECK_DEFAULT_PRICE_BOOK);
 }
@@ -71,6 +70,14 @@ int main(int argc, char **argv)
                     book.currency().c_str());
         return 0;
     }
+    // SIGINT/SIGTERM are blocked in every thread (gRPC's included, they
+    // inherit the mask) and taken synchronously below with sigwait.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
     std::string error;
     auto backend = opsdeck::billing::BillingBackend::create(options, &error);
     if (!backend || !backend->start(&error)) {
@@ -80,10 +87,8 @@ int main(int argc, char **argv)
     std::printf("opsdeck-billing listening on %s (ledger %s, %llu line items)\n", backend->address().c_str(),
                 options.ledgerPath.c_str(), static_cast<unsigned long long>(backend->ledger().lastSeq()));
     std::fflush(stdout);
-    std::signal(SIGINT, [](int) { g_stop = 1; });
-    std::signal(SIGTERM, [](int) { g_stop = 1; });
-    while (!g_stop)
-        pause();
+    int signal = 0;
+    sigwait(&stopSignals, &signal);
     backend->stop();
     return 0;
 }
