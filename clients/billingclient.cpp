@@ -34,7 +34,7 @@ BillingClient::BillingClient(Endpoint endpoint, model::EventStream *stream, QObj
 BillingClient::~BillingClient()
 {
     stopCharges();
-    std::vector<std::thread> workers;
+    std::vector<Worker> workers;
     {
         std::unique_lock lock(m_mutex);
         m_closing = true;
@@ -43,8 +43,8 @@ BillingClient::~BillingClient()
         m_cv.wait(lock, [this] { return m_calls.empty(); });
         workers.swap(m_workers);
     }
-    for (std::thread &t : workers)
-        t.join();
+    for (Worker &w : workers)
+        w.thread.join();
 }
 
 std::shared_ptr<grpc::Channel> BillingClient::channel(QString *error)
@@ -84,7 +84,22 @@ void BillingClient::worker(std::function<void()> job)
     std::lock_guard lock(m_mutex);
     if (m_closing)
         return;
-    m_workers.emplace_back(std::move(job));
+    // Join the workers that have finished, so imports and exports over a long
+    // session do not pile up thread handles.
+    for (auto it = m_workers.begin(); it != m_workers.end();) {
+        if (it->done->load()) {
+            it->thread.join();
+            it = m_workers.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    m_workers.push_back({std::thread([job = std::move(job), done] {
+                             job();
+                             done->store(true);
+                         }),
+                         done});
 }
 
 // ------------------------------------------------------------------ charges

@@ -98,7 +98,12 @@ private:
     bool m_stopCharges = false;                  // guarded by m_mutex
     grpc::ClientContext *m_chargesContext = nullptr;  // guarded by m_mutex
     std::set<std::shared_ptr<Call>> m_calls;     // guarded by m_mutex; unary calls and workers in flight
-    std::vector<std::thread> m_workers;          // guarded by m_mutex
+    struct Worker
+    {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done;
+    };
+    std::vector<Worker> m_workers;               // guarded by m_mutex; finished ones are joined on the next start
     bool m_closing = false;                      // guarded by m_mutex
 
     std::atomic<bool> m_connected{false};

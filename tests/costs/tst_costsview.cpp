@@ -139,6 +139,21 @@ private Q_SLOTS:
         view.setSnapshot(std::make_shared<const model::CostLedger::Snapshot>(*snap));
         QCOMPARE(resets.count(), 0);
 
+        // A different shape (fewer services) resets the tree under the tester, and back.
+        auto smaller = std::make_shared<model::CostLedger::Snapshot>(*snap);
+        smaller->services.resize(2);
+        smaller->resources.erase(std::remove_if(smaller->resources.begin(), smaller->resources.end(),
+                                                [&](const auto &r) {
+                                                    return r.service != smaller->services[0].service
+                                                           && r.service != smaller->services[1].service;
+                                                }),
+                                 smaller->resources.end());
+        view.setSnapshot(smaller);
+        QCOMPARE(view.treeModel()->rowCount(), 2);
+        QCOMPARE(resets.count(), 1);
+        view.setSnapshot(snap);
+        QCOMPARE(view.treeModel()->rowCount(), int(snap->services.size()));
+
         const QImage image = view.grab().toImage();
         QVERIFY(!image.isNull());
         QSet<QRgb> colours;
