@@ -112,6 +112,7 @@ std::unique_ptr<Ledger> Ledger::open(const std::string &path, const std::string 
         sqlite3_prepare_v2(ledger->m_writer, "SELECT COALESCE(MAX(seq), 0) FROM line_items", -1, &stmt, nullptr);
         if (sqlite3_step(stmt) == SQLITE_ROW)
             ledger->m_lastSeq = std::uint64_t(sqlite3_column_int64(stmt, 0));
+        ledger->m_committedSeq = ledger->m_lastSeq;
         sqlite3_finalize(stmt);
     }
     if (sqlite3_open_v2(path.c_str(), &ledger->m_reader, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
@@ -149,12 +150,6 @@ int Ledger::schemaVersion() const
 {
     std::lock_guard lock(m_writeMutex);
     return userVersion(m_writer);
-}
-
-std::uint64_t Ledger::lastSeq() const
-{
-    std::lock_guard lock(m_writeMutex);
-    return m_lastSeq;
 }
 
 bool Ledger::bindInsert(const LedgerRow &r, std::string *error)
@@ -201,7 +196,13 @@ bool Ledger::beginBatch()
 
 bool Ledger::commitBatch(std::string *error)
 {
-    return exec(m_writer, "COMMIT", error);
+    if (!exec(m_writer, "COMMIT", error)) {
+        exec(m_writer, "ROLLBACK", nullptr);
+        m_lastSeq = m_committedSeq.load();
+        return false;
+    }
+    m_committedSeq = m_lastSeq;
+    return true;
 }
 
 bool Ledger::insert(std::vector<LedgerRow> &rows, std::string *error)
@@ -216,7 +217,7 @@ bool Ledger::insert(std::vector<LedgerRow> &rows, std::string *error)
             row.currency = m_currency;
         if (!bindInsert(row, error)) {
             exec(m_writer, "ROLLBACK", nullptr);
-            m_lastSeq = std::uint64_t(sqlite3_last_insert_rowid(m_writer));
+            m_lastSeq = m_committedSeq.load();
             return false;
         }
         row.seq = std::uint64_t(sqlite3_last_insert_rowid(m_writer));
@@ -231,8 +232,14 @@ Ledger::Writer::Writer(Ledger &ledger, std::size_t batchRows)
 
 Ledger::Writer::~Writer()
 {
-    if (m_inBatch > 0)
+    if (m_inBatch == 0)
+        return;
+    if (m_failed) {
+        exec(m_ledger.m_writer, "ROLLBACK", nullptr);
+        m_ledger.m_lastSeq = m_ledger.m_committedSeq.load();
+    } else {
         m_ledger.commitBatch(nullptr);
+    }
 }
 
 bool Ledger::Writer::add(const LedgerRow &row, std::string *error)
@@ -259,10 +266,10 @@ bool Ledger::Writer::add(const LedgerRow &row, std::string *error)
 
 bool Ledger::Writer::finish(std::string *error)
 {
-    if (m_inBatch == 0)
-        return !m_failed;
+    if (m_inBatch == 0 || m_failed)
+        return !m_failed;  // a failed batch is rolled back by the destructor
     m_inBatch = 0;
-    return m_ledger.commitBatch(error) && !m_failed;
+    return m_ledger.commitBatch(error);
 }
 
 } // namespace opsdeck::billing

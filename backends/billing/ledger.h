@@ -4,6 +4,7 @@
 
 #include "opsdeck/v1/billing.pb.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -84,7 +85,8 @@ public:
     // Instance hours (unit "Hours", Usage, not "Unused") in the query's range.
     bool instanceUsage(const opsdeck::v1::CostQuery &query, std::vector<InstanceUsage> *out, std::string *error);
 
-    std::uint64_t lastSeq() const;
+    // The last committed seq: every row up to it is visible to readers.
+    std::uint64_t lastSeq() const { return m_committedSeq.load(); }
     std::int64_t latestPeriodEndNs();
 
 private:
@@ -101,7 +103,8 @@ private:
     sqlite3_stmt *m_insert = nullptr;
     mutable std::mutex m_writeMutex;
     mutable std::mutex m_readMutex;
-    std::uint64_t m_lastSeq = 0;  // guarded by m_writeMutex
+    std::uint64_t m_lastSeq = 0;  // guarded by m_writeMutex; includes the open transaction
+    std::atomic<std::uint64_t> m_committedSeq{0};
 };
 
 } // namespace opsdeck::billing
