@@ -11,6 +11,8 @@
 
 #include <set>
 
+#include <sqlite3.h>
+
 using namespace opsdeck::billing;
 
 namespace {
@@ -177,6 +179,41 @@ private Q_SLOTS:
         }
         QVERIFY(!Ledger::open(path, "EUR", &error));
         QVERIFY(error.find("USD") != std::string::npos);
+
+        auto exec = [&](const char *sql) {
+            sqlite3 *db = nullptr;
+            sqlite3_open(path.c_str(), &db);
+            const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+            return rc == SQLITE_OK;
+        };
+        auto indexCount = [&] {
+            sqlite3 *db = nullptr;
+            sqlite3_open(path.c_str(), &db);
+            sqlite3_stmt *s = nullptr;
+            sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND tbl_name='line_items'",
+                               -1, &s, nullptr);
+            sqlite3_step(s);
+            const int n = sqlite3_column_int(s, 0);
+            sqlite3_finalize(s);
+            sqlite3_close(db);
+            return n;
+        };
+        // A version-1 file (no drill-down indexes yet) is migrated on open.
+        QCOMPARE(indexCount(), 3);
+        QVERIFY(exec("DROP INDEX line_items_service_period; DROP INDEX line_items_resource_period;"
+                     "PRAGMA user_version=1;"));
+        QCOMPARE(indexCount(), 1);
+        {
+            auto ledger = Ledger::open(path, "USD", &error);
+            QVERIFY2(ledger, error.c_str());
+            QCOMPARE(ledger->schemaVersion(), 2);
+        }
+        QCOMPARE(indexCount(), 3);
+        // A file from a newer program is refused, not damaged.
+        QVERIFY(exec("PRAGMA user_version=99;"));
+        QVERIFY(!Ledger::open(path, "USD", &error));
+        QVERIFY(error.find("newer") != std::string::npos);
     }
 };
 
