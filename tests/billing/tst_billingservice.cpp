@@ -8,6 +8,7 @@
 #include "opsdeck/v1/billing.grpc.pb.h"
 
 #include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/security/credentials.h>
 
 #include <QFile>
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <cmath>
 #include <map>
+#include <future>
 #include <thread>
 
 using namespace opsdeck::billing;
@@ -312,6 +314,28 @@ private Q_SLOTS:
         reader.feed(csv);
         reader.finish();
         QCOMPARE(rows, 5);
+    }
+
+    void healthCheckIsServing()
+    {
+        // grpc.health.v1.Health/Check with an empty HealthCheckRequest; the
+        // reply HealthCheckResponse{status: SERVING} is the two bytes 08 01.
+        grpc::GenericStub generic(grpc::CreateChannel(m_backend->address(), grpc::InsecureChannelCredentials()));
+        grpc::ClientContext ctx;
+        grpc::Slice empty{std::string()};
+        grpc::ByteBuffer request(&empty, 1), response;  // a default ByteBuffer is "no message"
+        std::promise<grpc::Status> done;
+        generic.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
+                          [&](grpc::Status status) { done.set_value(status); });
+        auto future = done.get_future();
+        QVERIFY(future.wait_for(std::chrono::milliseconds(timeoutMs(5000))) == std::future_status::ready);
+        QVERIFY(future.get().ok());
+        std::vector<grpc::Slice> slices;
+        QVERIFY(response.Dump(&slices).ok());
+        std::string bytes;
+        for (const auto &slice : slices)
+            bytes.append(reinterpret_cast<const char *>(slice.begin()), slice.size());
+        QCOMPARE(bytes, std::string("\x08\x01", 2));
     }
 
     void priceBookOverGrpc()
