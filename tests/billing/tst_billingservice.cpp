@@ -169,6 +169,42 @@ private Q_SLOTS:
         QVERIFY(spotSaved);  // spot rows save against their on-demand equivalent
     }
 
+    void hourlyAndTotalWithExcludeFilterEqualDirectSql()
+    {
+        for (const auto granularity : {v1::GRANULARITY_HOUR, v1::GRANULARITY_TOTAL}) {
+            v1::CostQuery q;
+            q.set_start_unix_ns(kEpoch + 12 * kNsPerHour);
+            q.set_end_unix_ns(kEpoch + 36 * kNsPerHour);
+            q.set_granularity(granularity);
+            q.add_group_by()->set_dimension(v1::DIMENSION_RESOURCE);
+            q.add_group_by()->set_dimension(v1::DIMENSION_CHARGE_CATEGORY);
+            auto *f = q.add_filters();
+            f->set_dimension(v1::DIMENSION_SERVICE);
+            f->add_values("Object Storage");
+            f->add_values("Functions");
+            f->set_exclude(true);
+            grpc::ClientContext ctx;
+            v1::CostReport report;
+            QVERIFY(m_stub->QueryCosts(&ctx, q, &report).ok());
+            const std::string bucket = granularity == v1::GRANULARITY_HOUR
+                                           ? "period_start - period_start % 3600000000000"
+                                           : "0";
+            const auto expected = direct(
+                "SELECT " + bucket + ", resource_id, CASE charge_category WHEN 1 THEN 'Usage' WHEN 2 THEN 'Purchase' END,"
+                " SUM(billed_cost) FROM line_items WHERE period_start >= " + std::to_string(q.start_unix_ns())
+                + " AND period_start < " + std::to_string(q.end_unix_ns())
+                + " AND service_name NOT IN ('Object Storage', 'Functions') GROUP BY 1, 2, 3");
+            QCOMPARE(std::size_t(report.rows_size()), expected.size());
+            QVERIFY(expected.size() > (granularity == v1::GRANULARITY_HOUR ? 24u * 10 : 10u));
+            for (const auto &row : report.rows()) {
+                const auto it = expected.find({row.bucket_start_unix_ns(), row.keys(0), row.keys(1)});
+                QVERIFY(it != expected.end());
+                QVERIFY(std::abs(it->second - row.billed_cost()) < 1e-9);
+                QVERIFY(row.keys(0) != "bucket/recordings");
+            }
+        }
+    }
+
     void forecastIsLinearToTheEndOfTheMonth()
     {
         v1::CostQuery q;
