@@ -5,6 +5,7 @@
 #include "widgets/whatifmodel.h"
 
 #include <QCheckBox>
+#include <QSignalBlocker>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -17,6 +18,8 @@
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
+
+#include <cmath>
 
 namespace opsdeck::widgets {
 
@@ -91,12 +94,20 @@ double WhatIfPanel::hoursPerDay() const
 
 void WhatIfPanel::setHoursPerDay(double hours)
 {
-    if (hours <= 0) {
-        m_measured->setChecked(true);
-        return;
+    {
+        // One request for the new setting, not one per control touched.
+        const QSignalBlocker blockMeasured(m_measured);
+        const QSignalBlocker blockHours(m_hours);
+        const QSignalBlocker blockSlider(m_slider);
+        m_measured->setChecked(hours <= 0);
+        m_slider->setEnabled(hours > 0);
+        m_hours->setEnabled(hours > 0);
+        if (hours > 0) {
+            m_hours->setValue(hours);
+            m_slider->setValue(int(hours * 2 + 0.5));
+        }
     }
-    m_measured->setChecked(false);
-    m_hours->setValue(hours);
+    emitRequest();
 }
 
 void WhatIfPanel::emitRequest()
@@ -106,6 +117,11 @@ void WhatIfPanel::emitRequest()
 
 void WhatIfPanel::setReport(const opsdeck::v1::RepriceReport &report)
 {
+    // Answers arrive asynchronously: one for an hours-per-day setting the user
+    // has since moved away from is stale and must not overwrite the current one.
+    if (!m_measured->isChecked() && report.options_size() > 0
+        && std::abs(report.hours_per_day() - m_hours->value()) > 1e-6)
+        return;
     m_model->setReport(report);
     const QString currency = QString::fromStdString(report.currency());
     if (report.options_size() == 0) {

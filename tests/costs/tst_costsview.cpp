@@ -206,9 +206,13 @@ private Q_SLOTS:
         QVERIFY(model->index(reserved, widgets::WhatIfModel::Verdict).data().toString().contains(QStringLiteral("below 16.0")));
         QVERIFY(model->index(reserved, widgets::WhatIfModel::Saving).data(Qt::UserRole).toDouble() < 0);
         // At 20 h/day the reservation pays.
+        const v1::RepriceReport at12 = model->report();
         view.whatIfPanel()->setHoursPerDay(20);
         QTRY_VERIFY_WITH_TIMEOUT(model->report().hours_per_day() == 20.0, timeoutMs(10000));
         QVERIFY(model->index(reserved, widgets::WhatIfModel::Saving).data(Qt::UserRole).toDouble() > 0);
+        // A late answer for the old setting does not overwrite the current one.
+        view.setRepriceReport(at12);
+        QCOMPARE(model->report().hours_per_day(), 20.0);
     }
 
     void importShowsProgressAndTheReport()
