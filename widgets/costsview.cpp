@@ -171,8 +171,8 @@ CostsView::CostsView(QWidget *parent)
     vertical->setObjectName(QStringLiteral("costsSplitter"));
     vertical->addWidget(charts);
     vertical->addWidget(tabs);
-    vertical->setStretchFactor(0, 1);
-    vertical->setStretchFactor(1, 1);
+    vertical->setStretchFactor(0, 2);
+    vertical->setStretchFactor(1, 3);
 
     auto *layout = new QVBoxLayout(content);
     layout->addLayout(summary);

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSlider>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtCharts/QChart>
@@ -57,7 +58,8 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
     m_chartView->setObjectName(QStringLiteral("whatIfChart"));
     m_chartView->setAccessibleName(tr("Cost against running hours per day"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(160);
+    m_chartView->setMinimumSize(320, 220);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setTitle(tr("Cost against running hours per day"));
 
     auto *controls = new QHBoxLayout;
@@ -65,11 +67,17 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
     controls->addWidget(m_measured);
     controls->addWidget(m_slider, 1);
     controls->addWidget(m_hours);
+    // Table and chart side by side: the chart needs height for its axes.
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("whatIfSplitter"));
+    split->addWidget(m_table);
+    split->addWidget(m_chartView);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_summary);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_chartView, 2);
+    layout->addWidget(split, 1);
 
     connect(m_measured, &QCheckBox::toggled, this, [this](bool measured) {
         m_slider->setEnabled(!measured);
@@ -164,7 +172,7 @@ void WhatIfPanel::updateChart()
     auto *x = new QValueAxis;
     x->setRange(0, 24);
     x->setTickCount(7);
-    x->setLabelFormat(QStringLiteral("%d h"));
+    x->setLabelFormat(QStringLiteral("%.0f h"));
     x->setTitleText(tr("running hours per day"));
     auto *y = new QValueAxis;
     y->setTitleText(QString::fromStdString(report.currency()));
