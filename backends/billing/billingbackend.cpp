@@ -35,15 +35,40 @@ std::unique_ptr<BillingBackend> BillingBackend::create(const BillingOptions &opt
     if (!backend->m_ledger)
         return nullptr;
     backend->m_hub.notify(backend->m_ledger->lastSeq());
+    backend->restoreEngine();
     return backend;
+}
+
+void BillingBackend::restoreEngine()
+{
+    // A ledger that already holds charges continues where it stopped: this
+    // month's free allowances and tiers stay used, cold data stays cold.
+    const std::int64_t month = monthStartNs(wallNowNs());
+    for (const auto &m : m_ledger->monthlyQuantities(month))
+        m_engine.restoreMonthly(m.accountId, m.skuId, month, m.quantity);
+    for (const auto &resource : m_ledger->coldStorageResources())
+        m_engine.restoreCold(resource);
 }
 
 bool BillingBackend::start(std::string *error)
 {
     if (m_options.syntheticWorkload) {
         const std::int64_t now = wallNowNs();
-        m_workload = std::make_unique<WorkloadGenerator>(m_options.seed,
-                                                         now - std::int64_t(m_options.backfillHours) * kNsPerHour);
+        // The same seed on the same ledger resumes the workload instead of
+        // pricing its history twice.
+        std::int64_t epoch = now - std::int64_t(m_options.backfillHours) * kNsPerHour;
+        const std::string seed = std::to_string(m_options.seed);
+        if (m_ledger->meta("workload_seed") == seed && !m_ledger->meta("workload_epoch_ns").empty()) {
+            epoch = std::int64_t(std::stoll(m_ledger->meta("workload_epoch_ns")));
+            const std::string until = m_ledger->meta("workload_until_ns");
+            // Downtime is filled in, but never more than the backfill horizon.
+            m_workloadUntilNs = std::max<std::int64_t>(until.empty() ? 0 : std::stoll(until),
+                                         now - std::int64_t(m_options.backfillHours) * kNsPerHour);
+        } else {
+            m_ledger->setMeta("workload_seed", seed);
+            m_ledger->setMeta("workload_epoch_ns", std::to_string(floorNs(epoch, kNsPerHour)));
+        }
+        m_workload = std::make_unique<WorkloadGenerator>(m_options.seed, epoch);
         for (const auto &price : priceBook().proto().prices())
             if (price.interruptions_per_hour() > 0)
                 m_workload->setInterruptionsPerHour(price.product(), price.interruptions_per_hour());
@@ -131,7 +156,10 @@ void BillingBackend::commit(const Commitment &commitment)
     std::lock_guard lock(m_engineMutex);
     std::vector<LedgerRow> rows;
     std::string error;
-    if (!m_engine.addCommitment(commitment, &rows, &error)) {
+    // Committing again after a restart resumes the commitment already in the
+    // ledger: no second purchase, no unused hours written twice.
+    const std::int64_t resume = m_ledger->commitmentSettledUntil(commitment.id);
+    if (!m_engine.addCommitment(commitment, &rows, &error, resume)) {
         std::fprintf(stderr, "opsdeck-billing: %s\n", error.c_str());
         m_usageErrors.fetch_add(1);
     }
@@ -161,6 +189,7 @@ void BillingBackend::runWorkloadUntil(std::int64_t nowNs)
     }
     submitAll(events);
     settle(nowNs);
+    m_ledger->setMeta("workload_until_ns", std::to_string(nowNs));
 }
 
 } // namespace opsdeck::billing

@@ -72,6 +72,7 @@ public:
 
 private:
     BillingBackend(BillingOptions options, PriceBook book);
+    void restoreEngine();
     void write(std::vector<LedgerRow> &rows);
     void liveLoop();
 

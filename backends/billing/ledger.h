@@ -89,6 +89,23 @@ public:
     std::uint64_t lastSeq() const { return m_committedSeq.load(); }
     std::int64_t latestPeriodEndNs();
 
+    // Small key/value store next to the line items (ledger_meta).
+    std::string meta(const std::string &key);
+    bool setMeta(const std::string &key, const std::string &value);
+
+    // For resuming the pricing engine after a restart.
+    struct MonthlyQuantity
+    {
+        std::string accountId;
+        std::string skuId;
+        double quantity = 0;
+    };
+    std::vector<MonthlyQuantity> monthlyQuantities(std::int64_t monthStartNs);
+    std::vector<std::string> coldStorageResources();
+    // 0 when the ledger has no row of this commitment, else the end of its
+    // last hourly row (or its start when only the purchase is there).
+    std::int64_t commitmentSettledUntil(const std::string &commitmentId);
+
 private:
     Ledger() = default;
     bool migrate(std::string *error);

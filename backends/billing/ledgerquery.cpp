@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include <variant>
 
 namespace opsdeck::billing {
@@ -404,6 +406,88 @@ std::int64_t Ledger::latestPeriodEndNs()
         v = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     return v;
+}
+
+std::string Ledger::meta(const std::string &key)
+{
+    std::lock_guard lock(m_readMutex);
+    SqlBuilder b;
+    b << "SELECT value FROM ledger_meta WHERE key = ";
+    b.param(key);
+    sqlite3_stmt *s = nullptr;
+    std::string value;
+    if (prepare(m_reader, b, &s, nullptr) && sqlite3_step(s) == SQLITE_ROW)
+        value = text(s, 0);
+    sqlite3_finalize(s);
+    return value;
+}
+
+bool Ledger::setMeta(const std::string &key, const std::string &value)
+{
+    std::lock_guard lock(m_writeMutex);
+    SqlBuilder b;
+    b << "INSERT OR REPLACE INTO ledger_meta(key, value) VALUES(";
+    b.param(key);
+    b << ", ";
+    b.param(value);
+    b << ")";
+    sqlite3_stmt *s = nullptr;
+    const bool ok = prepare(m_writer, b, &s, nullptr) && sqlite3_step(s) == SQLITE_DONE;
+    sqlite3_finalize(s);
+    return ok;
+}
+
+std::vector<Ledger::MonthlyQuantity> Ledger::monthlyQuantities(std::int64_t monthStartNs)
+{
+    std::lock_guard lock(m_readMutex);
+    SqlBuilder b;
+    b << "SELECT sub_account_id, sku_id, SUM(consumed_quantity) FROM line_items WHERE period_start >= ";
+    b.param(monthStartNs);
+    b << " AND period_start < ";
+    b.param(nextMonthStartNs(monthStartNs));
+    b << " AND charge_category = 1 AND pricing_category = 1 GROUP BY 1, 2";
+    std::vector<MonthlyQuantity> out;
+    sqlite3_stmt *s = nullptr;
+    if (prepare(m_reader, b, &s, nullptr))
+        while (sqlite3_step(s) == SQLITE_ROW)
+            out.push_back({text(s, 0), text(s, 1), sqlite3_column_double(s, 2)});
+    sqlite3_finalize(s);
+    return out;
+}
+
+std::vector<std::string> Ledger::coldStorageResources()
+{
+    std::lock_guard lock(m_readMutex);
+    // The class of each data set's latest capacity charge (SQLite returns the
+    // bare column of the row holding the MAX).
+    SqlBuilder b;
+    b << "SELECT resource_id, sku_id, MAX(period_start) FROM line_items"
+         " WHERE sku_id IN ('storage.hot.capacity', 'storage.cold.capacity') GROUP BY resource_id";
+    std::vector<std::string> out;
+    sqlite3_stmt *s = nullptr;
+    if (prepare(m_reader, b, &s, nullptr))
+        while (sqlite3_step(s) == SQLITE_ROW)
+            if (text(s, 1) == "storage.cold.capacity")
+                out.push_back(text(s, 0));
+    sqlite3_finalize(s);
+    return out;
+}
+
+std::int64_t Ledger::commitmentSettledUntil(const std::string &commitmentId)
+{
+    std::lock_guard lock(m_readMutex);
+    SqlBuilder b;
+    b << "SELECT COUNT(*), MAX(CASE WHEN charge_category = 1 THEN period_end END), MIN(period_start)"
+         " FROM line_items WHERE commitment_id = ";
+    b.param(commitmentId);
+    sqlite3_stmt *s = nullptr;
+    std::int64_t until = 0;
+    if (prepare(m_reader, b, &s, nullptr) && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) > 0) {
+        until = sqlite3_column_type(s, 1) == SQLITE_NULL ? sqlite3_column_int64(s, 2) : sqlite3_column_int64(s, 1);
+        until = std::max<std::int64_t>(until, 1);  // found: never 0
+    }
+    sqlite3_finalize(s);
+    return until;
 }
 
 } // namespace opsdeck::billing

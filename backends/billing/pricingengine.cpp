@@ -182,7 +182,19 @@ void PricingEngine::priceInstanceSlice(const UsageEvent &e, std::int64_t startNs
         emit(od, secs - covered, odRate, odRate);
 }
 
-bool PricingEngine::addCommitment(const Commitment &commitment, std::vector<LedgerRow> *out, std::string *error)
+void PricingEngine::restoreMonthly(const std::string &accountId, const std::string &skuId, std::int64_t month,
+                                   double quantity)
+{
+    m_monthly[{accountId, skuId, month}] = quantity;
+}
+
+void PricingEngine::restoreCold(const std::string &resourceId)
+{
+    m_cold[resourceId] = true;
+}
+
+bool PricingEngine::addCommitment(const Commitment &commitment, std::vector<LedgerRow> *out, std::string *error,
+                                  std::int64_t resumeSettledUntilNs)
 {
     const Price *p = m_book.find(commitment.skuId);
     if (!p || p->pricing_category() != opsdeck::v1::PRICING_CATEGORY_COMMITTED) {
@@ -199,9 +211,9 @@ bool PricingEngine::addCommitment(const Commitment &commitment, std::vector<Ledg
     state.commitment = commitment;
     state.price = p;
     state.endNs = commitment.startNs + p->term_ns();
-    state.settledUntilNs = floorNs(commitment.startNs, kNsPerHour);
+    state.settledUntilNs = floorNs(std::max(commitment.startNs, resumeSettledUntilNs), kNsPerHour);
     m_commitments[commitment.id] = std::move(state);
-    if (p->upfront() > 0) {
+    if (p->upfront() > 0 && resumeSettledUntilNs == 0) {
         LedgerRow r;
         r.currency = m_book.currency();
         r.periodStartNs = commitment.startNs;

@@ -37,7 +37,15 @@ public:
     // reported in *error (nothing is guessed).
     void price(const UsageEvent &event, std::vector<LedgerRow> *out, std::string *error = nullptr);
     // Registers a commitment; appends its purchase row (if it has an upfront).
-    bool addCommitment(const Commitment &commitment, std::vector<LedgerRow> *out, std::string *error = nullptr);
+    // resumeSettledUntilNs > 0: the commitment is already in the ledger (a
+    // restart): no purchase row, and hours before that time are settled.
+    bool addCommitment(const Commitment &commitment, std::vector<LedgerRow> *out, std::string *error = nullptr,
+                       std::int64_t resumeSettledUntilNs = 0);
+    // State carried over from the ledger after a restart, so the month's
+    // free allowances and tiers and the storage classes continue.
+    void restoreMonthly(const std::string &accountId, const std::string &skuId, std::int64_t monthStartNs,
+                        double quantity);
+    void restoreCold(const std::string &resourceId);
     // Emits the "Unused" rows of every whole hour before untilNs not yet settled.
     void settle(std::int64_t untilNs, std::vector<LedgerRow> *out);
 

@@ -53,6 +53,62 @@ private Q_SLOTS:
         QCOMPARE(ok.exitCode(), 0);
     }
 
+    void aRestartResumesTheLedgerWithoutDuplicates()
+    {
+        QTemporaryDir dir;
+        const QStringList args{"--ledger", dir.filePath("ledger.sqlite"), "--backfill-hours", "6", "--tick-ms", "200",
+                               "--seed", "9"};
+        // Charges of the backfill's first three hours and the purchases, as a
+        // running instance reports them.
+        auto snapshot = [&](v1::CostReport *window, v1::CostReport *purchases) -> bool {
+            QProcess p;
+            p.start(QStringLiteral(OPSDECK_BILLING_EXE), args);
+            if (!p.waitForStarted(timeoutMs(5000)))
+                return false;
+            while (!p.canReadLine())
+                if (!p.waitForReadyRead(timeoutMs(15000)))
+                    return false;
+            const auto match = QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"))
+                                   .match(QString::fromUtf8(p.readLine()));
+            if (!match.hasMatch())
+                return false;
+            auto stub = v1::Billing::NewStub(
+                grpc::CreateChannel(match.captured(1).toStdString(), grpc::InsecureChannelCredentials()));
+            v1::CostQuery all;
+            all.set_granularity(v1::GRANULARITY_TOTAL);
+            v1::CostReport first;
+            {
+                grpc::ClientContext ctx;
+                all.set_start_unix_ns(1);
+                if (!stub->QueryCosts(&ctx, all, &first).ok())
+                    return false;
+            }
+            v1::CostQuery q;
+            q.set_start_unix_ns(0);
+            q.set_end_unix_ns(opsdeck::billing::wallNowNs() - 3 * opsdeck::billing::kNsPerHour);
+            grpc::ClientContext ctx;
+            if (!stub->QueryCosts(&ctx, q, window).ok())
+                return false;
+            v1::CostQuery p2;
+            auto *f = p2.add_filters();
+            f->set_dimension(v1::DIMENSION_CHARGE_CATEGORY);
+            f->add_values("Purchase");
+            grpc::ClientContext ctx2;
+            if (!stub->QueryCosts(&ctx2, p2, purchases).ok())
+                return false;
+            p.terminate();
+            return p.waitForFinished(timeoutMs(10000)) && p.exitCode() == 0;
+        };
+        v1::CostReport window1, purchases1, window2, purchases2;
+        QVERIFY(snapshot(&window1, &purchases1));
+        QVERIFY(window1.totals().line_items() > 50);
+        QCOMPARE(purchases1.totals().line_items(), 1u);  // the all-upfront reservation
+        QVERIFY(snapshot(&window2, &purchases2));
+        QCOMPARE(purchases2.totals().line_items(), 1u);  // not bought twice
+        QCOMPARE(window2.totals().line_items(), window1.totals().line_items());  // history not priced twice
+        QCOMPARE(window2.totals().effective_cost(), window1.totals().effective_cost());
+    }
+
     void servesLiveChargesAndStopsOnSigterm()
     {
         QTemporaryDir dir;
