@@ -41,7 +41,7 @@ namespace opsdeck::clients {
 // - importFocus(): streams a FOCUS CSV file in chunks on a worker thread with
 //   progress; exportFocus(): writes the ledger's FOCUS CSV to a file.
 // Signals are queued to the thread this object lives in. Destruction cancels
-// and waits for every call in flight.
+// and waits for every call in flight. The EventStream must outlive the client.
 class BillingClient : public QObject
 {
     Q_OBJECT
