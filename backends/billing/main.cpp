@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
 
 namespace {
@@ -28,12 +29,24 @@ void usage()
         OPSDECK_DEFAULT_PRICE_BOOK);
 }
 
+// The source tree's price book in a build, the installed one otherwise.
+std::string defaultPriceBook()
+{
+    std::error_code ec;
+    if (std::filesystem::exists(OPSDECK_DEFAULT_PRICE_BOOK, ec))
+        return OPSDECK_DEFAULT_PRICE_BOOK;
+    const auto exe = std::filesystem::canonical("/proc/self/exe", ec);
+    const auto installed = exe.parent_path().parent_path() / "share/opsdeck/billing/pricebook.conf";
+    return !ec && std::filesystem::exists(installed, ec) ? installed.string() : OPSDECK_DEFAULT_PRICE_BOOK;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     opsdeck::billing::BillingOptions options;
     options.ledgerPath = "opsdeck-billing.sqlite";
+    options.priceBookPath = defaultPriceBook();
     bool checkOnly = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
