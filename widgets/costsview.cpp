@@ -290,8 +290,10 @@ void CostsView::updateBars()
 {
     const auto &buckets = m_snapshot->buckets;
     m_barsChart->removeAllSeries();
-    for (QAbstractAxis *axis : m_barsChart->axes())
-        m_barsChart->removeAxis(axis);
+    for (QAbstractAxis *axis : m_barsChart->axes()) {
+        m_barsChart->removeAxis(axis);  // releases ownership: delete it
+        delete axis;
+    }
     if (buckets.empty())
         return;
     // Hourly when the data spans two days or less, daily otherwise; at most

@@ -161,8 +161,10 @@ void WhatIfPanel::setReport(const opsdeck::v1::RepriceReport &report)
 void WhatIfPanel::updateChart()
 {
     m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
-        m_chart->removeAxis(axis);
+    for (QAbstractAxis *axis : m_chart->axes()) {
+        m_chart->removeAxis(axis);  // releases ownership: delete it
+        delete axis;
+    }
     const auto &report = m_model->report();
     const bool dark = CostPalette::isDark(palette());
     m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
