@@ -1,0 +1,135 @@
+#include "backends/billing/billingservice.h"
+
+#include "backends/billing/billingbackend.h"
+#include "backends/billing/focuscsv.h"
+#include "backends/billing/focusimport.h"
+#include "backends/billing/reprice.h"
+
+namespace opsdeck::billing {
+namespace {
+
+grpc::Status invalid(const std::string &message)
+{
+    return {grpc::StatusCode::INVALID_ARGUMENT, message};
+}
+
+} // namespace
+
+grpc::Status BillingService::QueryCosts(grpc::ServerContext *, const opsdeck::v1::CostQuery *request,
+                                        opsdeck::v1::CostReport *response)
+{
+    std::string error;
+    if (!m_backend.ledger().query(*request, response, &error))
+        return invalid(error);
+    return grpc::Status::OK;
+}
+
+grpc::Status BillingService::StreamCharges(grpc::ServerContext *context,
+                                           const opsdeck::v1::StreamChargesRequest *request,
+                                           grpc::ServerWriter<opsdeck::v1::LineItem> *writer)
+{
+    Ledger::Scan scan;
+    scan.afterSeq = request->after_ledger_seq();
+    scan.startNs = request->since_unix_ns();
+    scan.filters.assign(request->filters().begin(), request->filters().end());
+    ChargeHub &hub = m_backend.hub();
+    std::string error;
+    bool open = true;
+    // Replay from the ledger, then follow it: every wake-up reads the rows
+    // after the last one sent, so nothing is lost or sent twice.
+    while (open && !context->IsCancelled() && !hub.closed()) {
+        const std::uint64_t known = m_backend.ledger().lastSeq();
+        if (known > scan.afterSeq) {
+            if (!m_backend.ledger().scan(
+                    scan,
+                    [&](const LedgerRow &row) {
+                        scan.afterSeq = row.seq;
+                        open = writer->Write(toLineItem(row));
+                        return open;
+                    },
+                    &error))
+                return {grpc::StatusCode::INTERNAL, error};
+            scan.afterSeq = std::max(scan.afterSeq, known);  // filtered-out rows are passed too
+            continue;
+        }
+        hub.waitBeyond(scan.afterSeq, std::chrono::milliseconds(200));
+    }
+    return hub.closed() ? grpc::Status(grpc::StatusCode::UNAVAILABLE, "billing backend shutting down")
+                        : grpc::Status::OK;
+}
+
+grpc::Status BillingService::ImportFocus(grpc::ServerContext *, grpc::ServerReader<opsdeck::v1::ImportChunk> *reader,
+                                         opsdeck::v1::ImportReport *response)
+{
+    std::string fileName, error;
+    opsdeck::v1::ImportChunk chunk;
+    *response = importFocusCsv(
+        m_backend.ledger(),
+        [&](std::string *data) {
+            if (!reader->Read(&chunk))
+                return false;
+            if (fileName.empty())
+                fileName = chunk.file_name();
+            data->swap(*chunk.mutable_data());
+            return true;
+        },
+        &error);
+    response->set_file_name(fileName);
+    if (!error.empty())
+        return {grpc::StatusCode::INTERNAL, error};
+    m_backend.hub().notify(m_backend.ledger().lastSeq());
+    return grpc::Status::OK;
+}
+
+grpc::Status BillingService::ExportFocus(grpc::ServerContext *context, const opsdeck::v1::ExportRequest *request,
+                                         grpc::ServerWriter<opsdeck::v1::ExportChunk> *writer)
+{
+    Ledger::Scan scan;
+    scan.startNs = request->query().start_unix_ns();
+    scan.endNs = request->query().end_unix_ns() > 0 ? request->query().end_unix_ns() : INT64_MAX;
+    scan.filters.assign(request->query().filters().begin(), request->query().filters().end());
+    opsdeck::v1::ExportChunk chunk;
+    std::string *data = chunk.mutable_data();
+    FocusCsvWriter::header(data);
+    bool open = true;
+    std::string error;
+    const bool ok = m_backend.ledger().scan(
+        scan,
+        [&](const LedgerRow &row) {
+            FocusCsvWriter::row(row, data);
+            if (data->size() >= 64 * 1024) {
+                open = !context->IsCancelled() && writer->Write(chunk);
+                data->clear();
+            }
+            return open;
+        },
+        &error);
+    if (!ok)
+        return {grpc::StatusCode::INTERNAL, error};
+    if (open && !data->empty())
+        writer->Write(chunk);
+    return grpc::Status::OK;
+}
+
+grpc::Status BillingService::GetPriceBook(grpc::ServerContext *, const opsdeck::v1::GetPriceBookRequest *,
+                                          opsdeck::v1::PriceBook *response)
+{
+    *response = m_backend.priceBook().proto();
+    return grpc::Status::OK;
+}
+
+grpc::Status BillingService::Reprice(grpc::ServerContext *, const opsdeck::v1::RepriceRequest *request,
+                                     opsdeck::v1::RepriceReport *response)
+{
+    if (request->hours_per_day() < 0 || request->hours_per_day() > 24)
+        return invalid("hours_per_day must be between 0 and 24");
+    std::vector<Ledger::InstanceUsage> usage;
+    std::string error;
+    if (!m_backend.ledger().instanceUsage(request->query(), &usage, &error))
+        return invalid(error);
+    *response = reprice(m_backend.priceBook(), usage, request->hours_per_day(), request->query().start_unix_ns(),
+                        request->query().end_unix_ns());
+    return grpc::Status::OK;
+}
+
+} // namespace opsdeck::billing
