@@ -12,10 +12,11 @@ namespace opsdeck::app {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of the command line's texts (lupdate reads it).
+struct Text
 {
-    return QCoreApplication::translate("opsdeck::app::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(opsdeck::app::CommandLine)
+};
 
 } // namespace
 
@@ -23,43 +24,43 @@ CommandLine parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("OpsDeck: operations console for a distributed network simulation (DDS-bridge), a gRPC "
+        Text::tr("OpsDeck: operations console for a distributed network simulation (DDS-bridge), a gRPC "
            "service mesh and a billing backend."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-        tr("Start the built-in demo backends on loopback (not part of this build yet: "
+        Text::tr("Start the built-in demo backends on loopback (not part of this build yet: "
            "the console says so and starts empty)."));
     const QCommandLineOption replay(
-        QStringLiteral("replay"), tr("Replay a recording (not part of this build yet)."), tr("FILE"));
+        QStringLiteral("replay"), Text::tr("Replay a recording (not part of this build yet)."), Text::tr("FILE"));
     const QCommandLineOption bridge(
-        QStringLiteral("bridge"), tr("DDS-bridge address: grpc[s]://host:port."), tr("URL"));
+        QStringLiteral("bridge"), Text::tr("DDS-bridge address: grpc[s]://host:port."), Text::tr("URL"));
     const QCommandLineOption telemetry(
-        QStringLiteral("telemetry"), tr("Telemetry (RPC mesh) address: grpc[s]://host:port."), tr("URL"));
+        QStringLiteral("telemetry"), Text::tr("Telemetry (RPC mesh) address: grpc[s]://host:port."), Text::tr("URL"));
     const QCommandLineOption billing(
-        QStringLiteral("billing"), tr("Billing address: grpc[s]://host:port."), tr("URL"));
+        QStringLiteral("billing"), Text::tr("Billing address: grpc[s]://host:port."), Text::tr("URL"));
     const QCommandLineOption token(QStringLiteral("token"),
-        tr("Bearer token for all backends (not saved; visible to other local users "
+        Text::tr("Bearer token for all backends (not saved; visible to other local users "
            "in the process list, prefer File > Connect)."),
-        tr("TOKEN"));
+        Text::tr("TOKEN"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        tr("After start-up and the first 3D frame, save the window as a PNG and "
+        Text::tr("After start-up and the first 3D frame, save the window as a PNG and "
            "exit (0 on success)."),
-        tr("FILE"));
-    const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), tr("Start full screen."));
+        Text::tr("FILE"));
+    const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), Text::tr("Start full screen."));
     const QCommandLineOption theme(
-        QStringLiteral("theme"), tr("Colour theme: light or dark."), tr("light|dark"));
+        QStringLiteral("theme"), Text::tr("Colour theme: light or dark."), Text::tr("light|dark"));
     const QCommandLineOption layout(QStringLiteral("layout"),
-        tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))), tr("NAME"));
+        Text::tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))), Text::tr("NAME"));
     const QCommandLineOption size(
-        QStringLiteral("size"), tr("Window size in pixels, e.g. 1600x1000."), tr("WxH"));
+        QStringLiteral("size"), Text::tr("Window size in pixels, e.g. 1600x1000."), Text::tr("WxH"));
     parser.addOptions(
         { demo, replay, bridge, telemetry, billing, token, screenshot, fullscreen, theme, layout, size });
 
     CommandLine result;
     auto error = [&result](const QString &message) {
         result.action = CommandLine::Action::Error;
-        result.text = message + QLatin1Char('\n') + tr("Run with --help for the options.");
+        result.text = message + QLatin1Char('\n') + Text::tr("Run with --help for the options.");
         return result;
     };
     if (!parser.parse(arguments))
@@ -77,7 +78,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return result;
     }
     if (!parser.positionalArguments().isEmpty())
-        return error(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return error(Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
 
     CommandLineOptions &o = result.options;
     o.demo = parser.isSet(demo);
@@ -85,7 +86,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (parser.isSet(replay)) {
         o.replayFile = parser.value(replay);
         if (!QFileInfo(o.replayFile).isFile())
-            return error(tr("--replay: no such file: %1").arg(o.replayFile));
+            return error(Text::tr("--replay: no such file: %1").arg(o.replayFile));
     }
     const std::pair<const QCommandLineOption *, QString *> urls[]
         = { { &bridge, &o.bridgeUrl }, { &telemetry, &o.telemetryUrl }, { &billing, &o.billingUrl } };
@@ -100,22 +101,22 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (parser.isSet(token)) {
         o.token = parser.value(token);
         if (o.token.isEmpty())
-            return error(tr("--token: the token is empty"));
+            return error(Text::tr("--token: the token is empty"));
     }
     if (parser.isSet(screenshot)) {
         o.screenshotFile = parser.value(screenshot);
         if (o.screenshotFile.isEmpty())
-            return error(tr("--screenshot: the file name is empty"));
+            return error(Text::tr("--screenshot: the file name is empty"));
     }
     if (parser.isSet(theme)) {
         o.theme = widgets::themeFromName(parser.value(theme));
         if (!o.theme)
-            return error(tr("--theme: '%1' is not a theme; use light or dark").arg(parser.value(theme)));
+            return error(Text::tr("--theme: '%1' is not a theme; use light or dark").arg(parser.value(theme)));
     }
     if (parser.isSet(layout)) {
         o.layout = canonicalLayoutName(parser.value(layout));
         if (o.layout.isEmpty())
-            return error(tr("--layout: '%1' is not a layout; use one of %2")
+            return error(Text::tr("--layout: '%1' is not a layout; use one of %2")
                              .arg(parser.value(layout), layoutNames().join(QStringLiteral(", "))));
     }
     if (parser.isSet(size)) {
@@ -124,7 +125,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         const int w = match.hasMatch() ? match.captured(1).toInt() : 0;
         const int h = match.hasMatch() ? match.captured(2).toInt() : 0;
         if (w < 320 || h < 240 || w > 16384 || h > 16384)
-            return error(tr("--size: '%1' is not a window size; use WxH between 320x240 and 16384x16384")
+            return error(Text::tr("--size: '%1' is not a window size; use WxH between 320x240 and 16384x16384")
                              .arg(parser.value(size)));
         o.windowSize = QSize(w, h);
     }

@@ -1,0 +1,18 @@
+#include "widgets/settingsmenu.h"
+
+#include "widgets/languagemenu.h"
+
+#include <QIcon>
+
+namespace opsdeck::widgets {
+
+SettingsMenu::SettingsMenu(QSettings &settings, QWidget *parent)
+    : QMenu(tr("&Settings"), parent)
+    , m_language(new LanguageMenu(settings, this))
+{
+    setObjectName(QStringLiteral("menu_settings"));
+    setIcon(QIcon(QStringLiteral(":/opsdeck/icons/settings.svg")));
+    addMenu(m_language);
+}
+
+} // namespace opsdeck::widgets

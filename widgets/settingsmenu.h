@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QMenu>
+
+class QSettings;
+
+namespace opsdeck::widgets {
+
+class LanguageMenu;
+
+// The top-level Settings menu: today Language ▸ (LanguageMenu). Colours stay
+// in View ▸ Theme, which applies at once.
+class SettingsMenu : public QMenu
+{
+    Q_OBJECT
+
+public:
+    SettingsMenu(QSettings &settings, QWidget *parent = nullptr);
+
+    LanguageMenu *languageMenu() const { return m_language; }
+
+private:
+    LanguageMenu *m_language = nullptr;
+};
+
+} // namespace opsdeck::widgets
