@@ -12,11 +12,10 @@ namespace opsdeck::app {
 
 namespace {
 
-// The translation context of the command line's texts (lupdate reads it).
-struct Text
+QString tr(const char *text)
 {
-    Q_DECLARE_TR_FUNCTIONS(opsdeck::app::CommandLine)
-};
+    return QCoreApplication::translate("opsdeck::app::CommandLine", text);
+}
 
 } // namespace
 
@@ -24,43 +23,43 @@ CommandLine parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Text::tr("OpsDeck: operations console for a distributed network simulation (DDS-bridge), a gRPC "
+        tr("OpsDeck: operations console for a distributed network simulation (DDS-bridge), a gRPC "
            "service mesh and a billing backend."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-        Text::tr("Start the built-in demo backends on loopback (not part of this build yet: "
+        tr("Start the built-in demo backends on loopback (not part of this build yet: "
            "the console says so and starts empty)."));
     const QCommandLineOption replay(
-        QStringLiteral("replay"), Text::tr("Replay a recording (not part of this build yet)."), Text::tr("FILE"));
+        QStringLiteral("replay"), tr("Replay a recording (not part of this build yet)."), tr("FILE"));
     const QCommandLineOption bridge(
-        QStringLiteral("bridge"), Text::tr("DDS-bridge address: grpc[s]://host:port."), Text::tr("URL"));
+        QStringLiteral("bridge"), tr("DDS-bridge address: grpc[s]://host:port."), tr("URL"));
     const QCommandLineOption telemetry(
-        QStringLiteral("telemetry"), Text::tr("Telemetry (RPC mesh) address: grpc[s]://host:port."), Text::tr("URL"));
+        QStringLiteral("telemetry"), tr("Telemetry (RPC mesh) address: grpc[s]://host:port."), tr("URL"));
     const QCommandLineOption billing(
-        QStringLiteral("billing"), Text::tr("Billing address: grpc[s]://host:port."), Text::tr("URL"));
+        QStringLiteral("billing"), tr("Billing address: grpc[s]://host:port."), tr("URL"));
     const QCommandLineOption token(QStringLiteral("token"),
-        Text::tr("Bearer token for all backends (not saved; visible to other local users "
+        tr("Bearer token for all backends (not saved; visible to other local users "
            "in the process list, prefer File > Connect)."),
-        Text::tr("TOKEN"));
+        tr("TOKEN"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        Text::tr("After start-up and the first 3D frame, save the window as a PNG and "
+        tr("After start-up and the first 3D frame, save the window as a PNG and "
            "exit (0 on success)."),
-        Text::tr("FILE"));
-    const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), Text::tr("Start full screen."));
+        tr("FILE"));
+    const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), tr("Start full screen."));
     const QCommandLineOption theme(
-        QStringLiteral("theme"), Text::tr("Colour theme: light or dark."), Text::tr("light|dark"));
+        QStringLiteral("theme"), tr("Colour theme: light or dark."), tr("light|dark"));
     const QCommandLineOption layout(QStringLiteral("layout"),
-        Text::tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))), Text::tr("NAME"));
+        tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))), tr("NAME"));
     const QCommandLineOption size(
-        QStringLiteral("size"), Text::tr("Window size in pixels, e.g. 1600x1000."), Text::tr("WxH"));
+        QStringLiteral("size"), tr("Window size in pixels, e.g. 1600x1000."), tr("WxH"));
     parser.addOptions(
         { demo, replay, bridge, telemetry, billing, token, screenshot, fullscreen, theme, layout, size });
 
     CommandLine result;
     auto error = [&result](const QString &message) {
         result.action = CommandLine::Action::Error;
-        result.text = message + QLatin1Char('\n') + Text::tr("Run with --help for the options.");
+        result.text = message + QLatin1Char('\n') + tr("Run with --help for the options.");
         return result;
     };
     if (!parser.parse(arguments))
@@ -78,7 +77,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return result;
     }
     if (!parser.positionalArguments().isEmpty())
-        return error(Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return error(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
 
     CommandLineOptions &o = result.options;
     o.demo = parser.isSet(demo);
@@ -86,7 +85,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (parser.isSet(replay)) {
         o.replayFile = parser.value(replay);
         if (!QFileInfo(o.replayFile).isFile())
-            return error(Text::tr("--replay: no such file: %1").arg(o.replayFile));
+            return error(tr("--replay: no such file: %1").arg(o.replayFile));
     }
     const std::pair<const QCommandLineOption *, QString *> urls[]
         = { { &bridge, &o.bridgeUrl }, { &telemetry, &o.telemetryUrl }, { &billing, &o.billingUrl } };
@@ -101,22 +100,22 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (parser.isSet(token)) {
         o.token = parser.value(token);
         if (o.token.isEmpty())
-            return error(Text::tr("--token: the token is empty"));
+            return error(tr("--token: the token is empty"));
     }
     if (parser.isSet(screenshot)) {
         o.screenshotFile = parser.value(screenshot);
         if (o.screenshotFile.isEmpty())
-            return error(Text::tr("--screenshot: the file name is empty"));
+            return error(tr("--screenshot: the file name is empty"));
     }
     if (parser.isSet(theme)) {
         o.theme = widgets::themeFromName(parser.value(theme));
         if (!o.theme)
-            return error(Text::tr("--theme: '%1' is not a theme; use light or dark").arg(parser.value(theme)));
+            return error(tr("--theme: '%1' is not a theme; use light or dark").arg(parser.value(theme)));
     }
     if (parser.isSet(layout)) {
         o.layout = canonicalLayoutName(parser.value(layout));
         if (o.layout.isEmpty())
-            return error(Text::tr("--layout: '%1' is not a layout; use one of %2")
+            return error(tr("--layout: '%1' is not a layout; use one of %2")
                              .arg(parser.value(layout), layoutNames().join(QStringLiteral(", "))));
     }
     if (parser.isSet(size)) {
@@ -125,7 +124,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         const int w = match.hasMatch() ? match.captured(1).toInt() : 0;
         const int h = match.hasMatch() ? match.captured(2).toInt() : 0;
         if (w < 320 || h < 240 || w > 16384 || h > 16384)
-            return error(Text::tr("--size: '%1' is not a window size; use WxH between 320x240 and 16384x16384")
+            return error(tr("--size: '%1' is not a window size; use WxH between 320x240 and 16384x16384")
                              .arg(parser.value(size)));
         o.windowSize = QSize(w, h);
     }

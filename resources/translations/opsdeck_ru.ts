@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
-    <name>opsdeck::app::CommandLine</name>
+    <name>opsdeck::app</name>
     <message>
         <source>OpsDeck: operations console for a distributed network simulation (DDS-bridge), a gRPC service mesh and a billing backend.</source>
         <translation>OpsDeck: операционная консоль для распределённой сетевой симуляции (DDS-мост), сетки gRPC-сервисов и биллингового бэкенда.</translation>

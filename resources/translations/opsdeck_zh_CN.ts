@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>opsdeck::app::CommandLine</name>
+    <name>opsdeck::app</name>
     <message>
         <source>OpsDeck: operations console for a distributed network simulation (DDS-bridge), a gRPC service mesh and a billing backend.</source>
         <translation>OpsDeck：用于分布式网络仿真（DDS 桥）、gRPC 服务网格和计费后端的运维控制台。</translation>
