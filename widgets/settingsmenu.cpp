@@ -2,8 +2,6 @@
 
 #include "widgets/languagemenu.h"
 
-#include <QIcon>
-
 namespace opsdeck::widgets {
 
 SettingsMenu::SettingsMenu(QSettings &settings, QWidget *parent)
@@ -11,7 +9,6 @@ SettingsMenu::SettingsMenu(QSettings &settings, QWidget *parent)
     , m_language(new LanguageMenu(settings, this))
 {
     setObjectName(QStringLiteral("menu_settings"));
-    setIcon(QIcon(QStringLiteral(":/opsdeck/icons/settings.svg")));
     addMenu(m_language);
 }
 

@@ -8,7 +8,8 @@ namespace opsdeck::widgets {
 
 class LanguageMenu;
 
-// The top-level Settings menu: today Language ▸ (LanguageMenu). Colours stay
+// The top-level Settings menu (text only: a menu-bar entry with an icon shows
+// just the icon): today Language ▸ (LanguageMenu). Colours stay
 // in View ▸ Theme, which applies at once.
 class SettingsMenu : public QMenu
 {
