@@ -30,7 +30,8 @@ LanguageMenu::LanguageMenu(QSettings &settings, QWidget *parent)
         QAction *action = addAction(text);
         action->setCheckable(true);
         action->setData(code);
-        action->setObjectName(QStringLiteral("action_language_%1").arg(code.isEmpty() ? QStringLiteral("system") : code));
+        action->setObjectName(
+            QStringLiteral("action_language_%1").arg(code.isEmpty() ? QStringLiteral("system") : code));
         action->setChecked(code == m_startedWith);
         m_group->addAction(action);
         connect(action, &QAction::triggered, this, [this, code] { choose(code); });

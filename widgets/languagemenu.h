@@ -12,7 +12,7 @@ namespace opsdeck::widgets {
 // A language OpsDeck ships a translation for.
 struct UiLanguage
 {
-    QString code;       // "en", "zh_CN", "ru": the suffix of resources/translations/opsdeck_<code>.ts
+    QString code; // "en", "zh_CN", "ru": the suffix of resources/translations/opsdeck_<code>.ts
     QString nativeName; // how its speakers write it; never translated
 };
 

@@ -43,8 +43,9 @@ private:
         widgets::ConnectionsModel connections;
         app::MainWindow window(&connections);
         const QList<QAction *> menus = window.menuBar()->actions();
-        return { window.dock(app::PanelId::Services)->windowTitle(), window.dock(app::PanelId::Costs)->windowTitle(),
-            menus.constFirst()->text(), menus.constLast()->text() };
+        return { window.dock(app::PanelId::Services)->windowTitle(),
+            window.dock(app::PanelId::Costs)->windowTitle(), menus.constFirst()->text(),
+            menus.constLast()->text() };
     }
 
 private Q_SLOTS:
@@ -73,7 +74,8 @@ private Q_SLOTS:
 
     void settingChoosesChinese()
     {
-        QCOMPARE(app::installTranslations(*qApp, app::uiLocale(QStringLiteral("zh_CN"))), QStringLiteral("zh_CN"));
+        QCOMPARE(
+            app::installTranslations(*qApp, app::uiLocale(QStringLiteral("zh_CN"))), QStringLiteral("zh_CN"));
         const Texts texts = windowTexts();
         QCOMPARE(texts.servicesDock, QStringLiteral("服务"));
         QCOMPARE(texts.costsDock, QStringLiteral("成本"));
@@ -108,7 +110,8 @@ private Q_SLOTS:
         QVERIFY(before.contains(QStringLiteral("next time")));
 
         russian->trigger();
-        QCOMPARE(settings.value(QLatin1String(widgets::kLanguageSettingsKey)).toString(), QStringLiteral("ru"));
+        QCOMPARE(
+            settings.value(QLatin1String(widgets::kLanguageSettingsKey)).toString(), QStringLiteral("ru"));
         QVERIFY(russian->isChecked());
         QVERIFY(!system->isChecked());
         QVERIFY(language->noteText() != before);
@@ -147,7 +150,8 @@ private Q_SLOTS:
             } else if (ts.name() == QLatin1String("source")) {
                 source = ts.readElementText();
             } else if (ts.name() == QLatin1String("translation")) {
-                const bool unfinished = ts.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+                const bool unfinished
+                    = ts.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
                 // Plural translations hold <numerusform>s: IncludeChildElements keeps their text.
                 const QString text = ts.readElementText(QXmlStreamReader::IncludeChildElements);
                 if (unfinished || text.trimmed().isEmpty())
@@ -156,7 +160,8 @@ private Q_SLOTS:
         }
         QVERIFY2(!ts.hasError(), qPrintable(ts.errorString()));
         QVERIFY(messages > 300);
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("untranslated: ") + missing.join(QStringLiteral(" | "))));
+        QVERIFY2(missing.isEmpty(),
+            qPrintable(QStringLiteral("untranslated: ") + missing.join(QStringLiteral(" | "))));
     }
 };
 

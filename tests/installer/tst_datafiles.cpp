@@ -20,7 +20,8 @@ private Q_SLOTS:
         const QString scenario = opsdeck::model::findDataFile(QStringLiteral("scenarios/alps-60.scenario"));
         QVERIFY(!scenario.isEmpty());
         QCOMPARE(QFileInfo(scenario).canonicalFilePath(),
-            QFileInfo(qEnvironmentVariable("OPSDECK_SOURCE_DIR") + QStringLiteral("/resources/scenarios/alps-60.scenario"))
+            QFileInfo(qEnvironmentVariable("OPSDECK_SOURCE_DIR")
+                + QStringLiteral("/resources/scenarios/alps-60.scenario"))
                 .canonicalFilePath());
         QVERIFY(!opsdeck::model::findDataFile(QStringLiteral("billing/pricebook.conf")).isEmpty());
         QVERIFY(!opsdeck::model::findDataFile(QStringLiteral("dds/cyclonedds-loopback.xml")).isEmpty());
