@@ -6,6 +6,14 @@
 
 namespace opsdeck::app {
 
+namespace {
+// The translation context of the layout titles (lupdate reads it).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(opsdeck::app::Layouts)
+};
+} // namespace
+
 std::vector<widgets::NamedLayout> namedLayouts()
 {
     using widgets::DockPlacement;
@@ -15,10 +23,9 @@ std::vector<widgets::NamedLayout> namedLayouts()
     const QString timeline = panelObjectName(PanelId::Timeline);
     const QString diagnostics = panelObjectName(PanelId::Diagnostics);
     const QString connections = panelObjectName(PanelId::Connections);
-    auto tr = [](const char *text) { return QCoreApplication::translate("opsdeck::app::Layouts", text); };
 
     std::vector<widgets::NamedLayout> layouts;
-    layouts.push_back({ QStringLiteral("Operator"), tr("&Operator"),
+    layouts.push_back({ QStringLiteral("Operator"), Text::tr("&Operator"),
         {
             { .dock = simulation, .area = Qt::RightDockWidgetArea, .size = 440, .length = 220 },
             { .dock = services, .splitAfter = simulation, .splitOrientation = Qt::Vertical, .raise = true },
@@ -30,7 +37,7 @@ std::vector<widgets::NamedLayout> namedLayouts()
                 .raise = true },
             { .dock = diagnostics, .tabWith = connections },
         } });
-    layouts.push_back({ QStringLiteral("Analyst"), tr("&Analyst"),
+    layouts.push_back({ QStringLiteral("Analyst"), Text::tr("&Analyst"),
         {
             { .dock = services, .area = Qt::RightDockWidgetArea, .size = 620 },
             { .dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical },
@@ -41,7 +48,7 @@ std::vector<widgets::NamedLayout> namedLayouts()
                 .raise = true },
             { .dock = connections, .tabWith = diagnostics },
         } });
-    layouts.push_back({ QStringLiteral("Presenter"), tr("&Presenter"),
+    layouts.push_back({ QStringLiteral("Presenter"), Text::tr("&Presenter"),
         {
             { .dock = services, .area = Qt::RightDockWidgetArea, .size = 420 },
             { .dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical },

@@ -2,8 +2,12 @@
 #include "app/console.h"
 #include "app/mainwindow.h"
 #include "app/screenshot.h"
+#include "app/translations.h"
+#include "widgets/languagemenu.h"
+#include "widgets/settingsmenu.h"
 
 #include <QApplication>
+#include <QMenuBar>
 #include <QSettings>
 #include <QTextStream>
 
@@ -39,7 +43,13 @@ int main(int argc, char *argv[])
     app.setWindowIcon(QIcon(QStringLiteral(":/opsdeck/icons/opsdeck.svg")));
 
     QSettings settings;
+    // Texts are translated as widgets are built: install before the console.
+    opsdeck::app::installTranslations(
+        app, opsdeck::app::uiLocale(settings.value(QLatin1String(opsdeck::widgets::kLanguageSettingsKey)).toString()));
     opsdeck::app::Console console(cli.options, settings);
+    // Settings ▸ Language, before Help (the last menu). Belongs in MainWindow::createMenus().
+    QMenuBar *menus = console.window()->menuBar();
+    menus->insertMenu(menus->actions().constLast(), new opsdeck::widgets::SettingsMenu(settings, console.window()));
     console.show();
     // A screenshot run (--size, --layout for the picture) must not overwrite
     // the user's saved layout.

@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -13,7 +14,7 @@ namespace opsdeck::widgets {
 ConnectionsView::ConnectionsView(ConnectionsModel *model, QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableView(this))
-    , m_connect(new QPushButton(tr("Connect…"), this))
+    , m_connect(new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/connect.svg")), tr("Connect…"), this))
 {
     setObjectName(QStringLiteral("connectionsView"));
     m_table->setObjectName(QStringLiteral("connectionsTable"));

@@ -11,6 +11,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -181,13 +182,13 @@ CostsView::CostsView(QWidget *parent)
     m_stack->addWidget(empty);
     m_stack->addWidget(content);
 
-    m_importButton = new QPushButton(tr("Import FOCUS…"), this);
+    m_importButton = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/import.svg")), tr("Import FOCUS…"), this);
     m_importButton->setObjectName(QStringLiteral("costsImport"));
     m_importButton->setAccessibleName(tr("Import a FOCUS CSV file"));
-    m_csvButton = new QPushButton(tr("Export CSV…"), this);
+    m_csvButton = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/export.svg")), tr("Export CSV…"), this);
     m_csvButton->setObjectName(QStringLiteral("costsExportCsv"));
     m_csvButton->setAccessibleName(tr("Export the breakdown as CSV"));
-    m_pngButton = new QPushButton(tr("Export PNG…"), this);
+    m_pngButton = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/export.svg")), tr("Export PNG…"), this);
     m_pngButton->setObjectName(QStringLiteral("costsExportPng"));
     m_pngButton->setAccessibleName(tr("Export the view as a PNG image"));
     m_progress->setObjectName(QStringLiteral("costsImportProgress"));

@@ -13,6 +13,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,6 +71,8 @@ ServicesView::ServicesView(QWidget *parent)
     m_export->setObjectName(QStringLiteral("servicesExport"));
     m_export->setAccessibleName(tr("Export"));
     m_export->setText(tr("Export"));
+    m_export->setIcon(QIcon(QStringLiteral(":/opsdeck/icons/export.svg")));
+    m_export->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_export);
     connect(menu->addAction(tr("Current chart as PNG…")), &QAction::triggered, this,

@@ -5,12 +5,15 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace opsdeck::widgets {
 
@@ -86,16 +89,18 @@ SimulationView::SimulationView(QWidget *parent)
     layout->addWidget(m_details);
 
     auto *buttons = new QHBoxLayout;
-    const std::pair<ControlKind, QString> kinds[] = {
-        { opsdeck::v1::CONTROL_KIND_START, tr("Start") },
-        { opsdeck::v1::CONTROL_KIND_FREEZE, tr("Freeze") },
-        { opsdeck::v1::CONTROL_KIND_RESUME, tr("Resume") },
-        { opsdeck::v1::CONTROL_KIND_STOP, tr("Stop") },
-        { opsdeck::v1::CONTROL_KIND_RESET, tr("Reset") },
+    // The id names the button's object and icon; the text is translated.
+    const std::tuple<ControlKind, QLatin1String, QString> kinds[] = {
+        { opsdeck::v1::CONTROL_KIND_START, QLatin1String("Start"), tr("Start") },
+        { opsdeck::v1::CONTROL_KIND_FREEZE, QLatin1String("Freeze"), tr("Freeze") },
+        { opsdeck::v1::CONTROL_KIND_RESUME, QLatin1String("Resume"), tr("Resume") },
+        { opsdeck::v1::CONTROL_KIND_STOP, QLatin1String("Stop"), tr("Stop") },
+        { opsdeck::v1::CONTROL_KIND_RESET, QLatin1String("Reset"), tr("Reset") },
     };
-    for (const auto &[kind, text] : kinds) {
-        auto *button = new QPushButton(text, this);
-        const QString name = QStringLiteral("simulation%1Button").arg(text);
+    for (const auto &[kind, id, text] : kinds) {
+        auto *button = new QPushButton(
+            QIcon(QStringLiteral(":/opsdeck/icons/sim-%1.svg").arg(QString(id).toLower())), text, this);
+        const QString name = QStringLiteral("simulation%1Button").arg(id);
         button->setObjectName(name);
         button->setAccessibleName(tr("%1 the simulation").arg(text));
         button->setEnabled(false);

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -63,7 +64,7 @@ TimelineView::TimelineView(QWidget *parent) : QWidget(parent)
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setObjectName(QStringLiteral("timelineEmptyState"));
-    auto *open = new QPushButton(tr("Open Recording…"), emptyPage);
+    auto *open = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/open-recording.svg")), tr("Open Recording…"), emptyPage);
     open->setAccessibleName(tr("Open recording"));
     connect(open, &QPushButton::clicked, this, &TimelineView::openRequested);
     emptyLayout->addStretch();
