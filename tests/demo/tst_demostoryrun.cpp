@@ -5,6 +5,7 @@
 // The steps double as bookmarks: jumpTo() brings the system to a step's state.
 
 #include "app/demosystem.h"
+#include "backends/mesh/mesh.h"
 #include "backends/sim/simmember.h"
 #include "tests/bridge/bridgetestclient.h"
 #include "tests/demo/demotestclients.h"
