@@ -187,16 +187,19 @@ bool DemoSystem::startBackends(const DemoStoryScript *script, QString *error)
     bo.ledgerPath = dir.filePath(QStringLiteral("billing.sqlite")).toStdString();
     bo.syntheticWorkload = false;
     bo.backfillHours = 0;
-    if (!m_options.priceBookFile.isEmpty()) {
-        bo.priceBookPath = m_options.priceBookFile.toStdString();
-    } else if (!QFileInfo::exists(QString::fromStdString(bo.priceBookPath))) {
-        // Installed: the source tree's price book is not there; use the copy built in.
-        QByteArray book;
+    QString book = m_options.priceBookFile;
+    if (book.isEmpty() && !QFileInfo::exists(QString::fromStdString(bo.priceBookPath)))
+        book = QStringLiteral(":/demo/pricebook.conf");  // installed: no source tree, use the copy built in
+    if (book.startsWith(QLatin1String(":/"))) {
+        // The pricing engine reads a file: extract the resource into the data directory.
+        QByteArray bytes;
         const QString copy = dir.filePath(QStringLiteral("pricebook.conf"));
-        if (!readText(QStringLiteral(":/demo/pricebook.conf"), &book, error) || !writeText(copy, book, error))
+        if (!readText(book, &bytes, error) || !writeText(copy, bytes, error))
             return false;
-        bo.priceBookPath = copy.toStdString();
+        book = copy;
     }
+    if (!book.isEmpty())
+        bo.priceBookPath = book.toStdString();
     m_billing = billing::BillingBackend::create(bo, &e);
     if (!m_billing || !m_billing->start(&e)) {
         *error = QStringLiteral("demo billing: %1").arg(QString::fromStdString(e));

@@ -36,7 +36,7 @@ struct DemoOptions
     QString simScenarioFile = QStringLiteral(":/demo/alps-60.scenario");  // sim scenario (docs/BRIDGE.md)
     QString meshScenarioFile;     // empty: the mesh's built-in scenario (docs/SERVICES.md)
     QString storyFile = QStringLiteral(":/demo/tour.story");  // empty: no story
-    QString priceBookFile;        // empty: the billing backend's default price book
+    QString priceBookFile;        // empty: the billing backend's default, else the one built in (:/demo/pricebook.conf)
     QString dataDir;              // ledger, token file and audit log; empty: a temporary dir removed by stop()
     bool startSimulation = true;  // send START through the bridge's control path
     bool startStory = true;

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace opsdeck::test {
 
@@ -99,6 +100,9 @@ public:
                     ++m_spotRows[item.resource_id()];
                 if (item.resource_id().rfind("fn/", 0) == 0)
                     ++m_functionRows;
+                if (item.resource_id().rfind("mesh/", 0) == 0 || item.resource_id().rfind("sim/", 0) == 0)
+                    m_instanceRows.push_back({item.charge_period_start_unix_ns(), item.effective_cost(),
+                                              item.consumed_quantity()});
             }
             reader->Finish();
         });
@@ -119,6 +123,18 @@ public:
         const auto it = m_last.find(resource);
         return it == m_last.end() ? opsdeck::v1::LineItem() : it->second;
     }
+    // Average effective cost per instance-hour of the instance rows starting in [fromNs, toNs).
+    double pricePerInstanceHour(std::int64_t fromNs, std::int64_t toNs) const
+    {
+        std::lock_guard lock(m_mutex);
+        double cost = 0, hours = 0;
+        for (const Row &r : m_instanceRows)
+            if (r.startNs >= fromNs && r.startNs < toNs) {
+                cost += r.effective;
+                hours += r.hours;
+            }
+        return hours > 0 ? cost / hours : 0;
+    }
     std::uint64_t spotRows(const std::string &resource) const
     {
         std::lock_guard lock(m_mutex);
@@ -134,6 +150,13 @@ private:
     std::uint64_t m_items = 0, m_functionRows = 0;
     std::map<std::string, opsdeck::v1::LineItem> m_last;
     std::map<std::string, std::uint64_t> m_spotRows;
+    struct Row
+    {
+        std::int64_t startNs;
+        double effective;
+        double hours;
+    };
+    std::vector<Row> m_instanceRows;
 };
 
 } // namespace opsdeck::test

@@ -5,6 +5,7 @@
 // The steps double as bookmarks: jumpTo() brings the system to a step's state.
 
 #include "app/demosystem.h"
+#include "backends/billing/billingbackend.h"
 #include "backends/mesh/mesh.h"
 #include "backends/sim/simmember.h"
 #include "tests/bridge/bridgetestclient.h"
@@ -124,6 +125,7 @@ private Q_SLOTS:
         // Step 3: spot capacity is reclaimed; the spot replicas' and aircraft's
         // line items turn from Dynamic to Standard (on demand).
         QTRY_VERIFY_WITH_TIMEOUT(steps.count() >= 4, test::timeoutMs(5000));
+        const std::int64_t interruptedAt = demo.costs()->billedNowNs();
         QTRY_VERIFY_WITH_TIMEOUT(charges.last("mesh/payments-2").pricing_category()
                                      == opsdeck::v1::PRICING_CATEGORY_STANDARD,
                                  test::timeoutMs(5000));
@@ -134,6 +136,16 @@ private Q_SLOTS:
         QCOMPARE(charges.spotRows("mesh/payments-2"), spotRowsAtInterrupt);  // no spot usage while interrupted
         QCOMPARE(charges.last("mesh/payments-1").pricing_category(), opsdeck::v1::PRICING_CATEGORY_STANDARD);
         QVERIFY(demo.costs()->spotInterrupted());
+        // The cost mix shifts: an instance-hour costs more once spot runs on demand
+        // (default price book: 0.056/h on average before, 0.097/h after).
+        const std::int64_t window = 30'000'000'000;  // billed time (half a real second at 60x)
+        const double before = charges.pricePerInstanceHour(interruptedAt - 4 * window, interruptedAt - window);
+        QVERIFY(before > 0);
+        double after = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((after = charges.pricePerInstanceHour(interruptedAt, INT64_MAX)) > 1.5 * before,
+                                 test::timeoutMs(5000));
+        qInfo() << "effective cost per instance-hour before" << before << "after" << after;
+        QCOMPARE(demo.billing()->usageErrors(), std::uint64_t(0));
 
         // Bookmark: jump to the recovery step (the presenter's menu does this).
         QVERIFY(story->jumpTo(4));

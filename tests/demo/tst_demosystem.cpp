@@ -126,13 +126,17 @@ private Q_SLOTS:
         m_threadsAfterFirst = threadCount();
     }
 
-    void secondRunLeavesNoMoreThreads()
+    void secondRunWithTheBuiltInPriceBookLeavesNoThreads()
     {
         {
-            app::DemoSystem demo(options());
+            app::DemoOptions o = options();
+            o.priceBookFile = QStringLiteral(":/demo/pricebook.conf");  // what an installed console uses
+            app::DemoSystem demo(o);
             QString error;
             QVERIFY2(demo.start(&error), qPrintable(error));
             QTRY_VERIFY_WITH_TIMEOUT(demo.costs()->flushes() >= 2, test::timeoutMs(5000));
+            QCOMPARE(demo.billing()->priceBook().currency(), std::string("USD"));
+            QCOMPARE(demo.billing()->usageErrors(), std::uint64_t(0));
         }  // the destructor stops
         QTRY_COMPARE_WITH_TIMEOUT(threadCount(), m_threadsAfterFirst, test::timeoutMs(5000));
     }
