@@ -5,12 +5,14 @@
 #include "app/demosystem.h"
 #include "backends/billing/billingbackend.h"
 #include "backends/bridge/bridgeserver.h"
+#include "backends/mesh/mesh.h"
 #include "backends/sim/simmember.h"
 #include "tests/bridge/bridgetestclient.h"
 #include "tests/demo/demotestclients.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -139,6 +141,28 @@ private Q_SLOTS:
             QCOMPARE(demo.billing()->usageErrors(), std::uint64_t(0));
         }  // the destructor stops
         QTRY_COMPARE_WITH_TIMEOUT(threadCount(), m_threadsAfterFirst, test::timeoutMs(5000));
+    }
+
+    void shippedTourRunsWithoutErrors()
+    {
+        // The default story, 20x faster: every action finds its node, flow and
+        // replica in the running system, and the story loops.
+        app::DemoOptions o = options();
+        o.storyTimeScale = 20;
+        app::DemoSystem demo(o);
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(error));
+        QSignalSpy steps(demo.story(), &app::DemoStory::stepStarted);
+        QSignalSpy failures(demo.story(), &app::DemoStory::actionFailed);
+        QSignalSpy looped(demo.story(), &app::DemoStory::looped);
+        QTRY_COMPARE_WITH_TIMEOUT(looped.count(), 1, test::timeoutMs(20000));
+        const auto &script = demo.story()->steps();
+        QVERIFY(steps.count() >= int(script.size()));  // the next loop's first step may have started
+        for (int i = 0; i < int(script.size()); ++i)
+            QCOMPARE(steps.at(i).at(1).toString(), script[std::size_t(i)].title);
+        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.at(0).at(1).toString()));
+        QVERIFY(!demo.costs()->spotInterrupted());  // recovered before the next loop
+        QVERIFY(demo.mesh()->activeFaults("payments", "payments-1").empty());
     }
 
     void badStoryFailsStartWithItsLine()
