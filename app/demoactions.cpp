@@ -16,19 +16,32 @@ namespace {
 const char *keyword(DemoAction::Kind kind)
 {
     switch (kind) {
-    case DemoAction::Kind::FailRadio: return "fail_radio";
-    case DemoAction::Kind::RestoreRadio: return "restore_radio";
-    case DemoAction::Kind::FailLink: return "fail_link";
-    case DemoAction::Kind::RestoreLink: return "restore_link";
-    case DemoAction::Kind::Slow: return "slow";
-    case DemoAction::Kind::Delay: return "delay";
-    case DemoAction::Kind::Abort: return "abort";
-    case DemoAction::Kind::Outage: return "outage";
-    case DemoAction::Kind::ClearFaults: return "clear_faults";
-    case DemoAction::Kind::Traffic: return "traffic";
-    case DemoAction::Kind::SpotInterrupt: return "spot_interrupt";
-    case DemoAction::Kind::SpotRestore: return "spot_restore";
-    case DemoAction::Kind::Recover: return "recover";
+    case DemoAction::Kind::FailRadio:
+        return "fail_radio";
+    case DemoAction::Kind::RestoreRadio:
+        return "restore_radio";
+    case DemoAction::Kind::FailLink:
+        return "fail_link";
+    case DemoAction::Kind::RestoreLink:
+        return "restore_link";
+    case DemoAction::Kind::Slow:
+        return "slow";
+    case DemoAction::Kind::Delay:
+        return "delay";
+    case DemoAction::Kind::Abort:
+        return "abort";
+    case DemoAction::Kind::Outage:
+        return "outage";
+    case DemoAction::Kind::ClearFaults:
+        return "clear_faults";
+    case DemoAction::Kind::Traffic:
+        return "traffic";
+    case DemoAction::Kind::SpotInterrupt:
+        return "spot_interrupt";
+    case DemoAction::Kind::SpotRestore:
+        return "spot_restore";
+    case DemoAction::Kind::Recover:
+        return "recover";
     }
     return "?";
 }
@@ -45,11 +58,13 @@ bool DemoSystem::resolveNode(const DemoAction &a, const QString &ref, std::uint3
         const QString flow = ref.mid(6);
         const std::vector<std::uint32_t> hops = m_sim->routeHops(flow.toStdString());
         if (hops.size() < 3) {
-            *error = where + (hops.empty() ? QStringLiteral("flow '%1' is unknown or unreachable right now").arg(flow)
-                                           : QStringLiteral("flow '%1' has no relay right now (a direct link)").arg(flow));
+            *error = where
+                + (hops.empty()
+                        ? QStringLiteral("flow '%1' is unknown or unreachable right now").arg(flow)
+                        : QStringLiteral("flow '%1' has no relay right now (a direct link)").arg(flow));
             return false;
         }
-        *id = hops[1];  // the first relay: failing it forces the route around it
+        *id = hops[1]; // the first relay: failing it forces the route around it
         return true;
     }
     bool numeric = false;
@@ -102,7 +117,9 @@ bool DemoSystem::checkTarget(const DemoAction &a, QString *error) const
     if (!spec)
         why = QStringLiteral("the mesh has no service '%1'").arg(service);
     else if (dash >= 0 && a.target.mid(dash + 1).toInt() >= spec->replicas)
-        why = QStringLiteral("the mesh has no replica '%1' (%2 has %3)").arg(a.target, service).arg(spec->replicas);
+        why = QStringLiteral("the mesh has no replica '%1' (%2 has %3)")
+                  .arg(a.target, service)
+                  .arg(spec->replicas);
     if (why.isEmpty())
         return true;
     *error = QStringLiteral("%1:%2: %3: %4")
@@ -163,10 +180,10 @@ bool DemoSystem::apply(const DemoAction &a, QString *error)
         if (!checkTarget(a, error))
             return false;
         mesh::Fault f;
-        f.kind = a.kind == K::Slow    ? mesh::FaultKind::Slow
-                 : a.kind == K::Delay ? mesh::FaultKind::Delay
-                 : a.kind == K::Abort ? mesh::FaultKind::Abort
-                                      : mesh::FaultKind::Outage;
+        f.kind = a.kind == K::Slow ? mesh::FaultKind::Slow
+            : a.kind == K::Delay   ? mesh::FaultKind::Delay
+            : a.kind == K::Abort   ? mesh::FaultKind::Abort
+                                   : mesh::FaultKind::Outage;
         if (a.target.contains(QLatin1Char('-')))
             f.replica = a.target.toStdString();
         else

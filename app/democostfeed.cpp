@@ -15,7 +15,7 @@ namespace {
 std::int64_t wallNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+        std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -25,7 +25,7 @@ class BatchSink final : public billing::UsageSink
 public:
     explicit BatchSink(billing::BillingBackend &billing)
         : m_billing(billing)
-    {}
+    { }
     void submit(const billing::UsageEvent &event) override { m_events.push_back(event); }
     void commit(const billing::Commitment &commitment) override { m_billing.commit(commitment); }
     void settle(std::int64_t untilNs) override
@@ -40,12 +40,12 @@ private:
     std::vector<billing::UsageEvent> m_events;
 };
 
-constexpr double kGbSecondsPerRecord = 0.004 * 0.128;  // 4 ms at 128 MB
+constexpr double kGbSecondsPerRecord = 0.004 * 0.128; // 4 ms at 128 MB
 
 } // namespace
 
-DemoCostFeed::DemoCostFeed(billing::BillingBackend &billing, std::vector<Resource> resources, double timeScale,
-                           QObject *parent)
+DemoCostFeed::DemoCostFeed(
+    billing::BillingBackend &billing, std::vector<Resource> resources, double timeScale, QObject *parent)
     : QObject(parent)
     , m_billing(billing)
     , m_resources(std::move(resources))
@@ -87,7 +87,7 @@ billing::UsageMeter::InstanceSpec DemoCostFeed::spec(const Resource &r, Resource
         s.offer = "spot";
         break;
     }
-    s.tags = {{"app", r.app}, {"workload", r.workload}, {"name", r.name}, {"demo", "yes"}};
+    s.tags = { { "app", r.app }, { "workload", r.workload }, { "name", r.name }, { "demo", "yes" } };
     return s;
 }
 
@@ -102,13 +102,13 @@ void DemoCostFeed::start(int flushIntervalMs)
     for (const Resource &r : m_resources)
         reserved += r.offer == Resource::Offer::Reserved ? 1 : 0;
     if (reserved > 0)
-        m_billing.commit({reservationId(), "vm.small.reserved", reserved, now});
+        m_billing.commit({ reservationId(), "vm.small.reserved", reserved, now });
     for (const Resource &r : m_resources)
         m_meter.started(r.id, spec(r, r.offer), now);
     m_lastCalls = m_callCounter ? m_callCounter() : 0;
     m_timer->start(std::max(100, flushIntervalMs));
-    qCInfo(lcDemo) << "cost feed:" << m_resources.size() << "instances," << reserved << "reserved, billing clock x"
-                   << m_timeScale;
+    qCInfo(lcDemo) << "cost feed:" << m_resources.size() << "instances," << reserved
+                   << "reserved, billing clock x" << m_timeScale;
 }
 
 void DemoCostFeed::stop()
@@ -162,7 +162,7 @@ void DemoCostFeed::flush()
         if (calls > m_lastCalls) {
             const double requests = double(calls - m_lastCalls);
             m_meter.calls("fn/telemetry-ingest", requests, requests * kGbSecondsPerRecord,
-                          {{"app", "mesh"}, {"workload", "telemetry"}, {"demo", "yes"}});
+                { { "app", "mesh" }, { "workload", "telemetry" }, { "demo", "yes" } });
         }
         m_lastCalls = calls;
     }

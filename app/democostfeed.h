@@ -39,15 +39,15 @@ class DemoCostFeed : public QObject
 public:
     struct Resource
     {
-        std::string id;        // "mesh/payments-1", "sim/node-17"
-        std::string app;       // tag "app": "mesh" or "sim"
-        std::string workload;  // tag "workload": the service, or "aircraft" / "ground"
-        std::string name;      // tag "name"
+        std::string id; // "mesh/payments-1", "sim/node-17"
+        std::string app; // tag "app": "mesh" or "sim"
+        std::string workload; // tag "workload": the service, or "aircraft" / "ground"
+        std::string name; // tag "name"
         enum class Offer { Reserved, OnDemand, Spot } offer = Offer::OnDemand;
     };
 
     DemoCostFeed(billing::BillingBackend &billing, std::vector<Resource> resources, double timeScale,
-                 QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~DemoCostFeed() override;
 
     // Buys the reservation, starts every instance and the flush timer.
@@ -64,7 +64,7 @@ public:
 
     // Submits the usage up to now (also called by the timer).
     void flush();
-    std::int64_t billedNowNs() const;  // the compressed clock
+    std::int64_t billedNowNs() const; // the compressed clock
     std::uint64_t flushes() const { return m_flushes.load(); }
     const std::vector<Resource> &resources() const { return m_resources; }
     static std::string reservationId() { return "demo-reservation"; }
@@ -84,7 +84,7 @@ private:
     std::int64_t m_wallStartNs = 0;
     bool m_spotInterrupted = false;
     bool m_running = false;
-    std::atomic<std::uint64_t> m_flushes{0};
+    std::atomic<std::uint64_t> m_flushes { 0 };
     QTimer *m_timer;
 };
 

@@ -13,7 +13,7 @@ struct Line
 {
     QString keyword;
     QStringList args;
-    QString rest;  // everything after the keyword, trimmed
+    QString rest; // everything after the keyword, trimmed
 };
 
 Line split(const QString &raw)
@@ -52,7 +52,8 @@ bool isName(const QString &s)
 
 } // namespace
 
-std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const QString &origin, QString *error)
+std::optional<DemoStoryScript> DemoStoryScript::parse(
+    const QString &text, const QString &origin, QString *error)
 {
     DemoStoryScript story;
     const QStringList lines = text.split(QLatin1Char('\n'));
@@ -100,7 +101,8 @@ std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const
         auto target = [&](const QString &s) -> bool {
             static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9]*(-[0-9]+)?$"));
             if (!re.match(s).hasMatch()) {
-                fail(QStringLiteral("%1: '%2' is not a service (payments) or replica (payments-1)").arg(kw, s));
+                fail(QStringLiteral("%1: '%2' is not a service (payments) or replica (payments-1)")
+                         .arg(kw, s));
                 return false;
             }
             a.target = s;
@@ -115,7 +117,8 @@ std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const
             if (!expect(1, 1, "duration <seconds>"))
                 return std::nullopt;
             if (!number(l.args[0], 1, 86400, &story.durationS))
-                return fail(QStringLiteral("duration must be a number of seconds within [1, 86400], got '%1'").arg(l.args[0]));
+                return fail(QStringLiteral("duration must be a number of seconds within [1, 86400], got '%1'")
+                                .arg(l.args[0]));
             durationSet = true;
         } else if (kw == QLatin1String("loop")) {
             if (!expect(1, 1, "loop yes|no"))
@@ -127,16 +130,19 @@ std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const
             if (!expect(1, 1, "cost_time_scale <billed seconds per real second>"))
                 return std::nullopt;
             if (!number(l.args[0], 1, 3600, &story.costTimeScale))
-                return fail(QStringLiteral("cost_time_scale must be within [1, 3600], got '%1'").arg(l.args[0]));
+                return fail(
+                    QStringLiteral("cost_time_scale must be within [1, 3600], got '%1'").arg(l.args[0]));
         } else if (kw == QLatin1String("at")) {
             if (n < 2)
                 return fail(QStringLiteral("at expects: at <seconds> <title>"));
             DemoStep s;
             s.line = lineNumber;
             if (!number(l.args[0], 0, 86400, &s.atS))
-                return fail(QStringLiteral("at: '%1' is not a time in seconds within [0, 86400]").arg(l.args[0]));
+                return fail(
+                    QStringLiteral("at: '%1' is not a time in seconds within [0, 86400]").arg(l.args[0]));
             if (!story.steps.empty() && s.atS < story.steps.back().atS)
-                return fail(QStringLiteral("at %1 comes before the previous step (at %2): steps must be in time order")
+                return fail(QStringLiteral(
+                    "at %1 comes before the previous step (at %2): steps must be in time order")
                                 .arg(l.args[0])
                                 .arg(story.steps.back().atS));
             s.title = l.rest.mid(l.args[0].size()).trimmed();
@@ -150,15 +156,18 @@ std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const
         } else if (kw == QLatin1String("severity")) {
             if (!needStep() || !expect(1, 1, "severity info|warning|critical"))
                 return std::nullopt;
-            static const QStringList levels{QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("critical")};
+            static const QStringList levels { QStringLiteral("info"), QStringLiteral("warning"),
+                QStringLiteral("critical") };
             step->severity = int(levels.indexOf(l.args[0]));
             if (step->severity < 0)
-                return fail(QStringLiteral("severity expects info, warning or critical, got '%1'").arg(l.args[0]));
+                return fail(
+                    QStringLiteral("severity expects info, warning or critical, got '%1'").arg(l.args[0]));
         } else if (kw == QLatin1String("fail_radio") || kw == QLatin1String("restore_radio")) {
             if (!needStep() || !expect(1, 1, "fail_radio|restore_radio <node name, id or route:<flow>>")
                 || !node(l.args[0], &a.node))
                 return std::nullopt;
-            a.kind = kw == QLatin1String("fail_radio") ? DemoAction::Kind::FailRadio : DemoAction::Kind::RestoreRadio;
+            a.kind = kw == QLatin1String("fail_radio") ? DemoAction::Kind::FailRadio
+                                                       : DemoAction::Kind::RestoreRadio;
             step->actions.push_back(a);
         } else if (kw == QLatin1String("fail_link") || kw == QLatin1String("restore_link")) {
             if (!needStep() || !expect(1, 2, "fail_link|restore_link <node> <node>  or  <route:<flow>>"))
@@ -168,18 +177,24 @@ std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const
             if (n == 2 && !node(l.args[1], &a.node2))
                 return std::nullopt;
             if (n == 1 && !a.node.startsWith(QLatin1String("route:")))
-                return fail(QStringLiteral("%1 with one argument needs route:<flow> (the route's first link)").arg(kw));
-            a.kind = kw == QLatin1String("fail_link") ? DemoAction::Kind::FailLink : DemoAction::Kind::RestoreLink;
+                return fail(QStringLiteral("%1 with one argument needs route:<flow> (the route's first link)")
+                                .arg(kw));
+            a.kind = kw == QLatin1String("fail_link") ? DemoAction::Kind::FailLink
+                                                      : DemoAction::Kind::RestoreLink;
             step->actions.push_back(a);
         } else if (kw == QLatin1String("slow") || kw == QLatin1String("delay")) {
             const bool slow = kw == QLatin1String("slow");
-            if (!needStep() || !expect(2, slow ? 2 : 3, slow ? "slow <replica|service> <ms>" : "delay <replica|service> <ms> [probability]")
+            if (!needStep()
+                || !expect(2, slow ? 2 : 3,
+                    slow ? "slow <replica|service> <ms>" : "delay <replica|service> <ms> [probability]")
                 || !target(l.args[0]))
                 return std::nullopt;
             if (!number(l.args[1], 1, 60000, &a.delayMs))
-                return fail(QStringLiteral("%1: delay must be within [1, 60000] ms, got '%2'").arg(kw, l.args[1]));
+                return fail(
+                    QStringLiteral("%1: delay must be within [1, 60000] ms, got '%2'").arg(kw, l.args[1]));
             if (n == 3 && !number(l.args[2], 0, 1, &a.probability))
-                return fail(QStringLiteral("%1: probability must be within [0, 1], got '%2'").arg(kw, l.args[2]));
+                return fail(
+                    QStringLiteral("%1: probability must be within [0, 1], got '%2'").arg(kw, l.args[2]));
             a.kind = slow ? DemoAction::Kind::Slow : DemoAction::Kind::Delay;
             step->actions.push_back(a);
         } else if (kw == QLatin1String("abort")) {
@@ -188,10 +203,12 @@ std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const
                 return std::nullopt;
             double status = 0;
             if (!number(l.args[1], 1, 16, &status) || status != std::floor(status))
-                return fail(QStringLiteral("abort: status must be a gRPC status code 1..16, got '%1'").arg(l.args[1]));
+                return fail(QStringLiteral("abort: status must be a gRPC status code 1..16, got '%1'")
+                                .arg(l.args[1]));
             a.status = int(status);
             if (n == 3 && !number(l.args[2], 0, 1, &a.probability))
-                return fail(QStringLiteral("abort: probability must be within [0, 1], got '%1'").arg(l.args[2]));
+                return fail(
+                    QStringLiteral("abort: probability must be within [0, 1], got '%1'").arg(l.args[2]));
             a.kind = DemoAction::Kind::Abort;
             step->actions.push_back(a);
         } else if (kw == QLatin1String("outage")) {
@@ -203,21 +220,23 @@ std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const
             if (!needStep() || !expect(1, 1, "traffic <requests per second>"))
                 return std::nullopt;
             if (!number(l.args[0], 0, 2000, &a.rate))
-                return fail(QStringLiteral("traffic: rate must be within [0, 2000] per second, got '%1'").arg(l.args[0]));
+                return fail(QStringLiteral("traffic: rate must be within [0, 2000] per second, got '%1'")
+                                .arg(l.args[0]));
             a.kind = DemoAction::Kind::Traffic;
             step->actions.push_back(a);
         } else if (kw == QLatin1String("clear_faults") || kw == QLatin1String("spot_interrupt")
-                   || kw == QLatin1String("spot_restore") || kw == QLatin1String("recover")) {
+            || kw == QLatin1String("spot_restore") || kw == QLatin1String("recover")) {
             if (!needStep() || !expect(0, 0, "no arguments"))
                 return std::nullopt;
-            a.kind = kw == QLatin1String("clear_faults")     ? DemoAction::Kind::ClearFaults
-                     : kw == QLatin1String("spot_interrupt") ? DemoAction::Kind::SpotInterrupt
-                     : kw == QLatin1String("spot_restore")   ? DemoAction::Kind::SpotRestore
-                                                             : DemoAction::Kind::Recover;
+            a.kind = kw == QLatin1String("clear_faults") ? DemoAction::Kind::ClearFaults
+                : kw == QLatin1String("spot_interrupt")  ? DemoAction::Kind::SpotInterrupt
+                : kw == QLatin1String("spot_restore")    ? DemoAction::Kind::SpotRestore
+                                                         : DemoAction::Kind::Recover;
             step->actions.push_back(a);
         } else {
-            return fail(QStringLiteral("unknown keyword '%1' (expected name, duration, loop, cost_time_scale, at, say, "
-                                       "severity or an action: see docs/DEMO.md)")
+            return fail(QStringLiteral(
+                "unknown keyword '%1' (expected name, duration, loop, cost_time_scale, at, say, "
+                "severity or an action: see docs/DEMO.md)")
                             .arg(kw));
         }
     }
@@ -230,7 +249,7 @@ std::optional<DemoStoryScript> DemoStoryScript::parse(const QString &text, const
             return fail(QStringLiteral("at: the step needs a title after the time"));
         }
     if (!durationSet)
-        story.durationS = story.steps.back().atS + 10;  // the last step shows for a while before a loop
+        story.durationS = story.steps.back().atS + 10; // the last step shows for a while before a loop
     else if (story.durationS < story.steps.back().atS) {
         where = origin + QLatin1Char(':') + QString::number(story.steps.back().line);
         return fail(QStringLiteral("the step at %1 s is after the story's duration (%2 s)")

@@ -12,30 +12,30 @@ namespace opsdeck::app {
 struct DemoAction
 {
     enum class Kind {
-        FailRadio,      // node
-        RestoreRadio,   // node
-        FailLink,       // node, node2
-        RestoreLink,    // node, node2
-        Slow,           // target (replica or service), delayMs
-        Delay,          // target, delayMs, probability
-        Abort,          // target, status, probability
-        Outage,         // target (replica or service)
-        ClearFaults,    // mesh faults back to the mesh scenario's
-        Traffic,        // rate
-        SpotInterrupt,  // spot capacity reclaimed: spot instances run on demand
-        SpotRestore,    // spot capacity back
-        Recover,        // all of the above undone
+        FailRadio, // node
+        RestoreRadio, // node
+        FailLink, // node, node2
+        RestoreLink, // node, node2
+        Slow, // target (replica or service), delayMs
+        Delay, // target, delayMs, probability
+        Abort, // target, status, probability
+        Outage, // target (replica or service)
+        ClearFaults, // mesh faults back to the mesh scenario's
+        Traffic, // rate
+        SpotInterrupt, // spot capacity reclaimed: spot instances run on demand
+        SpotRestore, // spot capacity back
+        Recover, // all of the above undone
     };
 
     Kind kind = Kind::Recover;
-    QString node;       // a node name, a numeric id, or "route:<flow>" (the route's first relay)
-    QString node2;      // second node of a link ("route:<flow>" for node means the route's first hop)
-    QString target;     // mesh replica ("payments-1") or service ("payments")
+    QString node; // a node name, a numeric id, or "route:<flow>" (the route's first relay)
+    QString node2; // second node of a link ("route:<flow>" for node means the route's first hop)
+    QString target; // mesh replica ("payments-1") or service ("payments")
     double delayMs = 0;
-    int status = 14;    // gRPC status code for Abort
+    int status = 14; // gRPC status code for Abort
     double probability = 1.0;
     double rate = 0;
-    int line = 0;       // in the story file, for errors at run time
+    int line = 0; // in the story file, for errors at run time
 };
 
 // A timed step: at `atS` seconds into the story, a bookmark with `title` and
@@ -54,9 +54,9 @@ struct DemoStep
 struct DemoStoryScript
 {
     QString name = QStringLiteral("story");
-    double durationS = 0;        // unset in the file: the last step's time + 10 s
-    bool loop = true;            // start again after durationS (everything recovered first)
-    double costTimeScale = 60;   // billed seconds per real second
+    double durationS = 0; // unset in the file: the last step's time + 10 s
+    bool loop = true; // start again after durationS (everything recovered first)
+    double costTimeScale = 60; // billed seconds per real second
     std::vector<DemoStep> steps; // ascending atS
 
     // Parses story text. On error returns nullopt and "<origin>:<line>: <what>".

@@ -110,7 +110,8 @@ void DemoStory::due()
     if (!m_running)
         return;
     // Every step whose time has come (several may share a time).
-    while (m_next < int(m_script.steps.size()) && m_script.steps[std::size_t(m_next)].atS <= position() + 1e-6)
+    while (
+        m_next < int(m_script.steps.size()) && m_script.steps[std::size_t(m_next)].atS <= position() + 1e-6)
         runStep(m_next++, true);
     if (m_next >= int(m_script.steps.size()) && position() + 1e-6 >= m_script.durationS) {
         if (!m_script.loop) {

@@ -39,12 +39,12 @@ public:
     void setTimeScale(double storySecondsPerSecond);
     double timeScale() const { return m_scale; }
 
-    void start();          // from the beginning (step 0 at once if it is at 0 s)
-    void stop();           // holds the system as it is
+    void start(); // from the beginning (step 0 at once if it is at 0 s)
+    void stop(); // holds the system as it is
     bool running() const { return m_running; }
-    bool jumpTo(int index);  // false for an index out of range
-    int currentStep() const { return m_current; }  // -1 before the first step
-    double position() const;                        // story seconds
+    bool jumpTo(int index); // false for an index out of range
+    int currentStep() const { return m_current; } // -1 before the first step
+    double position() const; // story seconds
     int loops() const { return m_loops; }
 
 Q_SIGNALS:
@@ -65,7 +65,7 @@ private:
     int m_current = -1;
     int m_next = 0;
     int m_loops = 0;
-    double m_offsetS = 0;  // story position when m_clock was restarted
+    double m_offsetS = 0; // story position when m_clock was restarted
     QElapsedTimer m_clock;
     QTimer *m_timer;
 };

@@ -63,7 +63,7 @@ QString randomToken()
 DemoSystem::DemoSystem(DemoOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-{}
+{ }
 
 DemoSystem::~DemoSystem()
 {
@@ -97,22 +97,23 @@ bool DemoSystem::start(QString *error)
         m_story = new DemoStory(std::move(*script), *this, this);
         m_story->setTimeScale(m_options.storyTimeScale);
         connect(m_story, &DemoStory::stepStarted, this,
-                [this](int, const QString &title, const QString &text, int severity) {
-                    Q_EMIT bookmark(title, text, severity);
-                });
+            [this](int, const QString &title, const QString &text, int severity) {
+                Q_EMIT bookmark(title, text, severity);
+            });
         if (m_options.startStory)
             m_story->start();
     }
     qCInfo(lcDemo) << "demo running after" << started.elapsed() << "ms: bridge" << m_bridge->address().c_str()
-                   << "telemetry" << m_mesh->telemetryAddress().c_str() << "billing" << m_billing->address().c_str()
-                   << "DDS domain" << m_options.domain;
+                   << "telemetry" << m_mesh->telemetryAddress().c_str() << "billing"
+                   << m_billing->address().c_str() << "DDS domain" << m_options.domain;
     return true;
 }
 
 bool DemoSystem::startBackends(const DemoStoryScript *script, QString *error)
 {
     if (m_options.dataDir.isEmpty()) {
-        m_tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/opsdeck-demo-XXXXXX"));
+        m_tempDir
+            = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/opsdeck-demo-XXXXXX"));
         if (!m_tempDir->isValid()) {
             *error = QStringLiteral("cannot create a temporary directory: %1").arg(m_tempDir->errorString());
             return false;
@@ -130,7 +131,8 @@ bool DemoSystem::startBackends(const DemoStoryScript *script, QString *error)
     // Bridge: one operator token for the console, audit log next to it.
     m_token = randomToken();
     const QString tokenFile = dir.filePath(QStringLiteral("bridge-tokens"));
-    if (!writeText(tokenFile, QStringLiteral("# opsdeck --demo\noperator presenter %1\n").arg(m_token).toUtf8(), error))
+    if (!writeText(tokenFile,
+            QStringLiteral("# opsdeck --demo\noperator presenter %1\n").arg(m_token).toUtf8(), error))
         return false;
     QFile::setPermissions(tokenFile, QFile::ReadOwner | QFile::WriteOwner);
     bridge::BridgeConfig bc;
@@ -189,7 +191,7 @@ bool DemoSystem::startBackends(const DemoStoryScript *script, QString *error)
     bo.backfillHours = 0;
     QString book = m_options.priceBookFile;
     if (book.isEmpty() && !QFileInfo::exists(QString::fromStdString(bo.priceBookPath)))
-        book = QStringLiteral(":/demo/pricebook.conf");  // installed: no source tree, use the copy built in
+        book = QStringLiteral(":/demo/pricebook.conf"); // installed: no source tree, use the copy built in
     if (book.startsWith(QLatin1String(":/"))) {
         // The pricing engine reads a file: extract the resource into the data directory.
         QByteArray bytes;
@@ -215,9 +217,9 @@ bool DemoSystem::startBackends(const DemoStoryScript *script, QString *error)
         res.workload = r.service;
         res.name = r.replica;
         const int index = std::atoi(r.replica.substr(r.replica.rfind('-') + 1).c_str());
-        res.offer = index == 0   ? DemoCostFeed::Resource::Offer::Reserved
-                    : index == 1 ? DemoCostFeed::Resource::Offer::OnDemand
-                                 : DemoCostFeed::Resource::Offer::Spot;
+        res.offer = index == 0 ? DemoCostFeed::Resource::Offer::Reserved
+            : index == 1       ? DemoCostFeed::Resource::Offer::OnDemand
+                               : DemoCostFeed::Resource::Offer::Spot;
         resources.push_back(std::move(res));
     }
     std::vector<std::uint32_t> ground;
@@ -235,9 +237,9 @@ bool DemoSystem::startBackends(const DemoStoryScript *script, QString *error)
             const bool isGround = std::find(ground.begin(), ground.end(), id) != ground.end();
             res.workload = isGround ? "ground" : "aircraft";
             res.name = name;
-            res.offer = isGround        ? DemoCostFeed::Resource::Offer::Reserved
-                        : id % 3 == 0   ? DemoCostFeed::Resource::Offer::OnDemand
-                                        : DemoCostFeed::Resource::Offer::Spot;
+            res.offer = isGround ? DemoCostFeed::Resource::Offer::Reserved
+                : id % 3 == 0    ? DemoCostFeed::Resource::Offer::OnDemand
+                                 : DemoCostFeed::Resource::Offer::Spot;
             resources.push_back(std::move(res));
         }
     }
@@ -268,7 +270,8 @@ bool DemoSystem::sendStart(QString *error)
     opsdeck::v1::ControlAck ack;
     const grpc::Status status = stub->SendControl(&context, command, &ack);
     if (!status.ok()) {
-        *error = QStringLiteral("demo: the bridge refused START: %1").arg(QString::fromStdString(status.error_message()));
+        *error = QStringLiteral("demo: the bridge refused START: %1")
+                     .arg(QString::fromStdString(status.error_message()));
         return false;
     }
     return true;

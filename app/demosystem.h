@@ -33,17 +33,18 @@ struct DemoOptions
     // DDS domain of the demo's simulation member and bridge. Tests use 41-47,
     // 77-79, 8x and benchmarks 93/94; two demos on one machine need two domains.
     std::uint32_t domain = 31;
-    QString simScenarioFile = QStringLiteral(":/demo/alps-60.scenario");  // sim scenario (docs/BRIDGE.md)
-    QString meshScenarioFile;     // empty: the mesh's built-in scenario (docs/SERVICES.md)
-    QString storyFile = QStringLiteral(":/demo/tour.story");  // empty: no story
-    QString priceBookFile;        // empty: the billing backend's default, else the one built in (:/demo/pricebook.conf)
-    QString dataDir;              // ledger, token file and audit log; empty: a temporary dir removed by stop()
-    bool startSimulation = true;  // send START through the bridge's control path
+    QString simScenarioFile = QStringLiteral(":/demo/alps-60.scenario"); // sim scenario (docs/BRIDGE.md)
+    QString meshScenarioFile; // empty: the mesh's built-in scenario (docs/SERVICES.md)
+    QString storyFile = QStringLiteral(":/demo/tour.story"); // empty: no story
+    QString
+        priceBookFile; // empty: the billing backend's default, else the one built in (:/demo/pricebook.conf)
+    QString dataDir; // ledger, token file and audit log; empty: a temporary dir removed by stop()
+    bool startSimulation = true; // send START through the bridge's control path
     bool startStory = true;
-    double storyTimeScale = 1.0;  // story seconds per real second (tests run faster)
-    std::optional<double> costTimeScale;  // billed seconds per real second; unset: the story's (60)
+    double storyTimeScale = 1.0; // story seconds per real second (tests run faster)
+    std::optional<double> costTimeScale; // billed seconds per real second; unset: the story's (60)
     int costFlushMs = 2000;
-    double trafficRate = 20;      // mesh requests per second at the gateway (bounded at 2000)
+    double trafficRate = 20; // mesh requests per second at the gateway (bounded at 2000)
 };
 
 // `opsdeck --demo`: the whole system in this process, on loopback.
@@ -81,7 +82,7 @@ public:
     model::ConnectionSettings endpoints() const;
     QString operatorToken() const { return m_token; }
 
-    DemoStory *story() const { return m_story; }  // nullptr without a story
+    DemoStory *story() const { return m_story; } // nullptr without a story
     DemoCostFeed *costs() const { return m_costs; }
     const DemoOptions &options() const { return m_options; }
 
@@ -118,8 +119,8 @@ private:
     std::unique_ptr<billing::BillingBackend> m_billing;
     DemoCostFeed *m_costs = nullptr;
     DemoStory *m_story = nullptr;
-    std::vector<mesh::Fault> m_baseFaults;   // the mesh scenario's
-    std::vector<mesh::Fault> m_storyFaults;  // added by the story since the last recover
+    std::vector<mesh::Fault> m_baseFaults; // the mesh scenario's
+    std::vector<mesh::Fault> m_storyFaults; // added by the story since the last recover
     std::vector<std::uint32_t> m_failedRadios;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_blockedLinks;
 };

@@ -6,10 +6,10 @@
 #include "opsdeck/v1/billing.grpc.pb.h"
 #include "opsdeck/v1/telemetry.grpc.pb.h"
 
+#include <QString>
+
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
-
-#include <QString>
 
 #include <map>
 #include <memory>
@@ -29,7 +29,8 @@ class CallReader
 {
 public:
     explicit CallReader(const std::string &address)
-        : m_stub(opsdeck::v1::Telemetry::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials())))
+        : m_stub(
+            opsdeck::v1::Telemetry::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials())))
     {
         m_thread = std::thread([this] {
             opsdeck::v1::StreamCallsRequest request;
@@ -42,7 +43,7 @@ public:
                 for (const auto &c : batch.calls()) {
                     ++m_calls;
                     if (c.side() == opsdeck::v1::CALL_SIDE_CLIENT && c.status_code() == 4)
-                        ++m_timeouts[{c.caller(), c.service()}];
+                        ++m_timeouts[{ c.caller(), c.service() }];
                 }
             }
             reader->Finish();
@@ -54,13 +55,21 @@ public:
         if (m_thread.joinable())
             m_thread.join();
     }
-    std::uint64_t batches() const { std::lock_guard lock(m_mutex); return m_batches; }
-    std::uint64_t calls() const { std::lock_guard lock(m_mutex); return m_calls; }
+    std::uint64_t batches() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_batches;
+    }
+    std::uint64_t calls() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_calls;
+    }
     // Client-side DEADLINE_EXCEEDED records on the edge caller -> callee.
     std::uint64_t timeouts(const std::string &caller, const std::string &callee) const
     {
         std::lock_guard lock(m_mutex);
-        const auto it = m_timeouts.find({caller, callee});
+        const auto it = m_timeouts.find({ caller, callee });
         return it == m_timeouts.end() ? 0 : it->second;
     }
     std::uint64_t timeoutsOtherThan(const std::string &caller, const std::string &callee) const
@@ -86,7 +95,8 @@ class ChargeReader
 {
 public:
     explicit ChargeReader(const std::string &address)
-        : m_stub(opsdeck::v1::Billing::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials())))
+        : m_stub(
+            opsdeck::v1::Billing::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials())))
     {
         m_thread = std::thread([this] {
             opsdeck::v1::StreamChargesRequest request;
@@ -101,8 +111,8 @@ public:
                 if (item.resource_id().rfind("fn/", 0) == 0)
                     ++m_functionRows;
                 if (item.resource_id().rfind("mesh/", 0) == 0 || item.resource_id().rfind("sim/", 0) == 0)
-                    m_instanceRows.push_back({item.charge_period_start_unix_ns(), item.effective_cost(),
-                                              item.consumed_quantity()});
+                    m_instanceRows.push_back({ item.charge_period_start_unix_ns(), item.effective_cost(),
+                        item.consumed_quantity() });
             }
             reader->Finish();
         });
@@ -113,10 +123,26 @@ public:
         if (m_thread.joinable())
             m_thread.join();
     }
-    std::uint64_t items() const { std::lock_guard lock(m_mutex); return m_items; }
-    std::uint64_t functionRows() const { std::lock_guard lock(m_mutex); return m_functionRows; }
-    std::size_t resources() const { std::lock_guard lock(m_mutex); return m_last.size(); }
-    bool hasLast(const std::string &resource) const { std::lock_guard lock(m_mutex); return m_last.count(resource) > 0; }
+    std::uint64_t items() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_items;
+    }
+    std::uint64_t functionRows() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_functionRows;
+    }
+    std::size_t resources() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_last.size();
+    }
+    bool hasLast(const std::string &resource) const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_last.count(resource) > 0;
+    }
     opsdeck::v1::LineItem last(const std::string &resource) const
     {
         std::lock_guard lock(m_mutex);

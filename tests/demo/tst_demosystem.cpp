@@ -20,7 +20,7 @@ using namespace opsdeck;
 
 namespace {
 
-constexpr std::uint32_t kDomain = 81;  // own DDS domain: never meets other test executables
+constexpr std::uint32_t kDomain = 81; // own DDS domain: never meets other test executables
 
 int threadCount()
 {
@@ -32,7 +32,8 @@ bool acceptsConnections(const QString &url)
     const std::string hp = test::hostPort(url);
     const auto colon = hp.rfind(':');
     QTcpSocket socket;
-    socket.connectToHost(QString::fromStdString(hp.substr(0, colon)), quint16(std::stoi(hp.substr(colon + 1))));
+    socket.connectToHost(
+        QString::fromStdString(hp.substr(0, colon)), quint16(std::stoi(hp.substr(colon + 1))));
     return socket.waitForConnected(test::timeoutMs(2000));
 }
 
@@ -64,7 +65,8 @@ private Q_SLOTS:
             QVERIFY2(demo.start(&error), qPrintable(error));
             const qint64 startMs = timer.elapsed();
             qInfo() << "DemoSystem::start took" << startMs << "ms";
-            QVERIFY2(startMs < test::timeoutMs(5000), "the console must show live docks within a few seconds");
+            QVERIFY2(
+                startMs < test::timeoutMs(5000), "the console must show live docks within a few seconds");
             QVERIFY(demo.running());
 
             endpoints = demo.endpoints();
@@ -73,22 +75,25 @@ private Q_SLOTS:
             QVERIFY(endpoints.billing.url.startsWith(QLatin1String("grpc://127.0.0.1:")));
             QVERIFY(endpoints.bridge.token.size() >= 16);
             QVERIFY(demo.story());
-            QTRY_COMPARE_WITH_TIMEOUT(demo.story()->currentStep(), 0, test::timeoutMs(2000));  // the tour starts at 0 s
+            QTRY_COMPARE_WITH_TIMEOUT(
+                demo.story()->currentStep(), 0, test::timeoutMs(2000)); // the tour starts at 0 s
 
             // Bridge: the operator token works, nodes arrive, the simulation runs (the demo sent START).
             test::BridgeTestClient bridgeClient(test::plainChannel(test::hostPort(endpoints.bridge.url)),
-                                                endpoints.bridge.token.toStdString());
+                endpoints.bridge.token.toStdString());
             bridgeClient.subscribe({});
             const std::size_t nodes = demo.sim()->nodeCount();
-            QCOMPARE(nodes, std::size_t(63));  // alps-60: 60 aircraft, 2 ground stations, 1 calibrator
-            QTRY_VERIFY_WITH_TIMEOUT(bridgeClient.with([&](const auto &s) { return s.nodes.size() == nodes; }),
-                                     test::timeoutMs(10000));
+            QCOMPARE(nodes, std::size_t(63)); // alps-60: 60 aircraft, 2 ground stations, 1 calibrator
+            QTRY_VERIFY_WITH_TIMEOUT(
+                bridgeClient.with([&](const auto &s) { return s.nodes.size() == nodes; }),
+                test::timeoutMs(10000));
             QTRY_VERIFY_WITH_TIMEOUT(bridgeClient.with([](const auto &s) {
-                                         return s.clock.state() == opsdeck::v1::SIM_STATE_RUNNING && s.clock.step() > 2;
-                                     }),
-                                     test::timeoutMs(10000));
+                return s.clock.state() == opsdeck::v1::SIM_STATE_RUNNING && s.clock.step() > 2;
+            }),
+                test::timeoutMs(10000));
             // A wrong token is refused: the demo's bridge is not open.
-            test::BridgeTestClient intruder(test::plainChannel(test::hostPort(endpoints.bridge.url)), "wrong-token-0123456789");
+            test::BridgeTestClient intruder(
+                test::plainChannel(test::hostPort(endpoints.bridge.url)), "wrong-token-0123456789");
             opsdeck::v1::BridgeStatus status;
             QCOMPARE(intruder.status(&status).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 
@@ -99,11 +104,14 @@ private Q_SLOTS:
             // Billing: line items of the demo's own instances and the telemetry function.
             test::ChargeReader charges(test::hostPort(endpoints.billing.url));
             QTRY_VERIFY_WITH_TIMEOUT(charges.hasLast("mesh/payments-1") && charges.hasLast("sim/node-1")
-                                         && charges.functionRows() > 0,
-                                     test::timeoutMs(10000));
-            QCOMPARE(charges.last("mesh/payments-0").pricing_category(), opsdeck::v1::PRICING_CATEGORY_COMMITTED);
-            QCOMPARE(charges.last("mesh/payments-1").pricing_category(), opsdeck::v1::PRICING_CATEGORY_STANDARD);
-            QCOMPARE(charges.last("mesh/payments-2").pricing_category(), opsdeck::v1::PRICING_CATEGORY_DYNAMIC);
+                    && charges.functionRows() > 0,
+                test::timeoutMs(10000));
+            QCOMPARE(
+                charges.last("mesh/payments-0").pricing_category(), opsdeck::v1::PRICING_CATEGORY_COMMITTED);
+            QCOMPARE(
+                charges.last("mesh/payments-1").pricing_category(), opsdeck::v1::PRICING_CATEGORY_STANDARD);
+            QCOMPARE(
+                charges.last("mesh/payments-2").pricing_category(), opsdeck::v1::PRICING_CATEGORY_DYNAMIC);
             QCOMPARE(charges.last("sim/node-1").tags().at("name"), std::string("ZRH-GS"));
             QVERIFY(demo.billing()->usageErrors() == 0);
             // Every replica and node is billed: 18 replicas + 63 nodes.
@@ -132,14 +140,14 @@ private Q_SLOTS:
     {
         {
             app::DemoOptions o = options();
-            o.priceBookFile = QStringLiteral(":/demo/pricebook.conf");  // what an installed console uses
+            o.priceBookFile = QStringLiteral(":/demo/pricebook.conf"); // what an installed console uses
             app::DemoSystem demo(o);
             QString error;
             QVERIFY2(demo.start(&error), qPrintable(error));
             QTRY_VERIFY_WITH_TIMEOUT(demo.costs()->flushes() >= 2, test::timeoutMs(5000));
             QCOMPARE(demo.billing()->priceBook().currency(), std::string("USD"));
             QCOMPARE(demo.billing()->usageErrors(), std::uint64_t(0));
-        }  // the destructor stops
+        } // the destructor stops
         QTRY_COMPARE_WITH_TIMEOUT(threadCount(), m_threadsAfterFirst, test::timeoutMs(5000));
     }
 
@@ -157,11 +165,11 @@ private Q_SLOTS:
         QSignalSpy looped(demo.story(), &app::DemoStory::looped);
         QTRY_COMPARE_WITH_TIMEOUT(looped.count(), 1, test::timeoutMs(20000));
         const auto &script = demo.story()->steps();
-        QVERIFY(steps.count() >= int(script.size()));  // the next loop's first step may have started
+        QVERIFY(steps.count() >= int(script.size())); // the next loop's first step may have started
         for (int i = 0; i < int(script.size()); ++i)
             QCOMPARE(steps.at(i).at(1).toString(), script[std::size_t(i)].title);
         QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.at(0).at(1).toString()));
-        QVERIFY(!demo.costs()->spotInterrupted());  // recovered before the next loop
+        QVERIFY(!demo.costs()->spotInterrupted()); // recovered before the next loop
         QVERIFY(demo.mesh()->activeFaults("payments", "payments-1").empty());
     }
 
