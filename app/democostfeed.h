@@ -66,6 +66,8 @@ public:
     void flush();
     std::int64_t billedNowNs() const; // the compressed clock
     std::uint64_t flushes() const { return m_flushes.load(); }
+    // The longest flush so far (it runs on the GUI thread: one ledger transaction).
+    std::int64_t maxFlushUs() const { return m_maxFlushUs; }
     const std::vector<Resource> &resources() const { return m_resources; }
     static std::string reservationId() { return "demo-reservation"; }
 
@@ -85,6 +87,7 @@ private:
     bool m_spotInterrupted = false;
     bool m_running = false;
     std::atomic<std::uint64_t> m_flushes { 0 };
+    std::int64_t m_maxFlushUs = 0;
     QTimer *m_timer;
 };
 

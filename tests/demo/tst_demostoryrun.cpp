@@ -170,6 +170,8 @@ private Q_SLOTS:
         QVERIFY(!demo.costs()->spotInterrupted());
         QVERIFY(!demo.mesh()->activeFaults("payments", "payments-1").empty());
         QTRY_VERIFY_WITH_TIMEOUT(calls.timeouts("orders", "payments") > settled, test::timeoutMs(15000));
+        qInfo() << "longest cost flush on the GUI thread:" << demo.costs()->maxFlushUs() << "us over"
+                << demo.costs()->flushes() << "flushes";
         QVERIFY(!story->jumpTo(5));
         QVERIFY(!story->jumpTo(-1));
         demo.stop();
