@@ -50,6 +50,7 @@ void SimEngine::reset()
     m_step = 0;
     m_simTimeNs = 0;
     m_nodes.clear();
+    m_blockedLinks.clear();
     const Scenario &s = m_scenario;
     std::uint32_t maxId = 0;
     for (const GroundStation &g : s.ground) {
@@ -187,9 +188,42 @@ void SimEngine::move(double dtS)
     }
 }
 
+bool SimEngine::setRadioFailed(std::uint32_t nodeId, bool failed)
+{
+    const auto it = std::lower_bound(m_nodes.begin(), m_nodes.end(), nodeId,
+                                     [](const SimNode &n, std::uint32_t v) { return n.id < v; });
+    if (it == m_nodes.end() || it->id != nodeId)
+        return false;
+    it->status = failed ? NodeStatus::Failed : NodeStatus::Ok;
+    findLinks();
+    routeFlows();
+    return true;
+}
+
+bool SimEngine::setLinkBlocked(std::uint32_t a, std::uint32_t b, bool blocked)
+{
+    auto known = [this](std::uint32_t id) {
+        const auto it = std::lower_bound(m_nodes.begin(), m_nodes.end(), id,
+                                         [](const SimNode &n, std::uint32_t v) { return n.id < v; });
+        return it != m_nodes.end() && it->id == id;
+    };
+    if (a == b || !known(a) || !known(b))
+        return false;
+    const auto key = std::minmax(a, b);
+    if (blocked)
+        m_blockedLinks.insert({key.first, key.second});
+    else
+        m_blockedLinks.erase({key.first, key.second});
+    findLinks();
+    routeFlows();
+    return true;
+}
+
 bool SimEngine::linkBetween(const SimNode &p, const SimNode &q, SimLink *out) const
 {
     if (p.status == NodeStatus::Failed || q.status == NodeStatus::Failed)
+        return false;
+    if (!m_blockedLinks.empty() && m_blockedLinks.count({std::min(p.id, q.id), std::max(p.id, q.id)}))
         return false;
     const double dx = p.enu.x - q.enu.x, dy = p.enu.y - q.enu.y, dz = p.enu.z - q.enu.z;
     const double d = std::sqrt(dx * dx + dy * dy + dz * dz);

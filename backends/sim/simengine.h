@@ -4,6 +4,7 @@
 #include "backends/sim/scenario.h"
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -77,6 +78,13 @@ public:
     const std::vector<SimLink> &links() const { return m_links; }  // sorted by (a, b)
     const std::vector<SimRoute> &routes() const { return m_routes; }
 
+    // Operator-injected faults (the demo's story, tests): a node's radio fails
+    // (status FAILED: no links) or comes back (OK), a link between two nodes is
+    // blocked whatever their distance. Links and routes are recomputed at once.
+    // Returns false for an unknown node. reset() clears both.
+    bool setRadioFailed(std::uint32_t nodeId, bool failed);
+    bool setLinkBlocked(std::uint32_t a, std::uint32_t b, bool blocked);
+
     // The same links found by comparing every pair (for tests).
     std::vector<SimLink> linksBruteForce() const;
 
@@ -99,6 +107,7 @@ private:
     std::vector<SimLink> m_links;
     std::vector<FlowSpec> m_flows;
     std::vector<SimRoute> m_routes;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> m_blockedLinks;  // (a, b), a < b
 };
 
 } // namespace opsdeck::sim

@@ -70,6 +70,12 @@ public:
             if (e < 0)
                 return false;
         m_owner.m_nodeCount.store(m_engine.nodes().size());
+        {
+            std::lock_guard lock(m_owner.m_faultMutex);
+            m_owner.m_nodeIds.clear();
+            for (const SimNode &n : m_engine.nodes())
+                m_owner.m_nodeIds[n.name] = n.id;
+        }
         m_waitset = dds_create_waitset(m_participant.entity());
         m_guard = dds_create_guardcondition(m_participant.entity());
         dds_waitset_attach(m_waitset, m_guard, 0);
@@ -93,9 +99,12 @@ public:
             dds_waitset_wait(m_waitset, triggered, 4, DDS_MSECS(heartbeat.count()));
             if (m_stop.load())
                 break;
+            bool woken = false;
+            dds_take_guardcondition(m_guard, &woken);  // reset it, or the waitset never waits again
             takeControl();
             takeClock();
             takeAdvance();
+            applyFaults();
             if (std::chrono::steady_clock::now() >= nextHeartbeat) {
                 publishStatus();
                 nextHeartbeat = std::chrono::steady_clock::now() + heartbeat;
@@ -162,6 +171,26 @@ private:
         m_engine.advanceTo(step, simTime);
         publishWorld();
         publishStatus();
+    }
+
+    void applyFaults()
+    {
+        std::vector<FaultCommand> faults;
+        {
+            std::lock_guard lock(m_owner.m_faultMutex);
+            faults.swap(m_owner.m_faults);
+        }
+        if (faults.empty())
+            return;
+        for (const FaultCommand &f : faults) {
+            if (f.link)
+                m_engine.setLinkBlocked(f.a, f.b, f.on);
+            else
+                m_engine.setRadioFailed(f.a, f.on);
+            qCInfo(lcSim) << (f.link ? "link" : "radio") << f.a << (f.link ? f.b : f.a)
+                          << (f.on ? "failed by operator" : "restored by operator");
+        }
+        publishWorld();
     }
 
     void setState(int simState)
@@ -241,6 +270,11 @@ private:
             s.sim_time_ns = simTime;
             s.member_id = cstr(member);
             dds_write(m_routeWriter, &s);
+        }
+        {
+            std::lock_guard lock(m_owner.m_faultMutex);
+            for (const SimRoute &r : m_engine.routes())
+                m_owner.m_routeHops[r.name] = r.hops;
         }
         m_owner.m_step.store(step);
         m_owner.m_published.fetch_add(1);
@@ -342,6 +376,56 @@ bool SimMember::start(std::string *error)
     m_thread = std::thread([this] { m_worker->run(); });
     qCInfo(lcSim) << "member" << m_memberId.c_str() << "joined DDS domain" << m_config.domain << "with"
                   << m_nodeCount.load() << "nodes, seed" << seed;
+    return true;
+}
+
+std::optional<std::uint32_t> SimMember::nodeId(const std::string &name) const
+{
+    std::lock_guard lock(m_faultMutex);
+    const auto it = m_nodeIds.find(name);
+    if (it == m_nodeIds.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::map<std::string, std::uint32_t> SimMember::nodes() const
+{
+    std::lock_guard lock(m_faultMutex);
+    return m_nodeIds;
+}
+
+std::vector<std::uint32_t> SimMember::routeHops(const std::string &flowName) const
+{
+    std::lock_guard lock(m_faultMutex);
+    const auto it = m_routeHops.find(flowName);
+    return it == m_routeHops.end() ? std::vector<std::uint32_t>{} : it->second;
+}
+
+bool SimMember::setRadioFailed(std::uint32_t nodeId, bool failed)
+{
+    return queueFault({false, nodeId, 0, failed});
+}
+
+bool SimMember::setLinkBlocked(std::uint32_t a, std::uint32_t b, bool blocked)
+{
+    return a != b && queueFault({true, a, b, blocked});
+}
+
+bool SimMember::queueFault(const FaultCommand &command)
+{
+    {
+        std::lock_guard lock(m_faultMutex);
+        auto known = [this](std::uint32_t id) {
+            for (const auto &[name, nodeId] : m_nodeIds)
+                if (nodeId == id)
+                    return true;
+            return false;
+        };
+        if (!m_worker || !known(command.a) || (command.link && !known(command.b)))
+            return false;
+        m_faults.push_back(command);
+    }
+    m_worker->wake();
     return true;
 }
 

@@ -5,10 +5,13 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace opsdeck::sim {
 
@@ -47,7 +50,29 @@ public:
     std::uint64_t stepsPublished() const { return m_published.load(); }
     std::size_t nodeCount() const { return m_nodeCount.load(); }
 
+    // Injected faults (the demo's story): a node's radio fails or comes back,
+    // a link between two nodes is blocked or freed. Thread-safe; applied by
+    // the worker at once, which republishes the world (also in INIT/FROZEN),
+    // so routes re-converge without waiting for a step. Returns false for an
+    // unknown node (or before start()). Not concurrently with start()/stop().
+    bool setRadioFailed(std::uint32_t nodeId, bool failed);
+    bool setLinkBlocked(std::uint32_t a, std::uint32_t b, bool blocked);
+    // A node id by name ("SWR-CAL", "ODK105"), after start(). Thread-safe.
+    std::optional<std::uint32_t> nodeId(const std::string &name) const;
+    std::map<std::string, std::uint32_t> nodes() const;  // name -> id, after start()
+    // The hops of a flow's route as last published (empty: unknown flow or
+    // unreachable). Thread-safe.
+    std::vector<std::uint32_t> routeHops(const std::string &flowName) const;
+
 private:
+    struct FaultCommand
+    {
+        bool link = false;
+        std::uint32_t a = 0, b = 0;
+        bool on = false;
+    };
+    bool queueFault(const FaultCommand &command);
+
     class Worker;
     SimConfig m_config;
     std::string m_memberId;
@@ -56,6 +81,10 @@ private:
     std::atomic<std::uint64_t> m_step{0};
     std::atomic<std::uint64_t> m_published{0};
     std::atomic<std::size_t> m_nodeCount{0};
+    mutable std::mutex m_faultMutex;
+    std::map<std::string, std::uint32_t> m_nodeIds;  // guarded by m_faultMutex, fixed after start()
+    std::vector<FaultCommand> m_faults;              // guarded by m_faultMutex, taken by the worker
+    std::map<std::string, std::vector<std::uint32_t>> m_routeHops;  // guarded by m_faultMutex
 };
 
 } // namespace opsdeck::sim

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -202,6 +203,63 @@ private Q_SLOTS:
         QVERIFY(!island.routes()[0].reachable);
         QVERIFY(island.links().empty());
         Q_UNUSED(unreachable);
+    }
+
+    void injectedRadioAndLinkFailuresReroute()
+    {
+        // The demo's story fails a relay's radio or a link; the route goes around it.
+        SimEngine engine(parsed(kScenario), 3);
+        const SimRoute *route = nullptr;
+        for (int round = 0; round < 40 && !route; ++round) {
+            for (const SimRoute &r : engine.routes())
+                if (r.reachable && r.hops.size() >= 3)
+                    route = &r;
+            if (!route)
+                advance(engine, 5);
+        }
+        QVERIFY(route);
+        const std::uint32_t flow = route->flowId;
+        const std::uint32_t relay = route->hops[1];
+        const std::pair<std::uint32_t, std::uint32_t> firstLink = std::minmax(route->hops[0], route->hops[1]);
+        auto routeOf = [&]() -> const SimRoute & {
+            for (const SimRoute &r : engine.routes())
+                if (r.flowId == flow)
+                    return r;
+            qFatal("flow vanished");
+        };
+        auto touches = [&](std::uint32_t node) {
+            for (const SimLink &l : engine.links())
+                if (l.a == node || l.b == node)
+                    return true;
+            return false;
+        };
+        QVERIFY(touches(relay));
+
+        QVERIFY(engine.setRadioFailed(relay, true));
+        QVERIFY(!touches(relay));
+        const auto &hops = routeOf().hops;
+        QVERIFY(std::find(hops.begin(), hops.end(), relay) == hops.end());
+        QCOMPARE(engine.linksBruteForce().size(), engine.links().size());
+        advance(engine, 2);  // stays failed while the world moves
+        QVERIFY(!touches(relay));
+        QVERIFY(engine.setRadioFailed(relay, false));
+        QVERIFY(touches(relay));
+
+        QVERIFY(engine.setLinkBlocked(firstLink.second, firstLink.first, true));  // either order
+        for (const SimLink &l : engine.links())
+            QVERIFY(!(l.a == firstLink.first && l.b == firstLink.second));
+        const auto &r = routeOf();
+        for (std::size_t i = 0; i + 1 < r.hops.size(); ++i)
+            QVERIFY((std::pair<std::uint32_t, std::uint32_t>(std::minmax(r.hops[i], r.hops[i + 1])) != firstLink));
+        QVERIFY(engine.setLinkBlocked(firstLink.first, firstLink.second, false));
+
+        QVERIFY(!engine.setRadioFailed(999999, true));
+        QVERIFY(!engine.setLinkBlocked(relay, relay, true));
+        QVERIFY(!engine.setLinkBlocked(relay, 999999, true));
+        engine.setRadioFailed(relay, true);
+        engine.reset();  // back to the scenario's world: nothing failed
+        for (const SimNode &n : engine.nodes())
+            QVERIFY(n.status != NodeStatus::Failed);
     }
 
     void tenThousandAircraft()
