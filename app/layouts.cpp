@@ -15,12 +15,14 @@ std::vector<widgets::NamedLayout> namedLayouts()
     const QString timeline = panelObjectName(PanelId::Timeline);
     const QString diagnostics = panelObjectName(PanelId::Diagnostics);
     const QString connections = panelObjectName(PanelId::Connections);
+    const QString details = panelObjectName(PanelId::Details);
     auto tr = [](const char *text) { return QCoreApplication::translate("opsdeck::app::Layouts", text); };
 
     std::vector<widgets::NamedLayout> layouts;
     layouts.push_back({ QStringLiteral("Operator"), tr("&Operator"),
         {
             { .dock = simulation, .area = Qt::RightDockWidgetArea, .size = 440, .length = 220 },
+            { .dock = details, .tabWith = simulation },
             { .dock = services, .splitAfter = simulation, .splitOrientation = Qt::Vertical, .raise = true },
             { .dock = costs, .tabWith = services },
             { .dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 210 },
@@ -34,6 +36,7 @@ std::vector<widgets::NamedLayout> namedLayouts()
         {
             { .dock = services, .area = Qt::RightDockWidgetArea, .size = 620 },
             { .dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical },
+            { .dock = details, .tabWith = costs },
             { .dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 260 },
             { .dock = diagnostics,
                 .splitAfter = timeline,
@@ -46,6 +49,7 @@ std::vector<widgets::NamedLayout> namedLayouts()
             { .dock = services, .area = Qt::RightDockWidgetArea, .size = 420 },
             { .dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical },
             { .dock = simulation, .area = Qt::BottomDockWidgetArea, .size = 140 },
+            { .dock = details, .tabWith = simulation },
         } });
     return layouts;
 }
