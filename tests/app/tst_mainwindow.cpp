@@ -27,6 +27,7 @@
 #include <QTemporaryFile>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 
 #include <map>
 #include <memory>
@@ -113,12 +114,18 @@ private Q_SLOTS:
         app::Console console({}, *settings);
         QSet<QString> names;
         const auto docks = console.window()->findChildren<QDockWidget *>();
-        QCOMPARE(docks.size(), 6);
+        QCOMPARE(docks.size(), 7); // six panels and Details
         for (QDockWidget *dock : docks) {
             QVERIFY(!dock->objectName().isEmpty());
             QVERIFY2(!names.contains(dock->objectName()), qPrintable(dock->objectName()));
             names.insert(dock->objectName());
             QVERIFY(!dock->accessibleName().isEmpty());
+        }
+        QVERIFY(names.contains("dock_details"));
+        for (QToolBar *bar : console.window()->findChildren<QToolBar *>()) {
+            QVERIFY(!bar->objectName().isEmpty());
+            QVERIFY2(!names.contains(bar->objectName()), qPrintable(bar->objectName()));
+            names.insert(bar->objectName());
         }
     }
 
