@@ -46,7 +46,7 @@ HeadlessRecorder::HeadlessRecorder(const CommandLineOptions &options, QObject *p
         QTextStream(stderr) << "opsdeck: recording to " << path << " (Ctrl+C or SIGTERM stops)" << Qt::endl;
     });
     connect(m_record, &RecordController::progress, this, [](const model::Recorder::Stats &stats) {
-        qCInfo(lcApp).noquote() << RecordController::describe(stats);
+        qCDebug(lcApp).noquote() << RecordController::describe(stats);
     });
     connect(m_record, &RecordController::failed, this, [this](const QString &error) {
         QTextStream(stderr) << "opsdeck: cannot record: " << error << Qt::endl;
