@@ -27,6 +27,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTimer>
 
@@ -38,6 +39,19 @@ const QString kThemeKey = QStringLiteral("ui/theme");
 views3d::Palette3D palette3DFor(widgets::ThemeKind kind)
 {
     return kind == widgets::ThemeKind::Dark ? views3d::Palette3D::dark() : views3d::Palette3D::light();
+}
+
+// The views' natural minimum heights add up to more than a laptop screen when
+// docks share a column; in a scroll area a squeezed dock scrolls instead of
+// forcing the window to grow.
+QWidget *scrollable(QWidget *view, const QString &name)
+{
+    auto *area = new QScrollArea;
+    area->setObjectName(name);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(view);
+    return area;
 }
 } // namespace
 
@@ -132,7 +146,7 @@ void Console::createViews()
 
     m_details = new views3d::TopologyDetails;
     m_details->setObjectName(QStringLiteral("topologyDetails"));
-    m_window->setDockContent(PanelId::Details, m_details);
+    m_window->setDockContent(PanelId::Details, scrollable(m_details, QStringLiteral("detailsScroll")));
     if (views3d::OsgWidget *gl = m_view3d->osgWidget()) {
         m_topology3d = new views3d::TopologyController(gl);
         m_topology3d->setPalette(palette3DFor(m_theme->current()));
@@ -149,11 +163,11 @@ void Console::createViews()
     }
 
     m_simulation = new widgets::SimulationView;
-    m_window->setDockContent(PanelId::Simulation, m_simulation);
+    m_window->setDockContent(PanelId::Simulation, scrollable(m_simulation, QStringLiteral("simulationScroll")));
     m_services = new widgets::ServicesView;
-    m_window->setDockContent(PanelId::Services, m_services);
+    m_window->setDockContent(PanelId::Services, scrollable(m_services, QStringLiteral("servicesScroll")));
     m_costs = new widgets::CostsView;
-    m_window->setDockContent(PanelId::Costs, m_costs);
+    m_window->setDockContent(PanelId::Costs, scrollable(m_costs, QStringLiteral("costsScroll")));
     m_timeline = new widgets::TimelineView;
     m_window->setDockContent(PanelId::Timeline, m_timeline);
 

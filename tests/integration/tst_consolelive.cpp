@@ -25,7 +25,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -248,6 +250,43 @@ private Q_SLOTS:
             QCOMPARE(app::stateDigest(console.state()), captured[i].second);
         }
 
+        // The Timeline dock drives the player: a seek from the bar, Space plays.
+        {
+            Q_EMIT console.timelineView()->seekRequested(captured[2].first);
+            QTRY_VERIFY_WITH_TIMEOUT(console.replay()->position() == captured[2].first, timeoutMs(5000));
+            QSignalSpy playing(console.replay(), &app::ReplayController::playingChanged);
+            QVERIFY(console.window()->playAction()->isEnabled());
+            console.window()->playAction()->trigger();
+            QVERIFY(playing.wait(timeoutMs(5000)));
+            QCOMPARE(playing.at(0).at(0).toBool(), true);
+            QTRY_VERIFY_WITH_TIMEOUT(console.replay()->position() > captured[2].first, timeoutMs(5000));
+            console.window()->playAction()->trigger(); // pause
+            QTRY_VERIFY_WITH_TIMEOUT(playing.size() == 2, timeoutMs(5000));
+        }
+
+        // A truncated copy: what can be read opens, and a dialog says where and why.
+        const QString damaged = m_dir.filePath(QStringLiteral("damaged.opsrec"));
+        {
+            QFile in(path);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            const QByteArray bytes = in.readAll();
+            QFile out(damaged);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(bytes.left(bytes.size() * 6 / 10));
+        }
+        QSignalSpy reopened(console.replay(), &app::ReplayController::opened);
+        console.openRecording(damaged);
+        QVERIFY(reopened.wait(timeoutMs(10000)));
+        const auto info = reopened.at(0).at(0).value<app::ReplayController::Info>();
+        QVERIFY(!info.problems.empty());
+        QVERIFY(info.envelopes > 0);
+        QMessageBox *problems = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            problems = console.window()->findChild<QMessageBox *>(QStringLiteral("recordingProblemsDialog")),
+            timeoutMs(5000));
+        QVERIFY2(problems->text().contains(QLatin1String("damaged")), qPrintable(problems->text()));
+        problems->close();
+
         // Back to live.
         console.closeRecording();
         QVERIFY(!console.timelineView()->isRecordingOpen());
@@ -285,6 +324,7 @@ int main(int argc, char *argv[])
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     qRegisterMetaType<opsdeck::model::Recorder::Stats>();
+    qRegisterMetaType<opsdeck::app::ReplayController::Info>();
     TestConsoleLive test;
     return QTest::qExec(&test, argc, argv);
 }
