@@ -177,6 +177,8 @@ void Console::createViews()
     auto *connectionsView = new widgets::ConnectionsView(m_connections);
     connect(
         connectionsView, &widgets::ConnectionsView::connectRequested, this, &Console::openConnectionsDialog);
+    connect(connectionsView, &widgets::ConnectionsView::reconnectRequested, m_window->reconnectAction(),
+        &QAction::trigger);
     m_window->setDockContent(PanelId::Connections, connectionsView);
     connect(m_window, &MainWindow::connectRequested, this, &Console::openConnectionsDialog);
 }
