@@ -36,10 +36,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
         tr("Headless recorder: connect to --bridge/--telemetry/--billing and record everything to FILE "
            "without a window until SIGINT or SIGTERM."),
         tr("FILE"));
-    const QCommandLineOption splitSize(QStringLiteral("split-size"),
-        tr("With --record: start a new file every MB megabytes."), tr("MB"));
-    const QCommandLineOption splitMinutes(QStringLiteral("split-minutes"),
-        tr("With --record: start a new file every N minutes."), tr("N"));
+    const QCommandLineOption splitSize(
+        QStringLiteral("split-size"), tr("With --record: start a new file every MB megabytes."), tr("MB"));
+    const QCommandLineOption splitMinutes(
+        QStringLiteral("split-minutes"), tr("With --record: start a new file every N minutes."), tr("N"));
     const QCommandLineOption bridge(
         QStringLiteral("bridge"), tr("DDS-bridge address: grpc[s]://host:port."), tr("URL"));
     const QCommandLineOption telemetry(
@@ -61,8 +61,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))), tr("NAME"));
     const QCommandLineOption size(
         QStringLiteral("size"), tr("Window size in pixels, e.g. 1600x1000."), tr("WxH"));
-    parser.addOptions(
-        { demo, replay, record, splitSize, splitMinutes, bridge, telemetry, billing, token, screenshot, fullscreen, theme, layout, size });
+    parser.addOptions({ demo, replay, record, splitSize, splitMinutes, bridge, telemetry, billing, token,
+        screenshot, fullscreen, theme, layout, size });
 
     CommandLine result;
     auto error = [&result](const QString &message) {
@@ -112,8 +112,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         bool ok = false;
         *target = parser.value(*option).toInt(&ok);
         if (!ok || *target <= 0 || *target > 1'000'000)
-            return error(QStringLiteral("--%1: %2").arg(option->names().constFirst(),
-                tr("'%1' is not a positive whole number").arg(parser.value(*option))));
+            return error(QStringLiteral("--%1: %2")
+                             .arg(option->names().constFirst(),
+                                 tr("'%1' is not a positive whole number").arg(parser.value(*option))));
         if (o.recordFile.isEmpty())
             return error(tr("--%1 needs --record FILE").arg(option->names().constFirst()));
     }

@@ -105,8 +105,9 @@ Console::Console(const CommandLineOptions &options, QSettings &settings, QObject
             effective.of(backend).token = options.token;
     m_effective = effective;
     if (options.demo)
-        m_window->setNotice(tr("--demo: the built-in demo backends are not part of this build yet; the console "
-                               "starts without data."));
+        m_window->setNotice(
+            tr("--demo: the built-in demo backends are not part of this build yet; the console "
+               "starts without data."));
     if (!options.replayFile.isEmpty())
         openRecording(options.replayFile);
     else
@@ -139,9 +140,10 @@ Console::~Console()
 
 void Console::createViews()
 {
-    m_view3d->setBanner(tr("No topology yet — not connected to a DDS-bridge (File ▸ Connect…, or run with "
-                           "--demo). The grid is the ground plane: 10 m squares, east in red, north in green, "
-                           "up in blue."));
+    m_view3d->setBanner(
+        tr("No topology yet — not connected to a DDS-bridge (File ▸ Connect…, or run with "
+           "--demo). The grid is the ground plane: 10 m squares, east in red, north in green, "
+           "up in blue."));
     m_window->setDockContent(PanelId::Topology3D, m_view3d);
 
     m_details = new views3d::TopologyDetails;
@@ -163,7 +165,8 @@ void Console::createViews()
     }
 
     m_simulation = new widgets::SimulationView;
-    m_window->setDockContent(PanelId::Simulation, scrollable(m_simulation, QStringLiteral("simulationScroll")));
+    m_window->setDockContent(
+        PanelId::Simulation, scrollable(m_simulation, QStringLiteral("simulationScroll")));
     m_services = new widgets::ServicesView;
     m_window->setDockContent(PanelId::Services, scrollable(m_services, QStringLiteral("servicesScroll")));
     m_costs = new widgets::CostsView;
@@ -190,10 +193,11 @@ void Console::wireBridge(clients::BridgeClient *bridge)
         m_simulation->setRole(opsdeck::v1::ROLE_UNSPECIFIED);
         return;
     }
-    connect(m_simulation, &widgets::SimulationView::controlRequested, this, [this](opsdeck::v1::ControlKind kind) {
-        if (clients::BridgeClient *b = m_live->bridge())
-            b->sendControl(kind);
-    });
+    connect(m_simulation, &widgets::SimulationView::controlRequested, this,
+        [this](opsdeck::v1::ControlKind kind) {
+            if (clients::BridgeClient *b = m_live->bridge())
+                b->sendControl(kind);
+        });
     connect(bridge, &clients::BridgeClient::roleChanged, m_simulation, &widgets::SimulationView::setRole);
     m_simulation->setRole(bridge->role());
 }
@@ -215,12 +219,15 @@ void Console::wireBilling(clients::BillingClient *billing)
             b->importFocus(path);
     });
     connect(billing, &clients::BillingClient::repriceReady, m_costs, &widgets::CostsView::setRepriceReport);
-    connect(billing, &clients::BillingClient::importProgress, m_costs, &widgets::CostsView::setImportProgress);
-    connect(billing, &clients::BillingClient::importFinished, m_costs, &widgets::CostsView::setImportFinished);
-    connect(billing, &clients::BillingClient::callFailed, m_costs, [this](const QString &call, const QString &e) {
-        if (call == QLatin1String("ImportFocus"))
-            m_costs->setImportFailed(e);
-    });
+    connect(
+        billing, &clients::BillingClient::importProgress, m_costs, &widgets::CostsView::setImportProgress);
+    connect(
+        billing, &clients::BillingClient::importFinished, m_costs, &widgets::CostsView::setImportFinished);
+    connect(
+        billing, &clients::BillingClient::callFailed, m_costs, [this](const QString &call, const QString &e) {
+            if (call == QLatin1String("ImportFocus"))
+                m_costs->setImportFailed(e);
+        });
 }
 
 ConsoleState Console::state() const

@@ -2,7 +2,6 @@
 // Recording / Export Range / Copy State as CSV, drag and drop, the Timeline
 // dock and the window-wide replay keys.
 #include "app/console.h"
-
 #include "app/liveclients.h"
 #include "app/logging.h"
 #include "app/mainwindow.h"
@@ -49,7 +48,8 @@ void Console::wireRecording()
     connect(m_record, &RecordController::stopped, this, [this](const model::Recorder::Stats &stats) {
         m_window->recordAction()->setChecked(false);
         m_window->setRecordingStatus({});
-        m_window->setNotice(tr("Recorded %1 (%n envelopes).", nullptr, int(std::min<std::uint64_t>(stats.envelopes, 1u << 30)))
+        m_window->setNotice(tr(
+            "Recorded %1 (%n envelopes).", nullptr, int(std::min<std::uint64_t>(stats.envelopes, 1u << 30)))
                                 .arg(stats.currentFile));
     });
 
@@ -61,7 +61,8 @@ void Console::wireRecording()
     connect(m_window->copyStateAction(), &QAction::triggered, this, &Console::copyStateAsCsv);
     connect(m_window->playAction(), &QAction::triggered, m_replay, &ReplayController::togglePlay);
     connect(m_window->stepBackAction(), &QAction::triggered, m_replay, [this] { m_replay->step(-kStepNs); });
-    connect(m_window->stepForwardAction(), &QAction::triggered, m_replay, [this] { m_replay->step(kStepNs); });
+    connect(
+        m_window->stepForwardAction(), &QAction::triggered, m_replay, [this] { m_replay->step(kStepNs); });
 
     auto setReplaying = [this](bool on) {
         for (QAction *action : { m_window->closeRecordingAction(), m_window->exportRangeAction(),
@@ -70,29 +71,32 @@ void Console::wireRecording()
         m_window->recordAction()->setEnabled(!on);
         m_window->reconnectAction()->setEnabled(!on);
     };
-    connect(m_replay, &ReplayController::opened, this, [this, setReplaying](const ReplayController::Info &info) {
-        setReplaying(true);
-        m_window->setNotice(tr("Replaying %1 — live connections are paused (File ▸ Close Recording and Go Live).")
-                                .arg(QFileInfo(info.path).fileName()));
-        if (!info.problems.empty()) {
-            QStringList lines;
-            for (const auto &problem : info.problems)
-                lines << tr("%1: %2").arg(problem.where, problem.what);
-            showRecordingProblems(info.path,
-                tr("%1 is damaged. Everything that could be read is on the timeline%2.\n\n%3")
-                    .arg(QFileInfo(info.path).fileName(),
-                        info.salvaged ? tr(" (recovered page by page)") : QString(),
-                        lines.mid(0, 20).join(QLatin1Char('\n'))));
-        }
-    });
+    connect(
+        m_replay, &ReplayController::opened, this, [this, setReplaying](const ReplayController::Info &info) {
+            setReplaying(true);
+            m_window->setNotice(
+                tr("Replaying %1 — live connections are paused (File ▸ Close Recording and Go Live).")
+                    .arg(QFileInfo(info.path).fileName()));
+            if (!info.problems.empty()) {
+                QStringList lines;
+                for (const auto &problem : info.problems)
+                    lines << tr("%1: %2").arg(problem.where, problem.what);
+                showRecordingProblems(info.path,
+                    tr("%1 is damaged. Everything that could be read is on the timeline%2.\n\n%3")
+                        .arg(QFileInfo(info.path).fileName(),
+                            info.salvaged ? tr(" (recovered page by page)") : QString(),
+                            lines.mid(0, 20).join(QLatin1Char('\n'))));
+            }
+        });
     connect(m_replay, &ReplayController::openFailed, this, [this](const QString &path, const QString &error) {
         showRecordingProblems(path, tr("%1 cannot be opened: %2").arg(QFileInfo(path).fileName(), error));
         connectTo(m_effective);
     });
     connect(m_replay, &ReplayController::closed, this, [setReplaying] { setReplaying(false); });
-    connect(m_replay, &ReplayController::problemFound, this, [this](const QString &where, const QString &what) {
-        m_window->setNotice(tr("Damaged recording at %1: %2").arg(where, what));
-    });
+    connect(
+        m_replay, &ReplayController::problemFound, this, [this](const QString &where, const QString &what) {
+            m_window->setNotice(tr("Damaged recording at %1: %2").arg(where, what));
+        });
     connect(m_replay, &ReplayController::exportFinished, this, [this](bool ok, const QString &message) {
         if (ok)
             m_window->setNotice(tr("Exported the range to %1").arg(message));
@@ -162,7 +166,8 @@ void Console::chooseRecordingToOpen()
 void Console::showRecordingProblems(const QString &path, const QString &summary)
 {
     qCWarning(lcApp).noquote() << path << summary;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Damaged recording"), summary, QMessageBox::Ok, m_window);
+    auto *box
+        = new QMessageBox(QMessageBox::Warning, tr("Damaged recording"), summary, QMessageBox::Ok, m_window);
     box->setObjectName(QStringLiteral("recordingProblemsDialog"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open(); // not modal to the event loop: replay goes on behind it
@@ -181,8 +186,8 @@ void Console::chooseExportRange()
     if (!ok)
         return;
     const double to = QInputDialog::getDouble(m_window, tr("Export Range"),
-        tr("To (seconds after the start, %1 – %2):").arg(from, 0, 'f', 1).arg(length, 0, 'f', 1), length, from,
-        length, 1, &ok);
+        tr("To (seconds after the start, %1 – %2):").arg(from, 0, 'f', 1).arg(length, 0, 'f', 1), length,
+        from, length, 1, &ok);
     if (!ok)
         return;
     const QString path = QFileDialog::getSaveFileName(
@@ -196,8 +201,9 @@ void Console::copyStateAsCsv()
 {
     const qint64 at = m_replay->isOpen() ? m_replay->position() : model::unixNowNs();
     QApplication::clipboard()->setText(stateAsCsv(state(), at));
-    m_window->setNotice(tr("Copied the state at %1 as CSV.")
-                            .arg(QDateTime::fromMSecsSinceEpoch(at / 1'000'000, Qt::UTC).toString(Qt::ISODate)));
+    m_window->setNotice(
+        tr("Copied the state at %1 as CSV.")
+            .arg(QDateTime::fromMSecsSinceEpoch(at / 1'000'000, Qt::UTC).toString(Qt::ISODate)));
 }
 
 } // namespace opsdeck::app

@@ -36,7 +36,8 @@ HeadlessRecorder::HeadlessRecorder(const CommandLineOptions &options, QObject *p
           [](model::Backend backend, const model::BackendStatus &status) {
               QTextStream(stderr) << "opsdeck: " << model::backendKey(backend) << " "
                                   << widgets::ConnectionsModel::stateText(status.state)
-                                  << (status.detail.isEmpty() ? QString() : QStringLiteral(" — ") + status.detail)
+                                  << (status.detail.isEmpty() ? QString()
+                                                              : QStringLiteral(" — ") + status.detail)
                                   << Qt::endl;
           },
           [models = m_models] { return models->connectionEvents(); }, this))
@@ -94,8 +95,9 @@ bool HeadlessRecorder::start(QString *error)
     options.splitDurationNs = std::int64_t(m_options.splitMinutes) * 60'000'000'000;
     for (model::Backend backend : model::kAllBackends)
         if (!settings.of(backend).url.isEmpty())
-            options.metadata.add_backends(
-                QStringLiteral("%1=%2").arg(model::backendKey(backend), settings.of(backend).url).toStdString());
+            options.metadata.add_backends(QStringLiteral("%1=%2")
+                                              .arg(model::backendKey(backend), settings.of(backend).url)
+                                              .toStdString());
     options.metadata.set_opsdeck_version(OPSDECK_VERSION);
     // The recorder first, so the first envelopes of every stream are in the file.
     m_record->start(std::move(options));
@@ -121,7 +123,9 @@ void HeadlessRecorder::installSignalHandlers()
     }
     m_notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &HeadlessRecorder::onSignal);
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onPosixSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

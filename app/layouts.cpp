@@ -21,7 +21,11 @@ std::vector<widgets::NamedLayout> namedLayouts()
     std::vector<widgets::NamedLayout> layouts;
     layouts.push_back({ QStringLiteral("Operator"), tr("&Operator"),
         {
-            { .dock = simulation, .area = Qt::RightDockWidgetArea, .size = 440, .length = 220, .raise = true },
+            { .dock = simulation,
+                .area = Qt::RightDockWidgetArea,
+                .size = 440,
+                .length = 220,
+                .raise = true },
             { .dock = services, .splitAfter = simulation, .splitOrientation = Qt::Vertical, .raise = true },
             { .dock = costs, .tabWith = services },
             { .dock = details, .tabWith = simulation },

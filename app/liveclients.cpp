@@ -41,7 +41,8 @@ QString retryText(std::int64_t nextRetryUnixNs)
 
 } // namespace
 
-LiveClients::LiveClients(model::EventStream *stream, StatusSink sink, ConnectionEvents events, QObject *parent)
+LiveClients::LiveClients(
+    model::EventStream *stream, StatusSink sink, ConnectionEvents events, QObject *parent)
     : QObject(parent)
     , m_stream(stream)
     , m_sink(std::move(sink))
@@ -124,7 +125,8 @@ void LiveClients::startBridge(const model::BackendSettings &settings)
         return;
     }
     m_bridge = new clients::BridgeClient(endpoint, m_stream, this);
-    connect(m_bridge->connection(), &clients::BackendConnection::stateChanged, this, &LiveClients::refreshStatus);
+    connect(
+        m_bridge->connection(), &clients::BackendConnection::stateChanged, this, &LiveClients::refreshStatus);
     m_bridge->start();
     Q_EMIT bridgeChanged(m_bridge);
 }
@@ -137,7 +139,8 @@ void LiveClients::startTelemetry(const model::BackendSettings &settings)
         m_configError[indexOf(model::Backend::Telemetry)] = error;
         return;
     }
-    m_telemetry = new clients::TelemetryClient(endpoint, m_stream, clients::TelemetryClient::Mode::Calls, this);
+    m_telemetry
+        = new clients::TelemetryClient(endpoint, m_stream, clients::TelemetryClient::Mode::Calls, this);
     connect(m_telemetry, &clients::TelemetryClient::stateChanged, this, [this](int state, const QString &e) {
         PlainState &plain = m_plain[indexOf(model::Backend::Telemetry)];
         if (plain.state != state)
@@ -146,7 +149,8 @@ void LiveClients::startTelemetry(const model::BackendSettings &settings)
         plain.error = e;
         refreshStatus();
     });
-    m_plain[indexOf(model::Backend::Telemetry)] = { opsdeck::v1::CONNECTION_STATE_CONNECTING, {}, model::unixNowNs() };
+    m_plain[indexOf(model::Backend::Telemetry)]
+        = { opsdeck::v1::CONNECTION_STATE_CONNECTING, {}, model::unixNowNs() };
     m_telemetry->start();
 }
 
@@ -173,7 +177,8 @@ void LiveClients::startBilling(const model::BackendSettings &settings)
         }
         refreshStatus();
     });
-    m_plain[indexOf(model::Backend::Billing)] = { opsdeck::v1::CONNECTION_STATE_CONNECTING, {}, model::unixNowNs() };
+    m_plain[indexOf(model::Backend::Billing)]
+        = { opsdeck::v1::CONNECTION_STATE_CONNECTING, {}, model::unixNowNs() };
     m_billing->startCharges();
     Q_EMIT billingChanged(m_billing);
 }

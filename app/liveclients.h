@@ -39,7 +39,8 @@ public:
     // when headless).
     using StatusSink = std::function<void(model::Backend, const model::BackendStatus &)>;
 
-    LiveClients(model::EventStream *stream, StatusSink sink, ConnectionEvents events, QObject *parent = nullptr);
+    LiveClients(
+        model::EventStream *stream, StatusSink sink, ConnectionEvents events, QObject *parent = nullptr);
     ~LiveClients() override;
 
     // Dials every backend that has an address and drops the others. A backend

@@ -6,9 +6,9 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QTimer>
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 
 #include <chrono>
 #include <cstdio>

@@ -8,11 +8,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
@@ -162,7 +162,8 @@ void MainWindow::createMenus()
         tr("&Connect…"), this, &MainWindow::connectRequested);
     connectAction->setObjectName(QStringLiteral("action_connect"));
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    m_reconnect = file->addAction(QIcon(QStringLiteral(":/opsdeck/icons/reconnect.svg")), tr("&Reconnect Now"));
+    m_reconnect
+        = file->addAction(QIcon(QStringLiteral(":/opsdeck/icons/reconnect.svg")), tr("&Reconnect Now"));
     m_reconnect->setObjectName(QStringLiteral("action_reconnect"));
     m_reconnect->setToolTip(tr("Skip the retry wait of every backend that is not connected"));
     m_reconnect->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
@@ -251,7 +252,8 @@ void MainWindow::createRecordingActions(QMenu *file)
     m_copyState = file->addAction(tr("Copy State as &CSV"));
     m_copyState->setObjectName(QStringLiteral("action_copy_state"));
     m_copyState->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_copyState->setToolTip(tr("Nodes, links, routes, services and costs at the cursor (or now) to the clipboard"));
+    m_copyState->setToolTip(
+        tr("Nodes, links, routes, services and costs at the cursor (or now) to the clipboard"));
 
     // Replay keys work wherever the focus is in the window.
     auto replayKey = [this](const QString &name, const QString &text, QKeySequence key) {

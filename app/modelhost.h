@@ -113,9 +113,18 @@ public:
     void run(std::function<void(ModelWorker &)> job);
 
     // Snapshots, any thread.
-    std::shared_ptr<const model::TopologySnapshot> topology() const { return m_worker->topology().snapshot(); }
-    std::shared_ptr<const model::SimClockSnapshot> simClock() const { return m_worker->simClock().snapshot(); }
-    std::shared_ptr<const model::LatencyBook::Snapshot> latency() const { return m_worker->latency().snapshot(); }
+    std::shared_ptr<const model::TopologySnapshot> topology() const
+    {
+        return m_worker->topology().snapshot();
+    }
+    std::shared_ptr<const model::SimClockSnapshot> simClock() const
+    {
+        return m_worker->simClock().snapshot();
+    }
+    std::shared_ptr<const model::LatencyBook::Snapshot> latency() const
+    {
+        return m_worker->latency().snapshot();
+    }
     std::shared_ptr<const model::CostLedger::Snapshot> costs() const { return m_worker->costs().snapshot(); }
     std::shared_ptr<const model::Diagnostics::Snapshot> diagnostics() const
     {

@@ -4,8 +4,8 @@
 #include "app/modelhost.h"
 
 #include <QFileInfo>
-#include <QPointer>
 #include <QLocale>
+#include <QPointer>
 #include <QTimer>
 
 #include <climits>
@@ -73,8 +73,8 @@ void RecordController::stop()
         w.setRecorder(nullptr);
         recorder->stop();
         const model::Recorder::Stats stats = recorder->stats();
-        qCInfo(lcApp).noquote() << "recording stopped:" << stats.currentFile << stats.envelopes << "envelopes,"
-                                << stats.dropped << "dropped";
+        qCInfo(lcApp).noquote() << "recording stopped:" << stats.currentFile << stats.envelopes
+                                << "envelopes," << stats.dropped << "dropped";
         if (self)
             QMetaObject::invokeMethod(
                 self.data(),
@@ -93,13 +93,15 @@ model::Recorder::Stats RecordController::stats() const
 
 QString RecordController::describe(const model::Recorder::Stats &stats)
 {
-    const std::int64_t durationNs = stats.lastUnixNs > stats.firstUnixNs ? stats.lastUnixNs - stats.firstUnixNs : 0;
+    const std::int64_t durationNs
+        = stats.lastUnixNs > stats.firstUnixNs ? stats.lastUnixNs - stats.firstUnixNs : 0;
     const qint64 seconds = durationNs / 1'000'000'000;
     const QString duration = QStringLiteral("%1:%2:%3")
                                  .arg(seconds / 3600, 2, 10, QLatin1Char('0'))
                                  .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
                                  .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    QString text = tr("● REC %1 — %2, %3, %n envelopes", nullptr, int(std::min<std::uint64_t>(stats.envelopes, INT_MAX)))
+    QString text = tr(
+        "● REC %1 — %2, %3, %n envelopes", nullptr, int(std::min<std::uint64_t>(stats.envelopes, INT_MAX)))
                        .arg(QFileInfo(stats.currentFile).fileName(),
                            QLocale().formattedDataSize(qint64(stats.bytes)), duration);
     if (stats.dropped > 0)

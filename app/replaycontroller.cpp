@@ -21,7 +21,8 @@ ReplayController::ReplayController(ModelHost *models, widgets::TimelineView *tim
         connect(m_timeline, &widgets::TimelineView::stepRequested, this, &ReplayController::step);
         connect(m_timeline, &widgets::TimelineView::speedRequested, this, &ReplayController::setSpeed);
         connect(m_timeline, &widgets::TimelineView::seekRequested, this, &ReplayController::seek);
-        connect(m_timeline, &widgets::TimelineView::previousMarkRequested, this, [this] { jumpToMark(false); });
+        connect(
+            m_timeline, &widgets::TimelineView::previousMarkRequested, this, [this] { jumpToMark(false); });
         connect(m_timeline, &widgets::TimelineView::nextMarkRequested, this, [this] { jumpToMark(true); });
         connect(this, &ReplayController::positionChanged, m_timeline, &widgets::TimelineView::setPosition);
         connect(this, &ReplayController::playingChanged, m_timeline, &widgets::TimelineView::setPlaying);
@@ -39,8 +40,7 @@ void ReplayController::open(const QString &path)
     const quint64 generation = ++m_generation;
     QPointer<ReplayController> self(this);
     m_models->run([self, path, generation](ModelWorker &w) {
-        auto *player = new model::Player(
-            *w.stream(), [&w](const opsdeck::v1::Keyframe &k) { w.restore(k); });
+        auto *player = new model::Player(*w.stream(), [&w](const opsdeck::v1::Keyframe &k) { w.restore(k); });
         QString error;
         if (!player->open(path, &error)) {
             delete player;
@@ -100,8 +100,8 @@ void ReplayController::showOpened(model::Player *player, const Info &info)
         m_timeline->setPosition(info.startNs);
         m_timeline->setPlaying(false);
     }
-    qCInfo(lcApp).noquote() << "replaying" << info.path << info.envelopes << "envelopes," << info.problems.size()
-                            << "problems";
+    qCInfo(lcApp).noquote() << "replaying" << info.path << info.envelopes << "envelopes,"
+                            << info.problems.size() << "problems";
     Q_EMIT opened(info);
     Q_EMIT positionChanged(info.startNs);
 }
@@ -133,7 +133,8 @@ void ReplayController::withPlayer(std::function<void(model::Player &)> job)
 {
     if (!m_player)
         return;
-    QMetaObject::invokeMethod(m_player, [p = m_player, job = std::move(job)] { job(*p); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_player, [p = m_player, job = std::move(job)] { job(*p); }, Qt::QueuedConnection);
 }
 
 void ReplayController::seek(qint64 positionNs)

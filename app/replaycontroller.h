@@ -78,7 +78,7 @@ private:
     ModelHost *m_models;
     widgets::TimelineView *m_timeline;
     model::Player *m_player = nullptr; // lives on the model thread; used only as a context
-    quint64 m_generation = 0;          // guards results of an older open()
+    quint64 m_generation = 0; // guards results of an older open()
     Info m_info;
     qint64 m_position = 0;
 };

@@ -11,7 +11,8 @@ namespace {
 
 QString quoted(const QString &field)
 {
-    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n')))
+    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"'))
+        && !field.contains(QLatin1Char('\n')))
         return field;
     QString escaped = field;
     escaped.replace(QLatin1String("\""), QLatin1String("\"\""));
@@ -55,22 +56,25 @@ QString stateAsCsv(const ConsoleState &state, qint64 atUnixNs)
     }
     if (state.topology) {
         csv += QStringLiteral("# nodes\n");
-        csv += row({ QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("status"),
-            QStringLiteral("lat_deg"), QStringLiteral("lon_deg"), QStringLiteral("alt_m"),
-            QStringLiteral("ground_speed_mps"), QStringLiteral("heading_deg"), QStringLiteral("step") });
+        csv += row(
+            { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("status"),
+                QStringLiteral("lat_deg"), QStringLiteral("lon_deg"), QStringLiteral("alt_m"),
+                QStringLiteral("ground_speed_mps"), QStringLiteral("heading_deg"), QStringLiteral("step") });
         for (const model::TopoNode &n : *state.topology->nodes)
-            csv += row({ QString::number(n.id), n.name, QString::number(int(n.kind)), QString::number(int(n.status)),
-                num(n.latDeg), num(n.lonDeg), num(n.altM), num(n.groundSpeedMps), num(n.headingDeg),
-                QString::number(n.step) });
+            csv += row({ QString::number(n.id), n.name, QString::number(int(n.kind)),
+                QString::number(int(n.status)), num(n.latDeg), num(n.lonDeg), num(n.altM),
+                num(n.groundSpeedMps), num(n.headingDeg), QString::number(n.step) });
         csv += QStringLiteral("# links\n");
-        csv += row({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("quality"), QStringLiteral("snr_db"),
-            QStringLiteral("latency_ms"), QStringLiteral("bandwidth_mbps"), QStringLiteral("distance_m") });
+        csv += row({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("quality"),
+            QStringLiteral("snr_db"), QStringLiteral("latency_ms"), QStringLiteral("bandwidth_mbps"),
+            QStringLiteral("distance_m") });
         for (const model::TopoLink &l : *state.topology->links)
             csv += row({ QString::number(l.key.a), QString::number(l.key.b), num(l.quality), num(l.snrDb),
                 num(l.latencyMs), num(l.bandwidthMbps), num(l.distanceM) });
         csv += QStringLiteral("# routes\n");
-        csv += row({ QStringLiteral("flow_id"), QStringLiteral("name"), QStringLiteral("src"), QStringLiteral("dst"),
-            QStringLiteral("hops"), QStringLiteral("latency_ms"), QStringLiteral("bottleneck_mbps") });
+        csv += row(
+            { QStringLiteral("flow_id"), QStringLiteral("name"), QStringLiteral("src"), QStringLiteral("dst"),
+                QStringLiteral("hops"), QStringLiteral("latency_ms"), QStringLiteral("bottleneck_mbps") });
         for (const model::TopoRoute &r : *state.topology->routes) {
             QStringList hops;
             for (std::uint32_t h : r.hops)

@@ -1,7 +1,6 @@
 // CostLedger keyframes for replay: the aggregates in Keyframe.extra
 // (keyframestate.proto CostLedgerState).
 #include "model/costledger.h"
-
 #include "opsdeck/v1/keyframestate.pb.h"
 
 namespace opsdeck::model {
@@ -28,8 +27,7 @@ CostLedger::Sums readSums(const opsdeck::v1::CostSums &from)
     return sums;
 }
 
-template <typename Array, typename Repeated>
-void readArray(const Repeated &from, Array &to)
+template<typename Array, typename Repeated> void readArray(const Repeated &from, Array &to)
 {
     for (int i = 0; i < from.size() && std::size_t(i) < to.size(); ++i)
         to[std::size_t(i)] = from.Get(i);
@@ -103,8 +101,8 @@ void CostLedger::restore(const opsdeck::v1::Keyframe &keyframe)
     for (const auto &resource : s.resources()) {
         if (m_resources.size() >= m_options.maxResources)
             break;
-        ResourceState &state = m_resources[ResourceKey { QString::fromStdString(resource.service()),
-            QString::fromStdString(resource.resource()) }];
+        ResourceState &state = m_resources[ResourceKey {
+            QString::fromStdString(resource.service()), QString::fromStdString(resource.resource()) }];
         state.unit = QString::fromStdString(resource.unit());
         state.sums = readSums(resource.sums());
         readArray(resource.by_pricing(), state.byPricing);

@@ -1,7 +1,6 @@
 // SimClockModel's keyframes for replay: Keyframe.clock and members, and the
 // control log and connection flag in Keyframe.extra (keyframestate.proto).
 #include "model/simclockmodel.h"
-
 #include "opsdeck/v1/keyframestate.pb.h"
 
 #include <algorithm>
@@ -99,7 +98,8 @@ void SimClockModel::restore(const opsdeck::v1::Keyframe &keyframe)
         entry.command = r.command();
         entry.sequence = r.sequence();
         entry.issuer = QString::fromStdString(r.issuer());
-        entry.outcome = ControlLogEntry::Outcome(std::clamp(r.outcome(), 0, int(ControlLogEntry::Outcome::Failed)));
+        entry.outcome
+            = ControlLogEntry::Outcome(std::clamp(r.outcome(), 0, int(ControlLogEntry::Outcome::Failed)));
         entry.reason = QString::fromStdString(r.reason());
         entry.stateAfter = r.state_after();
         entry.local = r.local();

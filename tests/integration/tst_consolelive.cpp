@@ -116,7 +116,8 @@ private:
             app::ConsoleState s { w.topology().snapshot(), w.simClock().snapshot(), w.latency().snapshot(),
                 w.costs().snapshot() };
             out = { w.lastRecvNs(), app::stateDigest(s) };
-            QMetaObject::invokeMethod(qApp, [&done] { done = true; }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp, [&done] { done = true; }, Qt::QueuedConnection);
         });
         if (!QTest::qWaitFor([&done] { return done; }, timeoutMs(5000)))
             return { -1, {} };
@@ -185,7 +186,8 @@ private Q_SLOTS:
                 || stateText(*simulation) == QLatin1String("Running"),
             timeoutMs(15000));
         if (stateText(*simulation) == QLatin1String("Init")) {
-            QTRY_VERIFY_WITH_TIMEOUT(simulation->button(v1::CONTROL_KIND_START)->isEnabled(), timeoutMs(5000));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                simulation->button(v1::CONTROL_KIND_START)->isEnabled(), timeoutMs(5000));
             QTest::mouseClick(simulation->button(v1::CONTROL_KIND_START), Qt::LeftButton);
         }
         QTRY_COMPARE_WITH_TIMEOUT(stateText(*simulation), QStringLiteral("Running"), timeoutMs(15000));
@@ -226,7 +228,8 @@ private Q_SLOTS:
         // The session moved while it was recorded, so the comparison below can fail.
         QVERIFY2(captured.front().second != captured.back().second, qPrintable(captured.front().second));
         QVERIFY(captured.front().second.contains(QLatin1String("methods=")) && captured.front().first > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(console.window()->recordingStatus().contains(QLatin1String("REC")), timeoutMs(3000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.window()->recordingStatus().contains(QLatin1String("REC")), timeoutMs(3000));
         QSignalSpy stopped(console.recorder(), &app::RecordController::stopped);
         console.stopRecording();
         QVERIFY(stopped.wait(timeoutMs(5000)));
@@ -240,7 +243,8 @@ private Q_SLOTS:
         QVERIFY(opened.wait(timeoutMs(10000)));
         QVERIFY(console.timelineView()->isRecordingOpen());
         QCOMPARE(console.liveClients()->bridge(), nullptr);
-        QCOMPARE(int(console.connections()->status(model::Backend::Bridge).state), int(model::LinkState::Idle));
+        QCOMPARE(
+            int(console.connections()->status(model::Backend::Bridge).state), int(model::LinkState::Idle));
 
         // Out of order, so seeks go back as well as forward.
         for (std::size_t i : { 3u, 0u, 5u, 1u, 4u, 2u }) {
@@ -305,8 +309,9 @@ private Q_SLOTS:
         m_bridge.reset(); // the bridge goes away
         QTRY_COMPARE_WITH_TIMEOUT(int(console.connections()->status(model::Backend::Bridge).state),
             int(model::LinkState::Failed), timeoutMs(15000));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            console.connections()->status(model::Backend::Bridge).detail.contains(QLatin1String("retrying in")),
+        QTRY_VERIFY_WITH_TIMEOUT(console.connections()
+                                     ->status(model::Backend::Bridge)
+                                     .detail.contains(QLatin1String("retrying in")),
             timeoutMs(10000));
         // The last state stays on screen.
         QVERIFY(console.state().topology->nodes->size() >= 8);

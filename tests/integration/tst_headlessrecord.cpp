@@ -58,9 +58,8 @@ private Q_SLOTS:
                 QStringLiteral("1") });
         QVERIFY(process.waitForStarted(timeoutMs(5000)));
         // The initial state of 60 aircraft arrives (in the file or its WAL).
-        auto written = [&path] {
-            return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
-        };
+        auto written
+            = [&path] { return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size(); };
         QTRY_VERIFY_WITH_TIMEOUT(written() > 64 * 1024, timeoutMs(20000));
         QCOMPARE(process.state(), QProcess::Running);
 

@@ -130,11 +130,18 @@ QString describe(const model::TopologySnapshot &s)
 
 QString describe(const model::SimClockSnapshot &s)
 {
-    QStringList out { QStringLiteral("%1 %2 %3 %4 %5").arg(int(s.state)).arg(s.step).arg(s.simTimeNs).arg(s.dtNs).arg(
-        s.realTimeFactor) };
+    QStringList out { QStringLiteral("%1 %2 %3 %4 %5")
+                          .arg(int(s.state))
+                          .arg(s.step)
+                          .arg(s.simTimeNs)
+                          .arg(s.dtNs)
+                          .arg(s.realTimeFactor) };
     for (const auto &entry : *s.log)
-        out << QStringLiteral("log %1 %2 %3 %4").arg(entry.sequence).arg(entry.issuer).arg(int(entry.outcome)).arg(
-            entry.local);
+        out << QStringLiteral("log %1 %2 %3 %4")
+                   .arg(entry.sequence)
+                   .arg(entry.issuer)
+                   .arg(int(entry.outcome))
+                   .arg(entry.local);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -151,7 +158,8 @@ QString describe(const model::CostLedger::Snapshot &s)
     for (const auto &r : s.resources)
         out << QStringLiteral("r %1/%2 %3 %4").arg(r.service, r.resource, r.pricing).arg(r.sums.effective);
     for (const auto &b : s.buckets)
-        out << QStringLiteral("b %1 %2").arg(b.startNs).arg(b.effectiveByPricing[1] + 10 * b.effectiveByPricing[3]);
+        out << QStringLiteral("b %1 %2").arg(b.startNs).arg(
+            b.effectiveByPricing[1] + 10 * b.effectiveByPricing[3]);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -213,7 +221,8 @@ private Q_SLOTS:
         QVERIFY(describe(*live.snapshot()).contains("log 42 alice"));
 
         // An older clock is still stale after the restore; a newer one applies.
-        std::vector<v1::Envelope> next { clock(v1::SIM_STATE_FROZEN, 3, 15), clock(v1::SIM_STATE_FROZEN, 9, 30) };
+        std::vector<v1::Envelope> next { clock(v1::SIM_STATE_FROZEN, 3, 15),
+            clock(v1::SIM_STATE_FROZEN, 9, 30) };
         live.apply(next);
         restored.apply(next);
         live.publish();
