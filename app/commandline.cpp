@@ -30,8 +30,16 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption demo(QStringLiteral("demo"),
         tr("Start the built-in demo backends on loopback (not part of this build yet: "
            "the console says so and starts empty)."));
-    const QCommandLineOption replay(
-        QStringLiteral("replay"), tr("Replay a recording (not part of this build yet)."), tr("FILE"));
+    const QCommandLineOption replay(QStringLiteral("replay"),
+        tr("Open a recording (.opsrec) on the timeline; live connections stay off."), tr("FILE"));
+    const QCommandLineOption record(QStringLiteral("record"),
+        tr("Headless recorder: connect to --bridge/--telemetry/--billing and record everything to FILE "
+           "without a window until SIGINT or SIGTERM."),
+        tr("FILE"));
+    const QCommandLineOption splitSize(
+        QStringLiteral("split-size"), tr("With --record: start a new file every MB megabytes."), tr("MB"));
+    const QCommandLineOption splitMinutes(
+        QStringLiteral("split-minutes"), tr("With --record: start a new file every N minutes."), tr("N"));
     const QCommandLineOption bridge(
         QStringLiteral("bridge"), tr("DDS-bridge address: grpc[s]://host:port."), tr("URL"));
     const QCommandLineOption telemetry(
@@ -53,8 +61,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))), tr("NAME"));
     const QCommandLineOption size(
         QStringLiteral("size"), tr("Window size in pixels, e.g. 1600x1000."), tr("WxH"));
-    parser.addOptions(
-        { demo, replay, bridge, telemetry, billing, token, screenshot, fullscreen, theme, layout, size });
+    parser.addOptions({ demo, replay, record, splitSize, splitMinutes, bridge, telemetry, billing, token,
+        screenshot, fullscreen, theme, layout, size });
 
     CommandLine result;
     auto error = [&result](const QString &message) {
@@ -86,6 +94,29 @@ CommandLine parseCommandLine(const QStringList &arguments)
         o.replayFile = parser.value(replay);
         if (!QFileInfo(o.replayFile).isFile())
             return error(tr("--replay: no such file: %1").arg(o.replayFile));
+    }
+    if (parser.isSet(record)) {
+        o.recordFile = parser.value(record);
+        if (o.recordFile.isEmpty())
+            return error(tr("--record: the file name is empty"));
+        if (QFileInfo::exists(o.recordFile))
+            return error(tr("--record: %1 exists; a recording is never overwritten").arg(o.recordFile));
+        if (!o.replayFile.isEmpty() || o.demo)
+            return error(tr("--record cannot be combined with --replay or --demo"));
+    }
+    const std::pair<const QCommandLineOption *, int *> splits[]
+        = { { &splitSize, &o.splitMegabytes }, { &splitMinutes, &o.splitMinutes } };
+    for (const auto &[option, target] : splits) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *target = parser.value(*option).toInt(&ok);
+        if (!ok || *target <= 0 || *target > 1'000'000)
+            return error(QStringLiteral("--%1: %2")
+                             .arg(option->names().constFirst(),
+                                 tr("'%1' is not a positive whole number").arg(parser.value(*option))));
+        if (o.recordFile.isEmpty())
+            return error(tr("--%1 needs --record FILE").arg(option->names().constFirst()));
     }
     const std::pair<const QCommandLineOption *, QString *> urls[]
         = { { &bridge, &o.bridgeUrl }, { &telemetry, &o.telemetryUrl }, { &billing, &o.billingUrl } };

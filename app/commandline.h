@@ -15,6 +15,9 @@ struct CommandLineOptions
 {
     bool demo = false;
     QString replayFile;
+    QString recordFile; // headless recorder: no window
+    int splitMegabytes = 0; // with recordFile; 0 = never split by size
+    int splitMinutes = 0; // with recordFile; 0 = never split by duration
     QString bridgeUrl; // validated with model::parseEndpointUrl; empty = from settings
     QString telemetryUrl;
     QString billingUrl;

@@ -1,20 +1,33 @@
 #include "app/console.h"
 
+#include "app/liveclients.h"
 #include "app/logging.h"
 #include "app/mainwindow.h"
-#include "model/eventstream.h"
+#include "app/modelhost.h"
+#include "app/recordcontroller.h"
+#include "app/replaycontroller.h"
+#include "clients/billingclient.h"
+#include "clients/bridgeclient.h"
 #include "views3d/palette3d.h"
+#include "views3d/topologycontroller.h"
+#include "views3d/topologydetails.h"
 #include "views3d/view3d.h"
 #include "widgets/connectionsdialog.h"
 #include "widgets/connectionsmodel.h"
 #include "widgets/connectionsview.h"
+#include "widgets/costsview.h"
 #include "widgets/diagnosticsview.h"
-#include "widgets/emptystate.h"
 #include "widgets/layoutmanager.h"
 #include "widgets/panelhost.h"
+#include "widgets/servicesview.h"
+#include "widgets/simulationview.h"
 #include "widgets/theme.h"
+#include "widgets/timelineview.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTimer>
 
@@ -27,6 +40,19 @@ views3d::Palette3D palette3DFor(widgets::ThemeKind kind)
 {
     return kind == widgets::ThemeKind::Dark ? views3d::Palette3D::dark() : views3d::Palette3D::light();
 }
+
+// The views' natural minimum heights add up to more than a laptop screen when
+// docks share a column; in a scroll area a squeezed dock scrolls instead of
+// forcing the window to grow.
+QWidget *scrollable(QWidget *view, const QString &name)
+{
+    auto *area = new QScrollArea;
+    area->setObjectName(name);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(view);
+    return area;
+}
 } // namespace
 
 Console::Console(const CommandLineOptions &options, QSettings &settings, QObject *parent)
@@ -36,32 +62,35 @@ Console::Console(const CommandLineOptions &options, QSettings &settings, QObject
     , m_connectionSettings(model::ConnectionSettings::load(settings))
     , m_theme(new widgets::Theme(this))
     , m_connections(new widgets::ConnectionsModel(this))
+    , m_models(new ModelHost(33, this))
     , m_window(new MainWindow(m_connections))
     , m_view3d(new views3d::View3D)
-    , m_publishTimer(new QTimer(this))
+    , m_feed(new QTimer(this))
 {
     // Theme first, so every widget below is created in its final palette.
     const auto savedTheme = widgets::themeFromName(settings.value(kThemeKey).toString());
     const widgets::ThemeKind kind = options.theme.value_or(savedTheme.value_or(widgets::ThemeKind::Light));
     connect(m_theme, &widgets::Theme::themeChanged, m_window, &MainWindow::setThemeChecked);
-    connect(m_theme, &widgets::Theme::themeChanged, m_view3d,
-        [this](widgets::ThemeKind k) { m_view3d->setPalette3D(palette3DFor(k)); });
+    connect(m_theme, &widgets::Theme::themeChanged, m_view3d, [this](widgets::ThemeKind k) {
+        m_view3d->setPalette3D(palette3DFor(k));
+        if (m_topology3d)
+            m_topology3d->setPalette(palette3DFor(k));
+    });
     connect(m_window, &MainWindow::themeRequested, m_theme, &widgets::Theme::apply);
     m_theme->apply(kind);
 
-    m_view3d->setBanner(
-        tr("No topology yet — not connected to a DDS-bridge (File ▸ Connect…). "
-           "The grid is the ground plane: 10 m squares, east in red, north in green, up in blue."));
-    m_window->setDockContent(PanelId::Topology3D, m_view3d);
+    createViews();
 
-    m_diagnosticsView = new widgets::DiagnosticsView([this] { return m_diagnostics.snapshot(); });
-    m_window->setDockContent(PanelId::Diagnostics, m_diagnosticsView);
-
-    auto *connectionsView = new widgets::ConnectionsView(m_connections);
-    connect(
-        connectionsView, &widgets::ConnectionsView::connectRequested, this, &Console::openConnectionsDialog);
-    m_window->setDockContent(PanelId::Connections, connectionsView);
-    connect(m_window, &MainWindow::connectRequested, this, &Console::openConnectionsDialog);
+    m_live = new LiveClients(
+        m_models->stream(),
+        [this](model::Backend backend, const model::BackendStatus &status) {
+            m_connections->setStatus(backend, status);
+        },
+        [models = m_models] { return models->connectionEvents(); }, this);
+    connect(m_live, &LiveClients::bridgeChanged, this, &Console::wireBridge);
+    connect(m_live, &LiveClients::billingChanged, this, &Console::wireBilling);
+    connect(m_window->reconnectAction(), &QAction::triggered, m_live, &LiveClients::reconnectNow);
+    wireRecording();
 
     // Command-line addresses and token override the saved ones for this run.
     model::ConnectionSettings effective = m_connectionSettings;
@@ -75,18 +104,155 @@ Console::Console(const CommandLineOptions &options, QSettings &settings, QObject
         for (model::Backend backend : model::kAllBackends)
             effective.of(backend).token = options.token;
     m_effective = effective;
-    applyConnectionSettings(effective);
-    explainMissingFeatures();
+    if (options.demo)
+        m_window->setNotice(
+            tr("--demo: the built-in demo backends are not part of this build yet; the console "
+               "starts without data."));
+    if (!options.replayFile.isEmpty())
+        openRecording(options.replayFile);
+    else
+        applyConnectionSettings(effective);
 
-    // Publishes the diagnostics for the view when something was reported.
-    m_publishTimer->setInterval(250);
-    connect(m_publishTimer, &QTimer::timeout, this, &Console::publishDiagnostics);
-    m_publishTimer->start();
+    // The views read the models' snapshots at most at 30 Hz, cheaply when
+    // nothing was published since.
+    m_feed->setInterval(33);
+    connect(m_feed, &QTimer::timeout, this, &Console::feedViews);
+    m_feed->start();
 }
 
 Console::~Console()
 {
+    // Clients stop posting, the recorder and the player let go of the stream,
+    // then the model thread ends (ModelHost, a child, is destroyed after this
+    // body) — the window and its views go first, they only hold snapshots.
+    m_feed->stop();
+    delete m_live;
+    m_live = nullptr;
+    delete m_replay;
+    m_replay = nullptr;
+    delete m_record;
+    m_record = nullptr;
+    delete m_topology3d;
+    m_topology3d = nullptr;
     delete m_window;
+    delete m_models;
+}
+
+void Console::createViews()
+{
+    m_view3d->setBanner(
+        tr("No topology yet — not connected to a DDS-bridge (File ▸ Connect…, or run with "
+           "--demo). The grid is the ground plane: 10 m squares, east in red, north in green, "
+           "up in blue."));
+    m_window->setDockContent(PanelId::Topology3D, m_view3d);
+
+    m_details = new views3d::TopologyDetails;
+    m_details->setObjectName(QStringLiteral("topologyDetails"));
+    m_window->setDockContent(PanelId::Details, scrollable(m_details, QStringLiteral("detailsScroll")));
+    if (views3d::OsgWidget *gl = m_view3d->osgWidget()) {
+        m_topology3d = new views3d::TopologyController(gl);
+        m_topology3d->setPalette(palette3DFor(m_theme->current()));
+        m_topology3d->setProvider([models = m_models] { return models->topology(); });
+        connect(m_topology3d, &views3d::TopologyController::nodeSelected, m_details, [this](quint32 id) {
+            m_details->showNode(id);
+            if (QDockWidget *dock = m_window->dock(PanelId::Details))
+                dock->raise();
+        });
+        connect(m_topology3d, &views3d::TopologyController::linkSelected, m_details,
+            [this](quint32 a, quint32 b) { m_details->showLink(a, b); });
+        connect(m_topology3d, &views3d::TopologyController::selectionCleared, m_details,
+            &views3d::TopologyDetails::clearSelection);
+    }
+
+    m_simulation = new widgets::SimulationView;
+    m_window->setDockContent(
+        PanelId::Simulation, scrollable(m_simulation, QStringLiteral("simulationScroll")));
+    m_services = new widgets::ServicesView;
+    m_window->setDockContent(PanelId::Services, scrollable(m_services, QStringLiteral("servicesScroll")));
+    m_costs = new widgets::CostsView;
+    m_window->setDockContent(PanelId::Costs, scrollable(m_costs, QStringLiteral("costsScroll")));
+    m_timeline = new widgets::TimelineView;
+    m_window->setDockContent(PanelId::Timeline, m_timeline);
+
+    m_diagnosticsView = new widgets::DiagnosticsView([models = m_models] { return models->diagnostics(); });
+    m_window->setDockContent(PanelId::Diagnostics, m_diagnosticsView);
+
+    auto *connectionsView = new widgets::ConnectionsView(m_connections);
+    connect(
+        connectionsView, &widgets::ConnectionsView::connectRequested, this, &Console::openConnectionsDialog);
+    connect(connectionsView, &widgets::ConnectionsView::reconnectRequested, m_window->reconnectAction(),
+        &QAction::trigger);
+    m_window->setDockContent(PanelId::Connections, connectionsView);
+    connect(m_window, &MainWindow::connectRequested, this, &Console::openConnectionsDialog);
+}
+
+void Console::wireBridge(clients::BridgeClient *bridge)
+{
+    m_simulation->disconnect(this);
+    if (!bridge) {
+        m_simulation->setRole(opsdeck::v1::ROLE_UNSPECIFIED);
+        return;
+    }
+    connect(m_simulation, &widgets::SimulationView::controlRequested, this,
+        [this](opsdeck::v1::ControlKind kind) {
+            if (clients::BridgeClient *b = m_live->bridge())
+                b->sendControl(kind);
+        });
+    connect(bridge, &clients::BridgeClient::roleChanged, m_simulation, &widgets::SimulationView::setRole);
+    m_simulation->setRole(bridge->role());
+}
+
+void Console::wireBilling(clients::BillingClient *billing)
+{
+    m_costs->disconnect(this);
+    if (!billing)
+        return;
+    connect(m_costs, &widgets::CostsView::repriceRequested, this, [this](double hours) {
+        if (clients::BillingClient *b = m_live->billing()) {
+            opsdeck::v1::RepriceRequest request;
+            request.set_hours_per_day(hours);
+            b->reprice(request);
+        }
+    });
+    connect(m_costs, &widgets::CostsView::importRequested, this, [this](const QString &path) {
+        if (clients::BillingClient *b = m_live->billing())
+            b->importFocus(path);
+    });
+    connect(billing, &clients::BillingClient::repriceReady, m_costs, &widgets::CostsView::setRepriceReport);
+    connect(
+        billing, &clients::BillingClient::importProgress, m_costs, &widgets::CostsView::setImportProgress);
+    connect(
+        billing, &clients::BillingClient::importFinished, m_costs, &widgets::CostsView::setImportFinished);
+    connect(
+        billing, &clients::BillingClient::callFailed, m_costs, [this](const QString &call, const QString &e) {
+            if (call == QLatin1String("ImportFocus"))
+                m_costs->setImportFailed(e);
+        });
+}
+
+ConsoleState Console::state() const
+{
+    return { m_models->topology(), m_models->simClock(), m_models->latency(), m_models->costs() };
+}
+
+void Console::feedViews()
+{
+    const ConsoleState now = state();
+    if (now.simClock != m_shown.simClock)
+        m_simulation->setSnapshot(now.simClock);
+    if (now.latency != m_shown.latency)
+        m_services->setSnapshot(now.latency);
+    if (now.costs != m_shown.costs)
+        m_costs->setSnapshot(now.costs);
+    if (now.topology != m_shown.topology) {
+        m_details->setSnapshot(now.topology);
+        const bool empty = now.topology->isEmpty();
+        if (empty != (!m_shown.topology || m_shown.topology->isEmpty()) || !m_shown.topology)
+            m_view3d->setBanner(empty ? tr("No topology yet — waiting for the DDS-bridge's nodes (File ▸ "
+                                           "Connect…, or run with --demo).")
+                                      : QString());
+    }
+    m_shown = now;
 }
 
 void Console::show()
@@ -119,24 +285,16 @@ void Console::saveSettings()
     m_connectionSettings.save(m_settings);
 }
 
+void Console::connectTo(const model::ConnectionSettings &endpoints)
+{
+    if (m_replay->isOpen())
+        m_replay->close();
+    m_live->connectTo(endpoints);
+}
+
 void Console::applyConnectionSettings(const model::ConnectionSettings &settings)
 {
-    const std::int64_t now = model::unixNowNs();
-    for (model::Backend backend : model::kAllBackends) {
-        model::BackendStatus status;
-        status.address = settings.of(backend).url;
-        status.sinceUnixNs = now;
-        if (status.address.isEmpty()) {
-            status.state = model::LinkState::NotConfigured;
-            status.detail = tr("No address: File ▸ Connect… or --%1 URL").arg(model::backendKey(backend));
-        } else {
-            // Honest: the streaming clients are not in this build yet.
-            status.state = model::LinkState::Idle;
-            status.detail = tr("Address saved; this build has no %1 client yet, so it is not dialled.")
-                                .arg(widgets::ConnectionsModel::backendTitle(backend));
-        }
-        m_connections->setStatus(backend, status);
-    }
+    connectTo(settings);
 }
 
 void Console::openConnectionsDialog()
@@ -150,34 +308,6 @@ void Console::openConnectionsDialog()
     m_effective = m_connectionSettings;
     m_connectionSettings.save(m_settings);
     applyConnectionSettings(m_connectionSettings);
-}
-
-void Console::publishDiagnostics()
-{
-    if (m_diagnostics.total() == m_publishedTotal)
-        return;
-    m_publishedTotal = m_diagnostics.total();
-    m_diagnostics.publish();
-}
-
-void Console::explainMissingFeatures()
-{
-    QStringList notes;
-    if (m_options.demo)
-        notes << tr("--demo: the built-in demo backends are not part of this build yet; the console starts "
-                    "without data.");
-    if (!m_options.replayFile.isEmpty()) {
-        notes << tr("--replay: the recording player is not part of this build yet; %1 was not opened.")
-                     .arg(m_options.replayFile);
-        m_window->panel(PanelId::Timeline)
-            ->emptyState()
-            ->setMessage(tr("Replay of %1 was requested, but the recording player is not part of this build "
-                            "yet, so nothing was loaded.")
-                             .arg(m_options.replayFile));
-    }
-    m_window->setNotice(notes.join(QLatin1Char(' ')));
-    for (const QString &note : notes)
-        qCWarning(lcApp).noquote() << note;
 }
 
 } // namespace opsdeck::app

@@ -1,35 +1,49 @@
 #pragma once
 
 #include "app/commandline.h"
+#include "app/statecsv.h"
 #include "model/connectionsettings.h"
-#include "model/diagnostics.h"
 
 #include <QObject>
 
 class QSettings;
 class QTimer;
 
+namespace opsdeck::clients {
+class BridgeClient;
+class BillingClient;
+} // namespace opsdeck::clients
 namespace opsdeck::views3d {
+class TopologyController;
+class TopologyDetails;
 class View3D;
-}
+} // namespace opsdeck::views3d
 namespace opsdeck::widgets {
 class ConnectionsModel;
+class CostsView;
 class DiagnosticsView;
+class ServicesView;
+class SimulationView;
 class Theme;
+class TimelineView;
 } // namespace opsdeck::widgets
 
 namespace opsdeck::app {
 
+class LiveClients;
 class MainWindow;
+class ModelHost;
+class RecordController;
+class ReplayController;
 
-// The composition root: builds the models, the views and the main window from
-// the command line and the settings, and connects them. It owns what it
-// builds; it computes nothing itself.
+// The composition root: builds the model thread (ModelHost), the live clients,
+// the recorder and the player, the views and the main window from the command
+// line and the settings, and connects them. It owns what it builds; it
+// computes nothing itself.
 //
-// Threads today: no backend client exists yet, so the console models
-// (Diagnostics) live on the GUI thread and are published by a timer. When the
-// clients arrive they post to a model::EventStream on a model thread and the
-// views keep reading snapshots (ARCHITECTURE.md).
+// Threads: the stream and every model live on the model thread; clients post
+// from gRPC threads; this object and the views run on the GUI thread and read
+// the models' snapshots from one ≤ 60 Hz timer (ARCHITECTURE.md).
 class Console : public QObject
 {
     Q_OBJECT
@@ -44,13 +58,36 @@ public:
     void show();
     void saveSettings();
 
+    // The one entrance for live data: dials every backend with an address in
+    // `endpoints` (command line, Connections dialog, the in-process demo) and
+    // leaves replay. Does not save anything.
+    void connectTo(const model::ConnectionSettings &endpoints);
+    // Opens a recording on the timeline; live clients stop while replaying.
+    void openRecording(const QString &path);
+    // Leaves replay and reconnects to the live backends.
+    void closeRecording();
+    // Records everything that enters the console to `path` (Record action).
+    void startRecording(const QString &path);
+    void stopRecording();
+
     MainWindow *window() const { return m_window; }
     views3d::View3D *view3d() const { return m_view3d; }
+    views3d::TopologyController *topologyController() const { return m_topology3d; }
+    views3d::TopologyDetails *detailsView() const { return m_details; }
     widgets::Theme *theme() const { return m_theme; }
     widgets::ConnectionsModel *connections() const { return m_connections; }
     widgets::DiagnosticsView *diagnosticsView() const { return m_diagnosticsView; }
-    // Model thread (= GUI thread for now, see above).
-    model::Diagnostics &diagnostics() { return m_diagnostics; }
+    widgets::SimulationView *simulationView() const { return m_simulation; }
+    widgets::ServicesView *servicesView() const { return m_services; }
+    widgets::CostsView *costsView() const { return m_costs; }
+    widgets::TimelineView *timelineView() const { return m_timeline; }
+    ModelHost *models() const { return m_models; }
+    LiveClients *liveClients() const { return m_live; }
+    RecordController *recorder() const { return m_record; }
+    ReplayController *replay() const { return m_replay; }
+    // The snapshots the docks show now.
+    ConsoleState state() const;
+
     // As saved in QSettings.
     const model::ConnectionSettings &connectionSettings() const { return m_connectionSettings; }
     // What this run uses: the saved settings with the command line's overrides.
@@ -60,21 +97,38 @@ public:
     void openConnectionsDialog();
 
 private:
-    void publishDiagnostics();
-    void explainMissingFeatures();
+    void createViews();
+    void wireBridge(clients::BridgeClient *bridge);
+    void wireBilling(clients::BillingClient *billing);
+    void feedViews();
+    void wireRecording();
+    void chooseRecordingToOpen();
+    void chooseRecordingFile(bool checked);
+    void showRecordingProblems(const QString &path, const QString &summary);
+    void chooseExportRange();
+    void copyStateAsCsv();
 
     CommandLineOptions m_options;
     QSettings &m_settings;
-    model::Diagnostics m_diagnostics;
-    std::uint64_t m_publishedTotal = 0;
     model::ConnectionSettings m_connectionSettings;
     model::ConnectionSettings m_effective;
     widgets::Theme *m_theme;
     widgets::ConnectionsModel *m_connections;
+    ModelHost *m_models;
     MainWindow *m_window;
     views3d::View3D *m_view3d;
-    widgets::DiagnosticsView *m_diagnosticsView;
-    QTimer *m_publishTimer;
+    views3d::TopologyController *m_topology3d = nullptr;
+    views3d::TopologyDetails *m_details = nullptr;
+    widgets::DiagnosticsView *m_diagnosticsView = nullptr;
+    widgets::SimulationView *m_simulation = nullptr;
+    widgets::ServicesView *m_services = nullptr;
+    widgets::CostsView *m_costs = nullptr;
+    widgets::TimelineView *m_timeline = nullptr;
+    LiveClients *m_live = nullptr;
+    RecordController *m_record = nullptr;
+    ReplayController *m_replay = nullptr;
+    QTimer *m_feed;
+    ConsoleState m_shown; // what the views were last given
 };
 
 } // namespace opsdeck::app

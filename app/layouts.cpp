@@ -23,13 +23,19 @@ std::vector<widgets::NamedLayout> namedLayouts()
     const QString timeline = panelObjectName(PanelId::Timeline);
     const QString diagnostics = panelObjectName(PanelId::Diagnostics);
     const QString connections = panelObjectName(PanelId::Connections);
+    const QString details = panelObjectName(PanelId::Details);
 
     std::vector<widgets::NamedLayout> layouts;
     layouts.push_back({ QStringLiteral("Operator"), Text::tr("&Operator"),
         {
-            { .dock = simulation, .area = Qt::RightDockWidgetArea, .size = 440, .length = 220 },
+            { .dock = simulation,
+                .area = Qt::RightDockWidgetArea,
+                .size = 440,
+                .length = 220,
+                .raise = true },
             { .dock = services, .splitAfter = simulation, .splitOrientation = Qt::Vertical, .raise = true },
             { .dock = costs, .tabWith = services },
+            { .dock = details, .tabWith = simulation },
             { .dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 210 },
             { .dock = connections,
                 .splitAfter = timeline,
@@ -41,6 +47,7 @@ std::vector<widgets::NamedLayout> namedLayouts()
         {
             { .dock = services, .area = Qt::RightDockWidgetArea, .size = 620 },
             { .dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical },
+            { .dock = details, .tabWith = costs },
             { .dock = timeline, .area = Qt::BottomDockWidgetArea, .size = 260 },
             { .dock = diagnostics,
                 .splitAfter = timeline,
@@ -53,6 +60,7 @@ std::vector<widgets::NamedLayout> namedLayouts()
             { .dock = services, .area = Qt::RightDockWidgetArea, .size = 420 },
             { .dock = costs, .splitAfter = services, .splitOrientation = Qt::Vertical },
             { .dock = simulation, .area = Qt::BottomDockWidgetArea, .size = 140 },
+            { .dock = details, .tabWith = simulation },
         } });
     return layouts;
 }

@@ -1,5 +1,6 @@
 #include "app/commandline.h"
 #include "app/console.h"
+#include "app/headlessrecorder.h"
 #include "app/mainwindow.h"
 #include "app/screenshot.h"
 #include "app/translations.h"
@@ -7,9 +8,11 @@
 #include "widgets/settingsmenu.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QMenuBar>
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 
 #include <chrono>
 #include <cstdio>
@@ -39,6 +42,20 @@ int main(int argc, char *argv[])
         break;
     }
 
+    if (!cli.options.recordFile.isEmpty()) {
+        // Headless: no window, no display needed.
+        QCoreApplication app(argc, argv);
+        opsdeck::app::HeadlessRecorder recorder(cli.options);
+        QObject::connect(&recorder, &opsdeck::app::HeadlessRecorder::finished, &app,
+            [](int code) { QCoreApplication::exit(code); });
+        QString error;
+        if (!recorder.start(&error)) {
+            QTextStream(stderr) << "opsdeck: " << error << Qt::endl;
+            return 1;
+        }
+        return QCoreApplication::exec();
+    }
+
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/opsdeck/icons/opsdeck.svg")));
 
@@ -64,7 +81,24 @@ int main(int argc, char *argv[])
                 QTextStream(code == 0 ? stdout : stderr) << message << Qt::endl;
                 QApplication::exit(code);
             });
-        shot->start();
+        if (console.effectiveConnectionSettings().bridge.url.isEmpty()) {
+            shot->start();
+        } else {
+            // With a bridge, the picture is of the network: wait (at most 15 s)
+            // for the first nodes, then give the camera's fit-all animation
+            // time to settle before the shot.
+            auto *wait = new QTimer(&console);
+            auto *elapsed = new QElapsedTimer;
+            elapsed->start();
+            QObject::connect(wait, &QTimer::timeout, &console, [&console, wait, elapsed, shot] {
+                if (console.state().topology->isEmpty() && elapsed->elapsed() < 15000)
+                    return;
+                wait->stop();
+                delete elapsed;
+                QTimer::singleShot(2000, shot, &opsdeck::app::Screenshot::start);
+            });
+            wait->start(100);
+        }
     }
     return QApplication::exec();
 }

@@ -8,11 +8,17 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
 
 namespace opsdeck::app {
 
@@ -33,6 +39,8 @@ QString panelObjectName(PanelId id)
         return QStringLiteral("dock_diagnostics");
     case PanelId::Connections:
         return QStringLiteral("dock_connections");
+    case PanelId::Details:
+        return QStringLiteral("dock_details");
     }
     return {};
 }
@@ -47,7 +55,7 @@ struct EmptyText
 
 EmptyText emptyText(PanelId id)
 {
-    const QString connect = MainWindow::tr("File ▸ Connect… to enter its address.");
+    const QString connect = MainWindow::tr("File ▸ Connect… to enter its address, or run with --demo.");
     switch (id) {
     case PanelId::Topology3D:
         return { MainWindow::tr("No topology yet"),
@@ -66,14 +74,18 @@ EmptyText emptyText(PanelId id)
                 .arg(connect) };
     case PanelId::Timeline:
         return { MainWindow::tr("Nothing on the timeline yet"),
-            MainWindow::tr("The timeline fills with what the connected backends send. Not connected to any "
-                           "backend — %1")
+            MainWindow::tr("Open a recording (File ▸ Open Recording…, drag and drop, --replay FILE) to move "
+                           "through it here; File ▸ Record saves what the connected backends send. Not "
+                           "connected to any backend — %1")
                 .arg(connect) };
     case PanelId::Diagnostics:
         return { MainWindow::tr("No diagnostics"), MainWindow::tr("Dropped bad input is listed here.") };
     case PanelId::Connections:
         return { MainWindow::tr("No connections"),
-            MainWindow::tr("File ▸ Connect… to enter backend addresses.") };
+            MainWindow::tr("File ▸ Connect… to enter backend addresses, or run with --demo.") };
+    case PanelId::Details:
+        return { MainWindow::tr("Nothing selected"),
+            MainWindow::tr("Click a node or a link in the 3D topology to see its state, links and routes.") };
     }
     return {};
 }
@@ -112,6 +124,8 @@ QString MainWindow::panelTitle(PanelId id)
         return tr("Diagnostics");
     case PanelId::Connections:
         return tr("Connections");
+    case PanelId::Details:
+        return tr("Details");
     }
     return {};
 }
@@ -148,6 +162,13 @@ void MainWindow::createMenus()
         tr("&Connect…"), this, &MainWindow::connectRequested);
     connectAction->setObjectName(QStringLiteral("action_connect"));
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_reconnect
+        = file->addAction(QIcon(QStringLiteral(":/opsdeck/icons/reconnect.svg")), tr("&Reconnect Now"));
+    m_reconnect->setObjectName(QStringLiteral("action_reconnect"));
+    m_reconnect->setToolTip(tr("Skip the retry wait of every backend that is not connected"));
+    m_reconnect->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    file->addSeparator();
+    createRecordingActions(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("action_quit"));
@@ -211,11 +232,100 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::createRecordingActions(QMenu *file)
+{
+    m_openRecording = file->addAction(
+        QIcon(QStringLiteral(":/opsdeck/icons/open-recording.svg")), tr("&Open Recording…"));
+    m_openRecording->setObjectName(QStringLiteral("action_open_recording"));
+    m_openRecording->setShortcut(QKeySequence::Open);
+    m_closeRecording = file->addAction(tr("Close Recording and Go &Live"));
+    m_closeRecording->setObjectName(QStringLiteral("action_close_recording"));
+    m_closeRecording->setEnabled(false);
+    m_record = file->addAction(QIcon(QStringLiteral(":/opsdeck/icons/record.svg")), tr("&Record"));
+    m_record->setObjectName(QStringLiteral("action_record"));
+    m_record->setCheckable(true);
+    m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_record->setToolTip(tr("Record everything the console receives to a .opsrec file (Ctrl+R)"));
+    m_exportRange = file->addAction(tr("&Export Range…"));
+    m_exportRange->setObjectName(QStringLiteral("action_export_range"));
+    m_exportRange->setEnabled(false);
+    m_copyState = file->addAction(tr("Copy State as &CSV"));
+    m_copyState->setObjectName(QStringLiteral("action_copy_state"));
+    m_copyState->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyState->setToolTip(
+        tr("Nodes, links, routes, services and costs at the cursor (or now) to the clipboard"));
+
+    // Replay keys work wherever the focus is in the window.
+    auto replayKey = [this](const QString &name, const QString &text, QKeySequence key) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setEnabled(false);
+        addAction(action);
+        return action;
+    };
+    m_play = replayKey(QStringLiteral("action_play"), tr("Play / Pause"), QKeySequence(Qt::Key_Space));
+    m_stepBack = replayKey(QStringLiteral("action_step_back"), tr("Step Back"), QKeySequence(Qt::Key_Left));
+    m_stepForward
+        = replayKey(QStringLiteral("action_step_forward"), tr("Step Forward"), QKeySequence(Qt::Key_Right));
+
+    QToolBar *bar = addToolBar(tr("Recording"));
+    bar->setObjectName(QStringLiteral("toolbar_recording"));
+    bar->setAccessibleName(tr("Recording"));
+    bar->addAction(m_openRecording);
+    bar->addAction(m_record);
+    bar->addAction(m_reconnect);
+    setAcceptDrops(true);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".opsrec"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            return;
+        }
+    QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".opsrec"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            Q_EMIT recordingDropped(url.toLocalFile());
+            return;
+        }
+    QMainWindow::dropEvent(event);
+}
+
+void MainWindow::setRecordingStatus(const QString &text)
+{
+    m_recording->setText(text);
+    m_recording->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::recordingStatus() const
+{
+    return m_recording->text();
+}
+
 void MainWindow::createStatusBar(widgets::ConnectionsModel *connections)
 {
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("statusNotice"));
     statusBar()->addWidget(m_notice, 1);
+    m_recording = new QLabel(this);
+    m_recording->setObjectName(QStringLiteral("statusRecording"));
+    m_recording->setAccessibleName(tr("Recording status"));
+    m_recording->setVisible(false);
+    statusBar()->addPermanentWidget(m_recording);
+    auto *reconnect = new QToolButton(this);
+    reconnect->setObjectName(QStringLiteral("statusReconnect"));
+    reconnect->setDefaultAction(m_reconnect);
+    reconnect->setAutoRaise(true);
+    statusBar()->addPermanentWidget(reconnect);
     statusBar()->addPermanentWidget(new widgets::ConnectionLights(connections, this));
 }
 

@@ -8,6 +8,9 @@
 #include <array>
 
 class QActionGroup;
+class QDragEnterEvent;
+class QDropEvent;
+class QMenu;
 class QLabel;
 
 namespace opsdeck::widgets {
@@ -47,17 +50,38 @@ public:
     // Reflects the current theme in View ▸ Theme (does not apply it).
     void setThemeChecked(widgets::ThemeKind kind);
 
+    // The record / replay actions (File menu and toolbar); the composition
+    // root enables them and follows their signals.
+    QAction *recordAction() const { return m_record; }
+    QAction *openRecordingAction() const { return m_openRecording; }
+    QAction *closeRecordingAction() const { return m_closeRecording; }
+    QAction *exportRangeAction() const { return m_exportRange; }
+    QAction *copyStateAction() const { return m_copyState; }
+    QAction *reconnectAction() const { return m_reconnect; }
+    // Window-wide replay keys (Space, Left, Right); enabled while replaying.
+    QAction *playAction() const { return m_play; }
+    QAction *stepBackAction() const { return m_stepBack; }
+    QAction *stepForwardAction() const { return m_stepForward; }
+    // The status-bar label of the recorder ("● REC file — 12 MB, 00:01:05").
+    void setRecordingStatus(const QString &text);
+    QString recordingStatus() const;
+
 Q_SIGNALS:
     void connectRequested();
     void themeRequested(opsdeck::widgets::ThemeKind kind);
+    // A .opsrec file was dropped onto the window.
+    void recordingDropped(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createPanels();
     void createMenus();
     void createStatusBar(widgets::ConnectionsModel *connections);
+    void createRecordingActions(QMenu *file);
     void showAbout();
 
     std::array<widgets::PanelHost *, kAllPanels.size()> m_panels {};
@@ -67,6 +91,16 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     QLabel *m_notice = nullptr;
     QAction *m_fullScreen = nullptr;
+    QAction *m_record = nullptr;
+    QAction *m_openRecording = nullptr;
+    QAction *m_closeRecording = nullptr;
+    QAction *m_exportRange = nullptr;
+    QAction *m_copyState = nullptr;
+    QAction *m_reconnect = nullptr;
+    QAction *m_play = nullptr;
+    QAction *m_stepBack = nullptr;
+    QAction *m_stepForward = nullptr;
+    QLabel *m_recording = nullptr;
 };
 
 } // namespace opsdeck::app

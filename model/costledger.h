@@ -92,6 +92,11 @@ public:
     void applyReport(const opsdeck::v1::CostReport &report);
     void clear();
 
+    // Replay (costledgerkeyframe.cpp): the whole aggregate state into
+    // Keyframe.extra (keyframestate.proto); restore() replaces the state with it.
+    void writeKeyframe(opsdeck::v1::Keyframe &keyframe) const;
+    void restore(const opsdeck::v1::Keyframe &keyframe);
+
     void publish();
     std::shared_ptr<const Snapshot> snapshot() const { return m_box.get(); }
 

@@ -89,6 +89,12 @@ public:
     // CHANNEL_CONSOLE connection events of the "bridge" backend.
     void apply(std::span<const opsdeck::v1::Envelope> batch);
     bool publish();
+
+    // Replay (simclockkeyframe.cpp): the clock and members into Keyframe.clock /
+    // members, the control log and connection flag into Keyframe.extra
+    // (keyframestate.proto); restore() replaces the state with them.
+    void writeKeyframe(opsdeck::v1::Keyframe &keyframe) const;
+    void restore(const opsdeck::v1::Keyframe &keyframe);
     std::shared_ptr<const SimClockSnapshot> snapshot() const { return m_box.get(); }
 
     // "1234.500 s"

@@ -57,6 +57,12 @@ public:
     // Forgets everything (a new scenario, a replay seek).
     void clear();
 
+    // Replay (topologykeyframe.cpp): the nodes, links and routes into
+    // Keyframe.nodes/links/routes; restore() replaces the state with them
+    // (trails start anew from the restored positions).
+    void writeKeyframe(opsdeck::v1::Keyframe &keyframe) const;
+    void restore(const opsdeck::v1::Keyframe &keyframe);
+
     std::uint64_t version() const { return m_version; }
     std::size_t nodeCount() const { return m_nodes.size(); }
     std::size_t linkCount() const { return m_links.size(); }

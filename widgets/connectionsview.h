@@ -22,10 +22,12 @@ public:
 
 Q_SIGNALS:
     void connectRequested();
+    void reconnectRequested(); // "Reconnect now": skip the clients' backoff wait
 
 private:
     QTableView *m_table;
     QPushButton *m_connect;
+    QPushButton *m_reconnect;
 };
 
 } // namespace opsdeck::widgets

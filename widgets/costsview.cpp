@@ -75,7 +75,8 @@ CostsView::CostsView(QWidget *parent)
     {
         auto *layout = new QVBoxLayout(empty);
         auto *text = new QLabel(tr("<h3>No costs yet</h3><p>Charges appear here as soon as a billing backend "
-                                   "streams them, or import a FOCUS CSV export from a cloud provider.</p>"),
+                                   "streams them (File ▸ Connect…, or run with --demo), or import a FOCUS "
+                                   "CSV export from a cloud provider.</p>"),
                                 empty);
         text->setObjectName(QStringLiteral("costsEmptyText"));
         text->setAlignment(Qt::AlignCenter);

@@ -41,7 +41,7 @@ class LayoutManager : public QObject
 public:
     // Bump when the dock set changes so that old saved states fall back to the
     // default layout instead of restoring a half-matching arrangement.
-    static constexpr int kStateVersion = 1;
+    static constexpr int kStateVersion = 2; // 2: the Details dock
 
     LayoutManager(QMainWindow *window, std::vector<NamedLayout> layouts, QObject *parent = nullptr);
 

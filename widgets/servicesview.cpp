@@ -133,8 +133,8 @@ ServicesView::ServicesView(QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setText(
-        tr("<b>No service telemetry yet.</b><br>Connect to an RPC backend (opsdeck-mesh), point an "
-           "OpenTelemetry SDK at the OTLP receiver, or open a recording."));
+        tr("<b>No service telemetry yet.</b><br>Connect to an RPC backend (opsdeck-mesh; File ▸ Connect…), "
+           "point an OpenTelemetry SDK at the OTLP receiver, open a recording, or run with --demo."));
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(split);

@@ -68,7 +68,8 @@ SimulationView::SimulationView(QWidget *parent)
     layout->addWidget(m_connection);
 
     m_empty = new QLabel(
-        tr("No simulation clock yet. Connect to a DDS-bridge to see and control the simulation."), this);
+        tr("No simulation clock yet. Connect to a DDS-bridge (File ▸ Connect…) or run with --demo to see "
+           "and control the simulation."), this);
     m_empty->setObjectName(QStringLiteral("simulationEmpty"));
     m_empty->setWordWrap(true);
     layout->addWidget(m_empty);
