@@ -122,6 +122,7 @@ BackendConnection::BackendConnection(
     m_backoff.initial = m_endpoint.initialBackoff;
     m_backoff.max = m_endpoint.maxBackoff;
     m_retryTimer.setSingleShot(true);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer fires up to 5 % early: the countdown and the jitter bounds would lie
     connect(&m_retryTimer, &QTimer::timeout, this, &BackendConnection::attempt);
     m_watcher = std::thread([this] { watchLoop(); });
 }
