@@ -6,6 +6,9 @@
 #   scripts/fuzz.sh [seconds-per-target] [target ...]
 #   OPSDECK_FUZZ_JOBS=n          parallel compile jobs (default: nproc)
 #   OPSDECK_FUZZ_BUILD_ONLY=1    build the fuzzers, run nothing
+#   OPSDECK_FUZZ_MINIMIZE=0      keep everything the run added (default: the corpus
+#                                is merged down to the inputs that add coverage; crash-*
+#                                reproducers are always kept)
 # Works on a fresh Debian 12 machine: scripts/setup.sh installs clang and
 # libclang-rt-14-dev (libFuzzer, ASan/UBSan runtimes) from scripts/packages.txt.
 set -euo pipefail
@@ -41,6 +44,16 @@ for t in "${targets[@]}"; do
         -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$corpus"); then
     echo "fuzz: $t FAILED - reproducer kept in $corpus"
     status=1
+  fi
+  if [ "${OPSDECK_FUZZ_MINIMIZE:-1}" = 1 ]; then
+    min=$(mktemp -d)
+    if (cd "$min" && ASAN_OPTIONS=detect_leaks=0 "$build/tests/fuzz/$t" -merge=1 -max_len=65536 -timeout=10 \
+          "$min" "$corpus" >/dev/null 2>&1); then
+      find "$corpus" -maxdepth 1 -type f ! -name 'crash-*' ! -name 'seed-*' -delete
+      cp "$min"/* "$corpus"/ 2>/dev/null || true
+    fi
+    rm -rf "$min"
+    echo "fuzz: $t corpus minimised to $(find "$corpus" -type f | wc -l) files"
   fi
 done
 exit $status
