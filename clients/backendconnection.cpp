@@ -122,6 +122,7 @@ BackendConnection::BackendConnection(
     m_backoff.initial = m_endpoint.initialBackoff;
     m_backoff.max = m_endpoint.maxBackoff;
     m_retryTimer.setSingleShot(true);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer fires up to 5 % early: the countdown and the jitter bounds would lie
     connect(&m_retryTimer, &QTimer::timeout, this, &BackendConnection::attempt);
     m_watcher = std::thread([this] { watchLoop(); });
 }
@@ -142,6 +143,7 @@ void BackendConnection::start()
         return;
     m_started = true;
     m_failures = 0;
+    m_refused = false;
     createChannel();
     if (!m_channel)
         return;
@@ -201,7 +203,7 @@ void BackendConnection::attempt()
         createChannel();
     if (!m_channel)
         return;
-    if (m_channel->GetState(true) == GRPC_CHANNEL_READY) {
+    if (m_channel->GetState(true) == GRPC_CHANNEL_READY && !m_refused) {
         m_failures = 0;
         setState(opsdeck::v1::CONNECTION_STATE_READY);
     } else if (m_state != opsdeck::v1::CONNECTION_STATE_CONNECTING) {
@@ -215,6 +217,7 @@ void BackendConnection::callSucceeded()
     if (!m_started)
         return;
     m_failures = 0;
+    m_refused = false;
     if (m_state != opsdeck::v1::CONNECTION_STATE_READY) {
         m_nextRetryUnixMs = 0;
         setState(opsdeck::v1::CONNECTION_STATE_READY);
@@ -226,6 +229,7 @@ void BackendConnection::callFailed(const grpc::Status &status)
     if (!m_started)
         return;
     m_lastError = statusText(status);
+    m_refused = status.error_code() == grpc::UNAUTHENTICATED || status.error_code() == grpc::PERMISSION_DENIED;
     qCInfo(lcClients) << m_backend << m_endpoint.target << "call failed:" << m_lastError;
     if (m_retryTimer.isActive()) {
         setState(m_state); // the error text changed
@@ -250,6 +254,8 @@ void BackendConnection::onChannelState(quint64 generation, grpc_connectivity_sta
     qCDebug(lcClients) << m_backend << "channel state" << int(state);
     switch (state) {
     case GRPC_CHANNEL_READY:
+        if (m_refused)
+            break; // the transport is up but the server refuses us: not "connected", keep the reason
         if (m_retryTimer.isActive()) {
             // gRPC reconnected on its own before our retry: restart the calls now.
             attempt();

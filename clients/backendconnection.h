@@ -122,6 +122,9 @@ private:
     QString m_lastError;
     qint64 m_nextRetryUnixMs = 0;
     int m_failures = 0;
+    // The server answered "not you" (UNAUTHENTICATED / PERMISSION_DENIED) on the
+    // last call: a transport that comes up is not "connected" until a call succeeds.
+    bool m_refused = false;
     std::int64_t m_sinceUnixNs = 0;
     bool m_started = false;
     QTimer m_retryTimer;

@@ -260,7 +260,8 @@ void LatencyBook::writeKeyframe(opsdeck::v1::Keyframe &keyframe) const
         }
         return w;
     };
-    for (const auto &[key, e] : m_series) {
+    for (const auto &item : m_series) {
+        const auto &e = item.second; // a structured binding: clang 14 cannot capture it in the lambda
         const std::int64_t deadline = e->series.deadlineNs();
         e->series.forEachWindow([&](std::int64_t start, std::int64_t length, const CallCounts &counts,
                                     const SparseHistogram &latency) {

@@ -8,6 +8,7 @@
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -20,8 +21,11 @@ namespace {
 
 std::mt19937_64 &threadRng()
 {
-    thread_local std::mt19937_64 rng(
-        std::hash<std::thread::id>()(std::this_thread::get_id()) ^ 0x9e3779b97f4a7c15ULL);
+    // Thread ids are reused when gRPC's sync server replaces its threads: a
+    // per-process counter keeps a new thread from replaying an old one's draws.
+    static std::atomic<std::uint64_t> threads { 0 };
+    thread_local std::mt19937_64 rng(std::hash<std::thread::id>()(std::this_thread::get_id())
+        ^ (0x9e3779b97f4a7c15ULL * (threads.fetch_add(1) + 1)));
     return rng;
 }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Sanitizer runs of the test suite (issue 9):
+#   scripts/sanitize.sh asan [ctest args]   ASan + UBSan build (CMakePresets "asan") into build-asan/
+#   scripts/sanitize.sh tsan [ctest args]   ThreadSanitizer build ("tsan") into build-tsan/, threaded
+#                                           parts only by default (clients, bridge, recorder, reliability)
+# Default ctest selection: asan → label "reliability"; tsan → the threaded tests.
+# Suppressions (documented in docs/RELIABILITY.md) live in tests/reliability/*.supp.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+kind=${1:-asan}
+shift || true
+OPSDECK_SKIP_BUILD=1 "$root/scripts/setup.sh"
+build="$root/build-$kind"
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+fi
+[ -f "$build/CMakeCache.txt" ] || cmake --preset "$kind" -S "$root" "${launcher[@]}"
+export OPSDECK_TIMEOUT_SCALE=${OPSDECK_TIMEOUT_SCALE:-4}
+quick=(tst_reliatls tst_reliareconnect tst_reliadeadline tst_reliadeadpeer tst_reliafaults tst_reliabadinput)
+case "$kind" in
+  asan)
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+    export LSAN_OPTIONS="suppressions=$root/tests/reliability/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    default=(-L reliability)
+    targets=("${quick[@]}")
+    ;;
+  tsan)
+    export TSAN_OPTIONS="suppressions=$root/tests/reliability/tsan.supp:halt_on_error=0:second_deadlock_stack=1:report_signal_unsafe=0"
+    default=(-R "^(tst_reliatls|tst_reliareconnect|tst_reliadeadline|tst_reliadeadpeer|tst_reliafaults|tst_backendconnection|tst_bridgeclient|tst_bridgefanout|tst_recorder)$")
+    targets=("${quick[@]}" tst_backendconnection tst_bridgeclient tst_bridgefanout tst_recorder)
+    ;;
+  *) echo "usage: $0 asan|tsan [ctest args]" >&2; exit 2 ;;
+esac
+if [ $# -gt 0 ]; then
+  cmake --build "$build" --parallel "${OPSDECK_JOBS:-$(nproc)}"   # any test: build everything
+  args=("$@")
+else
+  cmake --build "$build" --parallel "${OPSDECK_JOBS:-$(nproc)}" --target "${targets[@]}" opsdeck-bridge
+  args=("${default[@]}")
+fi
+cd "$build"
+exec xvfb-run -a ctest --output-on-failure "${args[@]}"
