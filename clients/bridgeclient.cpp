@@ -9,15 +9,29 @@
 #include <grpcpp/client_context.h>
 #include <grpcpp/support/client_callback.h>
 
+#include <type_traits>
+
 namespace opsdeck::clients {
 
 using opsdeck::v1::Envelope;
 
-// One Subscribe stream. Owned by gRPC from start() until OnDone, where it
-// reports to the client (queued) and deletes itself.
-class SubscribeReactor final : public grpc::ClientReadReactor<opsdeck::v1::Sample>
+// What BridgeClient needs of a stream whatever its message type.
+class SubscribeStream
 {
 public:
+    virtual ~SubscribeStream() = default;
+    virtual grpc::ClientContext *context() = 0;
+};
+
+// One Subscribe (Message = Sample) or SubscribeBatched (Message = SampleBatch)
+// stream. Owned by gRPC from start() until OnDone, where it reports to the
+// client (queued) and deletes itself.
+template<typename Message>
+class SubscribeReactor final : public grpc::ClientReadReactor<Message>, public SubscribeStream
+{
+public:
+    static constexpr bool kBatched = std::is_same_v<Message, opsdeck::v1::SampleBatch>;
+
     SubscribeReactor(BridgeClient *owner, quint64 generation, std::shared_ptr<grpc::Channel> channel,
         opsdeck::v1::SubscribeRequest request)
         : m_owner(owner)
@@ -31,13 +45,16 @@ public:
         prepareContext(m_context, owner->m_endpoint, std::chrono::milliseconds(0));
     }
 
-    grpc::ClientContext *context() { return &m_context; }
+    grpc::ClientContext *context() override { return &m_context; }
 
     void start()
     {
-        m_stub->async()->Subscribe(&m_context, &m_request, this);
-        StartRead(&m_sample);
-        StartCall();
+        if constexpr (kBatched)
+            m_stub->async()->SubscribeBatched(&m_context, &m_request, this);
+        else
+            m_stub->async()->Subscribe(&m_context, &m_request, this);
+        this->StartRead(&m_message);
+        this->StartCall();
     }
 
     void OnReadDone(bool ok) override
@@ -51,29 +68,32 @@ public:
             QMetaObject::invokeMethod(
                 owner, [owner, generation] { owner->onStreamStarted(generation); }, Qt::QueuedConnection);
         }
-        const bool complete = m_sample.has_snapshot_complete();
-        Envelope envelope;
-        envelope.set_channel(opsdeck::v1::CHANNEL_BRIDGE);
-        envelope.set_source(m_source);
-        envelope.set_source_time_ns(m_sample.source_time_ns());
-        envelope.mutable_bridge_sample()->Swap(&m_sample);
-        m_events->post(std::move(envelope));
-        m_samples->fetch_add(1, std::memory_order_relaxed);
+        bool complete = false;
+        if constexpr (kBatched) {
+            for (opsdeck::v1::Sample &sample : *m_message.mutable_samples())
+                complete = post(sample) || complete;
+            m_samples->fetch_add(quint64(m_message.samples_size()), std::memory_order_relaxed);
+        } else {
+            complete = post(m_message);
+            m_samples->fetch_add(1, std::memory_order_relaxed);
+        }
         if (complete) {
             BridgeClient *owner = m_owner;
             QMetaObject::invokeMethod(
                 owner, [owner] { Q_EMIT owner->snapshotCompleted(); }, Qt::QueuedConnection);
         }
-        m_sample.Clear();
-        StartRead(&m_sample);
+        m_message.Clear();
+        this->StartRead(&m_message);
     }
 
     void OnDone(const grpc::Status &status) override
     {
         BridgeClient *owner = m_owner;
         const quint64 generation = m_generation;
+        const bool started = m_started;
         QMetaObject::invokeMethod(
-            owner, [owner, generation, status] { owner->onStreamEnded(generation, status); },
+            owner,
+            [owner, generation, status, started] { owner->onStreamEnded(generation, status, kBatched, started); },
             Qt::QueuedConnection);
         {
             // Last touch of the owner: its destructor waits for this.
@@ -87,12 +107,25 @@ public:
     }
 
 private:
+    // Moves the sample into an envelope and posts it; true for SnapshotComplete.
+    bool post(opsdeck::v1::Sample &sample)
+    {
+        const bool complete = sample.has_snapshot_complete();
+        Envelope envelope;
+        envelope.set_channel(opsdeck::v1::CHANNEL_BRIDGE);
+        envelope.set_source(m_source);
+        envelope.set_source_time_ns(sample.source_time_ns());
+        envelope.mutable_bridge_sample()->Swap(&sample);
+        m_events->post(std::move(envelope));
+        return complete;
+    }
+
     BridgeClient *m_owner;
     const quint64 m_generation;
     std::unique_ptr<opsdeck::v1::Bridge::Stub> m_stub;
     grpc::ClientContext m_context;
     opsdeck::v1::SubscribeRequest m_request;
-    opsdeck::v1::Sample m_sample;
+    Message m_message;
     model::EventStream *m_events;
     std::shared_ptr<std::atomic<quint64>> m_samples;
     std::string m_source;
@@ -146,6 +179,7 @@ BridgeClient::BridgeClient(Endpoint endpoint, model::EventStream *events, Option
     if (m_options.issuer.isEmpty())
         m_options.issuer = defaultIssuer();
     connect(&m_connection, &BackendConnection::attemptStarted, this, [this] {
+        m_bridgeLacksBatches = false; // a new connection may reach a newer bridge
         subscribe();
         requestStatus();
     });
@@ -214,7 +248,17 @@ void BridgeClient::subscribe()
     request.set_client_name(m_options.clientName.toStdString());
     request.set_skip_snapshot(false); // after a reconnect the current state comes first, always
     const quint64 generation = ++m_streamGeneration;
-    auto *reactor = new SubscribeReactor(this, generation, std::move(channel), std::move(request));
+    m_batched = m_options.batchedStream && !m_bridgeLacksBatches;
+    if (m_batched)
+        startStream(new SubscribeReactor<opsdeck::v1::SampleBatch>(this, generation, std::move(channel), std::move(request)));
+    else
+        startStream(new SubscribeReactor<opsdeck::v1::Sample>(this, generation, std::move(channel), std::move(request)));
+    qCDebug(lcClients) << "subscribed to" << m_endpoint.target << "generation" << generation
+                       << (m_batched ? "(batched)" : "");
+}
+
+template<typename Reactor> void BridgeClient::startStream(Reactor *reactor)
+{
     {
         std::lock_guard lock(m_callsMutex);
         if (m_stream) // a previous stream still open (reconnect now): replace it
@@ -222,7 +266,6 @@ void BridgeClient::subscribe()
         m_stream = reactor;
         m_calls.insert(reactor->context());
     }
-    qCDebug(lcClients) << "subscribing to" << m_endpoint.target << "generation" << generation;
     reactor->start();
 }
 
@@ -237,10 +280,17 @@ void BridgeClient::onStreamStarted(quint64 generation)
     }
 }
 
-void BridgeClient::onStreamEnded(quint64 generation, const grpc::Status &status)
+void BridgeClient::onStreamEnded(quint64 generation, const grpc::Status &status, bool batched, bool started)
 {
     if (generation != m_streamGeneration)
         return; // replaced or stopped on purpose
+    if (batched && !started && status.error_code() == grpc::UNIMPLEMENTED) {
+        // A bridge from before SubscribeBatched: the same stream, one sample a message.
+        qCInfo(lcClients) << "bridge" << m_endpoint.target << "lacks SubscribeBatched; using Subscribe";
+        m_bridgeLacksBatches = true;
+        subscribe();
+        return;
+    }
     if (m_subscribed) {
         m_subscribed = false;
         Q_EMIT subscribedChanged(false);

@@ -24,7 +24,8 @@ class ClientContext;
 
 namespace opsdeck::clients {
 
-class SubscribeReactor;
+class SubscribeStream;
+template<typename Message> class SubscribeReactor;
 
 // The outcome of one SendControl call, as the bridge answered it.
 struct ControlResult
@@ -42,10 +43,13 @@ struct ControlResult
 // Client of the DDS-bridge (bridge.proto, service Bridge) on gRPC's callback
 // API: nothing here blocks the calling thread.
 //
-// - Subscribe: every Sample is copied into an Envelope (CHANNEL_BRIDGE, source
-//   = the bridge address) and posted to the EventStream from the gRPC thread.
-//   After a reconnect the client subscribes again, asking for the current state
-//   first (skip_snapshot = false), so the models can drop what went away.
+// - SubscribeBatched (or Subscribe, with a bridge that lacks it or when
+//   Options::batchedStream is off): every Sample is copied into an Envelope
+//   (CHANNEL_BRIDGE, source = the bridge address) and posted to the EventStream
+//   from the gRPC thread. A batch carries whatever the bridge had queued, so a
+//   burst costs one gRPC message instead of one per sample. After a reconnect
+//   the client subscribes again, asking for the current state first
+//   (skip_snapshot = false), so the models can drop what went away.
 // - SendControl: sendControl() returns the sequence at once; the command and
 //   the answer are posted as CHANNEL_CONTROL envelopes (so the log and the
 //   recording hold them) and reported by controlFinished().
@@ -64,6 +68,9 @@ public:
         opsdeck::v1::SubscribeRequest subscription; // topics, rates, filters (empty = everything)
         std::chrono::milliseconds controlDeadline { 5000 };
         std::chrono::milliseconds statusDeadline { 3000 };
+        // SubscribeBatched; a bridge that answers UNIMPLEMENTED gets Subscribe
+        // until the next connection attempt.
+        bool batchedStream = true;
     };
 
     BridgeClient(Endpoint endpoint, model::EventStream *events, QObject *parent = nullptr);
@@ -81,6 +88,8 @@ public:
 
     BackendConnection *connection() { return &m_connection; }
     bool isSubscribed() const { return m_subscribed; }
+    // The current (or last) stream is a SubscribeBatched one.
+    bool isBatched() const { return m_batched; }
     opsdeck::v1::Role role() const { return m_role; }
     QString issuer() const { return m_options.issuer; }
     quint64 samplesReceived() const;
@@ -93,12 +102,13 @@ Q_SIGNALS:
     void snapshotCompleted(); // the current state of a (re)subscription has arrived
 
 private:
-    friend class SubscribeReactor;
+    template<typename Message> friend class SubscribeReactor;
     void subscribe();
+    template<typename Reactor> void startStream(Reactor *reactor);
     void cancelAll();
     void waitForCalls();
     void onStreamStarted(quint64 generation);
-    void onStreamEnded(quint64 generation, const grpc::Status &status);
+    void onStreamEnded(quint64 generation, const grpc::Status &status, bool batched, bool started);
     void finishControl(quint64 sequence, opsdeck::v1::ControlKind kind, const grpc::Status &status,
         const opsdeck::v1::ControlAck &ack);
     void postControlEnvelope(const opsdeck::v1::ControlCommand *command, const opsdeck::v1::ControlAck *ack);
@@ -112,6 +122,8 @@ private:
     quint64 m_nextSequence;
     quint64 m_streamGeneration = 0;
     bool m_subscribed = false;
+    bool m_batched = false;
+    bool m_bridgeLacksBatches = false; // this connection's bridge answered UNIMPLEMENTED
     opsdeck::v1::Role m_role = opsdeck::v1::ROLE_UNSPECIFIED;
 
     // Calls in flight (their contexts), so stop() can cancel them and the
@@ -119,7 +131,7 @@ private:
     mutable std::mutex m_callsMutex;
     std::condition_variable m_callsDone;
     std::set<grpc::ClientContext *> m_calls;
-    SubscribeReactor *m_stream = nullptr; // guarded by m_callsMutex
+    SubscribeStream *m_stream = nullptr; // guarded by m_callsMutex
     std::shared_ptr<std::atomic<quint64>> m_samples;
 };
 

@@ -32,6 +32,13 @@ struct BridgeConfig
     int statsPeriodMs = 1000;
     std::uint32_t defaultQueueCapacity = 1024;
     std::uint32_t maxQueueCapacity = 65536;
+
+    // After (re)start, hold subscribers that want a snapshot until the members'
+    // transient-local state has arrived: until DDS discovery and the state have
+    // been quiet for historyQuietMs and every member holds as many keys here as
+    // its MemberStatus.owned_keys says, at most historyWaitMs. 0 = no wait.
+    int historyWaitMs = 1000;
+    int historyQuietMs = 200;
 };
 
 } // namespace opsdeck::bridge

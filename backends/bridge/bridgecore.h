@@ -10,12 +10,22 @@
 #include <grpcpp/server.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
 
 namespace opsdeck::bridge {
+
+// Progress of the history wait after a (re)start (ticker thread only).
+struct HistoryWatch
+{
+    bool holding = false;
+    std::uint64_t matched = 0;
+    std::size_t keys = 0;
+    std::chrono::steady_clock::time_point lastChange;
+};
 
 // The parts of a running bridge, shared by BridgeServer and BridgeService.
 // Members are declared in construction order; destruction runs backwards.
@@ -46,6 +56,9 @@ struct BridgeCore
     opsdeck::v1::BridgeStats lastStats;
 
     opsdeck::v1::BridgeStats buildStats(std::int64_t periodNs);
+    // Releases the subscribers held for the history once it has settled or
+    // the wait reached its bound.
+    void watchHistory(HistoryWatch &watch, std::chrono::steady_clock::duration elapsed);
     opsdeck::v1::SimClock clock() const;
 };
 

@@ -79,6 +79,30 @@ BridgeStats BridgeCore::buildStats(std::int64_t periodNs)
     return s;
 }
 
+void BridgeCore::watchHistory(HistoryWatch &w, std::chrono::steady_clock::duration elapsed)
+{
+    // Settled = no writer matched and no key added for historyQuietMs, and
+    // every member that announced its key count has that many keys here.
+    const auto now = std::chrono::steady_clock::now();
+    const std::uint64_t matched = ingest->matchedWriters();
+    const std::size_t keys = fanout.keyCount();
+    if (matched != w.matched || keys != w.keys) {
+        w.matched = matched;
+        w.keys = keys;
+        w.lastChange = now;
+    }
+    const auto quiet = std::chrono::milliseconds(config.historyQuietMs);
+    const bool bound = elapsed >= std::chrono::milliseconds(config.historyWaitMs);
+    const bool settled = now - w.lastChange >= quiet && ingest->membersComplete();
+    if (!bound && !settled)
+        return;
+    w.holding = false;
+    fanout.releaseHistoryHold();
+    qCInfo(lcBridge) << "history" << (settled ? "complete" : "wait ended at its bound") << "after"
+                     << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << "ms:" << keys
+                     << "keys from" << matched << "matched writers";
+}
+
 SimClock BridgeCore::clock() const
 {
     if (control)
@@ -176,6 +200,11 @@ bool BridgeServer::start(std::string *error)
 
     if (!c.participant.open(m_config.domain, error))
         return false;
+    // Until the members' transient-local state is in, early subscribers would
+    // get a partial snapshot (a console reconnecting after a bridge restart
+    // would briefly see part of the topology): hold them (bounded).
+    if (m_config.historyWaitMs > 0)
+        c.fanout.holdForHistory();
     c.ingest = std::make_unique<DdsIngest>(c.participant, c.fanout);
     if (!c.ingest->start(error))
         return false;
@@ -232,12 +261,16 @@ bool BridgeServer::start(std::string *error)
         using Clock = std::chrono::steady_clock;
         const auto period = std::chrono::milliseconds(std::max(10, c.config.statsPeriodMs));
         auto nextStats = Clock::now() + period;
+        const auto started = Clock::now();
+        HistoryWatch history{c.fanout.holdingForHistory(), 0, 0, started};
         std::unique_lock lock(c.tickMutex);
         while (!c.stopping) {
             c.tickWake.wait_for(lock, std::chrono::milliseconds(10), [&c] { return c.stopping; });
             if (c.stopping)
                 break;
             lock.unlock();
+            if (history.holding)
+                c.watchHistory(history, Clock::now() - started);
             c.fanout.flushDeferred(unixNowNs());
             if (Clock::now() >= nextStats) {
                 const BridgeStats stats = c.buildStats(std::chrono::nanoseconds(period).count());

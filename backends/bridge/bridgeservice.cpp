@@ -47,6 +47,18 @@ const char *ddsTopicName(Topic topic)
 grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::Subscribe(grpc::CallbackServerContext *context,
                                                                      const grpc::ByteBuffer *request)
 {
+    return openStream(context, request, false);
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::SubscribeBatched(grpc::CallbackServerContext *context,
+                                                                            const grpc::ByteBuffer *request)
+{
+    return openStream(context, request, true);
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::openStream(grpc::CallbackServerContext *context,
+                                                                      const grpc::ByteBuffer *request, bool batched)
+{
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
@@ -65,8 +77,10 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::Subscribe(grpc::Callb
                                        : std::clamp<std::uint32_t>(parsed.queue_capacity(), 16, m_core.config.maxQueueCapacity);
     const std::string id = "sub-" + std::to_string(++m_core.nextSubscriber);
     qCInfo(lcBridge) << "subscriber" << id.c_str() << "from" << context->peer().c_str() << "as"
-                     << caller.identity.c_str() << "client" << parsed.client_name().c_str();
-    auto subscriber = std::make_shared<Subscriber>(m_core.fanout, std::move(parsed), id, context->peer(), capacity);
+                     << caller.identity.c_str() << "client" << parsed.client_name().c_str()
+                     << (batched ? "(batched)" : "");
+    auto subscriber = std::make_shared<Subscriber>(m_core.fanout, std::move(parsed), id, context->peer(), capacity,
+                                                   batched);
     subscriber->attach(subscriber);
     m_core.fanout.subscribe(subscriber);
     return subscriber.get();

@@ -63,6 +63,17 @@ void takeAll(dds_entity_t reader, F &&handle)
     }
 }
 
+// How a key is named in writer-conflict reports.
+std::string keyText(const Key &key)
+{
+    switch (key.topic) {
+    case TOPIC_NODE_STATE: return "node " + std::to_string(key.id);
+    case TOPIC_LINK_STATE: return "link " + std::to_string(key.id >> 32) + "-" + std::to_string(key.id & 0xffffffffu);
+    case TOPIC_ROUTE: return "route " + std::to_string(key.id);
+    default: return "key " + std::to_string(key.id);
+    }
+}
+
 std::string nodeExample(const opsdeck_dds_NodeState &s)
 {
     char text[200];
@@ -178,18 +189,15 @@ void DdsIngest::run()
     }
 }
 
-bool DdsIngest::nodesKnown(const std::vector<std::uint32_t> &nodes) const
+bool DdsIngest::nodesKnown(const std::uint32_t *nodes, std::size_t count) const
 {
-    for (std::uint32_t node : nodes)
-        if (!m_fanout.cached({TOPIC_NODE_STATE, node}))
-            return false;
-    return true;
+    return m_fanout.hasNodes(nodes, count);
 }
 
 void DdsIngest::forward(Pending p)
 {
     m_parked.erase(p.key);
-    if (!claim(p.key, p.keyText, p.member, p.publication))
+    if (!claim(p.key, p.member, p.publication))
         return;
     m_fanout.publish(makeItem(p.key, true, p.sample, std::move(p.nodes)));
 }
@@ -214,8 +222,7 @@ void DdsIngest::retryParked()
     std::vector<Key> ready, expired;
     for (const auto &[key, p] : m_parked) {
         const bool route = key.topic == TOPIC_ROUTE;
-        const std::vector<std::uint32_t> named(p.nodes.begin(), route ? p.nodes.end() - 2 : p.nodes.end());
-        if (nodesKnown(named))
+        if (nodesKnown(p.nodes.data(), route ? p.nodes.size() - 2 : p.nodes.size()))
             ready.push_back(key);
         else if (now >= p.deadlineNs)
             expired.push_back(key);
@@ -234,8 +241,7 @@ void DdsIngest::retryParked()
 void DdsIngest::count(Topic topic)
 {
     m_received.fetch_add(1, std::memory_order_relaxed);
-    std::lock_guard lock(m_statsMutex);
-    ++m_topicSamples[topic];
+    m_topicSamples[std::size_t(topic) % m_topicSamples.size()].fetch_add(1, std::memory_order_relaxed);
 }
 
 void DdsIngest::drop(const std::string &reason, const std::string &example)
@@ -251,10 +257,11 @@ void DdsIngest::drop(const std::string &reason, const std::string &example)
     d.set_count(d.count() + 1);
 }
 
-bool DdsIngest::claim(const Key &key, const std::string &keyText, const std::string &member,
-                      dds_instance_handle_t publication)
+bool DdsIngest::claim(const Key &key, const std::string &member, dds_instance_handle_t publication)
 {
     auto [it, fresh] = m_owners.try_emplace(key, Owner{member, publication});
+    if (fresh)
+        ++m_ownedKeys[member];
     if (fresh || it->second.member == member) {
         it->second.publication = publication;
         return true;
@@ -262,7 +269,8 @@ bool DdsIngest::claim(const Key &key, const std::string &keyText, const std::str
     m_rejected.fetch_add(1, std::memory_order_relaxed);
     std::lock_guard lock(m_statsMutex);
     // Bounded: past 256 distinct conflicts, further keys share one entry per topic.
-    std::tuple<int, std::string, std::string, std::string> id{int(key.topic), keyText, it->second.member, member};
+    const std::string text = keyText(key);
+    std::tuple<int, std::string, std::string, std::string> id{int(key.topic), text, it->second.member, member};
     if (m_conflicts.size() >= 256 && !m_conflicts.count(id))
         id = {int(key.topic), "(further keys)", "(several)", "(several)"};
     WriterConflict &c = m_conflicts[id];
@@ -271,7 +279,7 @@ bool DdsIngest::claim(const Key &key, const std::string &keyText, const std::str
         c.set_key(std::get<1>(id));
         c.set_owner_member(std::get<2>(id));
         c.set_intruder_member(std::get<3>(id));
-        qCWarning(lcBridge) << "single-writer rule: member" << member.c_str() << "wrote" << keyText.c_str()
+        qCWarning(lcBridge) << "single-writer rule: member" << member.c_str() << "wrote" << text.c_str()
                             << "owned by" << it->second.member.c_str();
     }
     c.set_count(c.count() + 1);
@@ -286,6 +294,9 @@ bool DdsIngest::release(const Key &key, dds_instance_handle_t publication)
         return true;
     if (publication != 0 && it->second.publication != 0 && it->second.publication != publication)
         return false;  // someone else's writer went away or disposed: the owner's value stands
+    const auto owned = m_ownedKeys.find(it->second.member);
+    if (owned != m_ownedKeys.end() && --owned->second == 0)
+        m_ownedKeys.erase(owned);
     m_owners.erase(it);
     return true;
 }
@@ -332,7 +343,7 @@ void DdsIngest::takeNodes()
             return drop("absurd speed", nodeExample(s));
         if (s.kind < 0 || s.kind > NodeKind_MAX || s.status < 0 || s.status > NodeStatus_MAX)
             return drop("unknown node kind or status", nodeExample(s));
-        if (!claim(key, "node " + std::to_string(s.node_id), member, info.publication_handle))
+        if (!claim(key, member, info.publication_handle))
             return;
         Sample sample;
         sample.set_source_time_ns(s.sim_time_ns);
@@ -382,18 +393,21 @@ void DdsIngest::takeLinks()
         }
         count(TOPIC_LINK_STATE);
         const std::string member = str(s.member_id);
-        const std::string example = "link " + std::to_string(s.a) + "-" + std::to_string(s.b) + " from '" + member + "'";
+        // Built only for a sample that is dropped or parked.
+        const auto example = [&] {
+            return "link " + std::to_string(s.a) + "-" + std::to_string(s.b) + " from '" + member + "'";
+        };
         if (member.empty())
-            return drop("missing owner member id", example);
+            return drop("missing owner member id", example());
         if (s.a >= s.b)
-            return drop("link key not ordered (a >= b)", example);
+            return drop("link key not ordered (a >= b)", example());
         if (!finite({s.quality, s.snr_db, s.latency_ms, s.bandwidth_mbps, s.distance_m, s.cost}))
-            return drop("non-finite value", example);
+            return drop("non-finite value", example());
         if (s.quality < 0 || s.quality > 1)
-            return drop("link quality outside 0..1", example);
+            return drop("link quality outside 0..1", example());
         if (s.latency_ms < 0 || s.bandwidth_mbps < 0 || s.distance_m < 0 || s.cost < 0
             || s.latency_ms > 1e6 || s.distance_m > 1e9)
-            return drop("absurd link value", example);
+            return drop("absurd link value", example());
         Sample sample;
         sample.set_source_time_ns(s.sim_time_ns);
         sample.set_bridge_recv_unix_ns(now);
@@ -411,10 +425,11 @@ void DdsIngest::takeLinks()
         l->set_step(s.step);
         l->set_sim_time_ns(s.sim_time_ns);
         l->set_owner_member(member);
-        Pending p{key, "link " + std::to_string(s.a) + "-" + std::to_string(s.b), member, info.publication_handle,
-                  std::move(sample), {s.a, s.b}, "link names unknown node", example, 0};
-        if (s.up && !nodesKnown(p.nodes))
+        Pending p{key, member, info.publication_handle, std::move(sample), {s.a, s.b}, "link names unknown node", {}, 0};
+        if (s.up && !nodesKnown(p.nodes.data(), p.nodes.size())) {
+            p.example = example();
             return park(std::move(p));
+        }
         forward(std::move(p));
     });
 }
@@ -440,16 +455,18 @@ void DdsIngest::takeRoutes()
         }
         count(TOPIC_ROUTE);
         const std::string member = str(s.member_id);
-        const std::string example = "route " + std::to_string(s.flow_id) + " from '" + member + "'";
+        const auto example = [&] { return "route " + std::to_string(s.flow_id) + " from '" + member + "'"; };
         if (member.empty())
-            return drop("missing owner member id", example);
+            return drop("missing owner member id", example());
         if (s.hops._length > kMaxHops || len(s.name, kMaxString) > kMaxString)
-            return drop("oversized route", example);
+            return drop("oversized route", example());
         if (!finite({s.cost, s.latency_ms, s.bottleneck_mbps}) || s.cost < 0 || s.latency_ms < 0)
-            return drop("non-finite or negative route value", example);
-        std::vector<std::uint32_t> nodes(s.hops._buffer, s.hops._buffer + s.hops._length);
+            return drop("non-finite or negative route value", example());
+        std::vector<std::uint32_t> nodes;
+        nodes.reserve(s.hops._length + 2);
+        nodes.assign(s.hops._buffer, s.hops._buffer + s.hops._length);
         if (s.reachable && (nodes.size() < 2 || nodes.front() != s.src || nodes.back() != s.dst))
-            return drop("route hops do not join source and destination", example);
+            return drop("route hops do not join source and destination", example());
         Sample sample;
         sample.set_source_time_ns(s.sim_time_ns);
         sample.set_bridge_recv_unix_ns(now);
@@ -471,10 +488,12 @@ void DdsIngest::takeRoutes()
         nodes.push_back(s.src);
         nodes.push_back(s.dst);
         const std::size_t hopCount = s.hops._length;
-        Pending p{key, "route " + std::to_string(s.flow_id), member, info.publication_handle, std::move(sample),
-                  std::move(nodes), "route names unknown node", example, 0};
-        if (!nodesKnown({p.nodes.begin(), p.nodes.begin() + std::ptrdiff_t(hopCount)}))
+        Pending p{key, member, info.publication_handle, std::move(sample), std::move(nodes), "route names unknown node",
+                  {}, 0};
+        if (!nodesKnown(p.nodes.data(), hopCount)) {
+            p.example = example();
             return park(std::move(p));
+        }
         forward(std::move(p));
     });
 }
@@ -580,9 +599,36 @@ std::vector<MemberStatus> DdsIngest::members() const
 
 std::uint64_t DdsIngest::samples(Topic topic) const
 {
-    std::lock_guard lock(m_statsMutex);
-    const auto it = m_topicSamples.find(topic);
-    return it == m_topicSamples.end() ? 0 : it->second;
+    return m_topicSamples[std::size_t(topic) % m_topicSamples.size()].load(std::memory_order_relaxed);
+}
+
+std::uint64_t DdsIngest::matchedWriters() const
+{
+    std::uint64_t total = 0;
+    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock}) {
+        dds_subscription_matched_status_t status{};
+        if (dds_get_subscription_matched_status(r, &status) == DDS_RETCODE_OK)
+            total += status.total_count;
+    }
+    return total;
+}
+
+bool DdsIngest::membersComplete()
+{
+    std::vector<std::pair<std::string, std::uint32_t>> expected;
+    {
+        std::lock_guard lock(m_statsMutex);
+        for (const auto &[id, m] : m_members)
+            if (m.state() != MEMBER_STATE_LOST && m.owned_keys() > 0)
+                expected.emplace_back(id, m.owned_keys());
+    }
+    std::lock_guard lock(m_ingestMutex);
+    for (const auto &[id, keys] : expected) {
+        const auto it = m_ownedKeys.find(id);
+        if (it == m_ownedKeys.end() || it->second < keys)
+            return false;
+    }
+    return true;
 }
 
 } // namespace opsdeck::bridge

@@ -3,6 +3,7 @@
 #include "backends/bridge/fanout.h"
 #include "backends/dds/participant.h"
 
+#include <array>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -38,6 +39,14 @@ public:
     std::vector<opsdeck::v1::MemberStatus> members() const;
     std::uint64_t samples(opsdeck::v1::Topic topic) const;
 
+    // For the history wait after a (re)start: DDS writers matched by our
+    // readers so far (grows as discovery finds members), and whether every
+    // member that announced itself holds at least MemberStatus.owned_keys keys
+    // here. Cyclone 0.10's dds_reader_wait_for_historical_data returns at once
+    // for transient-local readers, so the bridge judges this itself.
+    std::uint64_t matchedWriters() const;
+    bool membersComplete();
+
 private:
     struct Owner
     {
@@ -49,18 +58,17 @@ private:
     struct Pending
     {
         Key key;
-        std::string keyText;
         std::string member;
         dds_instance_handle_t publication = 0;
         opsdeck::v1::Sample sample;
         std::vector<std::uint32_t> nodes;  // for a route: hops, then src and dst
         const char *reason = "";
-        std::string example;
+        std::string example;  // only filled when parked
         std::int64_t deadlineNs = 0;
     };
 
     void run();
-    bool nodesKnown(const std::vector<std::uint32_t> &nodes) const;
+    bool nodesKnown(const std::uint32_t *nodes, std::size_t count) const;
     void forward(Pending p);
     void park(Pending p);
     void retryParked();
@@ -71,8 +79,7 @@ private:
     void takeClock();
     void drop(const std::string &reason, const std::string &example);
     // Single-writer rule: true if `member` may write `key` (and records the owner).
-    bool claim(const Key &key, const std::string &keyText, const std::string &member,
-               dds_instance_handle_t publication);
+    bool claim(const Key &key, const std::string &member, dds_instance_handle_t publication);
     // True if a disposal of `key` by `publication` comes from the owner; forgets the owner.
     bool release(const Key &key, dds_instance_handle_t publication);
     std::uint64_t memberKey(const std::string &memberId);
@@ -88,6 +95,7 @@ private:
     // Ingest state, guarded by m_ingestMutex (listener calls and the sweep thread).
     std::mutex m_ingestMutex;
     std::unordered_map<Key, Owner, KeyHash> m_owners;
+    std::unordered_map<std::string, std::uint32_t> m_ownedKeys;  // per member
     std::unordered_map<std::string, std::uint64_t> m_memberIds;
     std::unordered_map<Key, Pending, KeyHash> m_parked;
 
@@ -95,7 +103,7 @@ private:
     std::map<std::string, opsdeck::v1::DropCount> m_drops;
     std::map<std::tuple<int, std::string, std::string, std::string>, opsdeck::v1::WriterConflict> m_conflicts;
     std::map<std::string, opsdeck::v1::MemberStatus> m_members;
-    std::unordered_map<int, std::uint64_t> m_topicSamples;
+    std::array<std::atomic<std::uint64_t>, 8> m_topicSamples{};
     std::atomic<std::uint64_t> m_received{0};
     std::atomic<std::uint64_t> m_rejected{0};
 };

@@ -54,6 +54,49 @@ void Fanout::subscribe(const std::shared_ptr<Subscriber> &subscriber)
 {
     const std::int64_t now = unixNowNs();
     std::lock_guard lock(m_mutex);
+    if (m_holding && subscriber->wantsSnapshot()) {
+        subscriber->setWaitingForHistory(true);
+        m_held.push_back(subscriber);
+        return;
+    }
+    registerLocked(subscriber, now);
+}
+
+void Fanout::holdForHistory()
+{
+    std::lock_guard lock(m_mutex);
+    m_holding = true;
+}
+
+void Fanout::releaseHistoryHold()
+{
+    const std::int64_t now = unixNowNs();
+    std::lock_guard lock(m_mutex);
+    m_holding = false;
+    for (const auto &s : m_held) {
+        s->setWaitingForHistory(false);
+        registerLocked(s, now);
+    }
+    m_held.clear();
+}
+
+bool Fanout::holdingForHistory() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_holding;
+}
+
+bool Fanout::hasNodes(const std::uint32_t *ids, std::size_t count) const
+{
+    std::lock_guard lock(m_mutex);
+    for (std::size_t i = 0; i < count; ++i)
+        if (!m_cache.count(Key{opsdeck::v1::TOPIC_NODE_STATE, ids[i]}))
+            return false;
+    return true;
+}
+
+void Fanout::registerLocked(const std::shared_ptr<Subscriber> &subscriber, std::int64_t now)
+{
     m_subscribers.push_back(subscriber);
     if (!subscriber->wantsSnapshot())
         return;
@@ -80,6 +123,7 @@ void Fanout::unsubscribe(Subscriber *subscriber)
 {
     std::lock_guard lock(m_mutex);
     std::erase_if(m_subscribers, [subscriber](const auto &s) { return s.get() == subscriber; });
+    std::erase_if(m_held, [subscriber](const auto &s) { return s.get() == subscriber; });
 }
 
 void Fanout::flushDeferred(std::int64_t nowNs)
@@ -95,6 +139,7 @@ void Fanout::finishAll(const grpc::Status &status)
     {
         std::lock_guard lock(m_mutex);
         subscribers = m_subscribers;
+        subscribers.insert(subscribers.end(), m_held.begin(), m_held.end());
     }
     for (const auto &s : subscribers)
         s->finish(status);
@@ -106,6 +151,8 @@ std::vector<opsdeck::v1::SubscriberStats> Fanout::subscriberStats(double periodS
     std::vector<opsdeck::v1::SubscriberStats> out;
     for (const auto &s : m_subscribers)
         out.push_back(s->stats(periodS));
+    for (const auto &s : m_held)
+        out.push_back(s->stats(periodS));
     return out;
 }
 
@@ -116,10 +163,16 @@ std::size_t Fanout::keys(opsdeck::v1::Topic topic) const
                                      [topic](const auto &kv) { return kv.first.topic == topic; }));
 }
 
+std::size_t Fanout::keyCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_cache.size();
+}
+
 std::size_t Fanout::subscriberCount() const
 {
     std::lock_guard lock(m_mutex);
-    return m_subscribers.size();
+    return m_subscribers.size() + m_held.size();
 }
 
 OutItemPtr Fanout::cached(const Key &key) const

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <map>
@@ -82,6 +83,8 @@ int main(int argc, char *argv[])
         {"epoch", "UTC epoch of sim time 0, 2026-01-01T00:00:00Z or Unix seconds.", "time"},
         {"audit-log", "Control audit log file (default opsdeck-bridge-audit.log).", "file"},
         {"stats-ms", "BridgeStats period in ms (default 1000).", "ms"},
+        {"history-wait-ms", "After start, hold snapshots until the members' state has arrived, at most this long "
+                            "(default 1000; 0 = answer at once).", "ms"},
     };
     std::map<QString, QCommandLineOption> options;
     for (const Opt &o : opts) {
@@ -137,6 +140,7 @@ int main(int argc, char *argv[])
     number("dt-ms", [&](double d) { c.dtNs = std::int64_t(d * 1e6); });
     number("rate", [&](double d) { c.realTimeFactor = d; });
     number("stats-ms", [&](double d) { c.statsPeriodMs = int(d); });
+    number("history-wait-ms", [&](double d) { c.historyWaitMs = int(std::min(d, 60000.0)); });
     if (!ok)
         return 2;
     if (!value("epoch").isEmpty() && !opsdeck::bridge::parseEpoch(value("epoch").toStdString(), &c.epochUnixNs)) {

@@ -16,8 +16,11 @@ OutItemPtr makeItem(Key key, bool state, const opsdeck::v1::Sample &sample, std:
         item->altM = geo.alt_m();
     }
     item->nodes = std::move(nodes);
-    const std::string bytes = sample.SerializeAsString();
-    item->body = grpc::Slice(bytes);
+    // Straight into the slice every subscriber will reference: no interim string.
+    const std::size_t size = sample.ByteSizeLong();
+    grpc::Slice body(size);
+    sample.SerializeWithCachedSizesToArray(const_cast<std::uint8_t *>(body.begin()));
+    item->body = std::move(body);
     return item;
 }
 

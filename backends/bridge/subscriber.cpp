@@ -17,15 +17,45 @@ std::int64_t unixNowNs()
         .count();
 }
 
+void putVarint(std::string &out, std::uint64_t v)
+{
+    while (v >= 0x80) {
+        out.push_back(char(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(char(v));
+}
+
+std::size_t varintSize(std::uint64_t v)
+{
+    std::size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        ++n;
+    }
+    return n;
+}
+
+// Protobuf wire format, written by hand because it is on every sample's path:
+// Sample.seq (field 1, varint) and Sample.snapshot (field 5, varint) when set.
+constexpr char kSeqTag = 0x08;
+constexpr char kSnapshotTag = 0x28;
+// SampleBatch.samples (field 1, length-delimited).
+constexpr char kBatchSampleTag = 0x0a;
+
 } // namespace
 
 Subscriber::Subscriber(Fanout &fanout, opsdeck::v1::SubscribeRequest request, std::string id, std::string peer,
-                       std::uint32_t capacity)
+                       std::uint32_t capacity, bool batched)
     : m_fanout(fanout)
     , m_request(std::move(request))
     , m_id(std::move(id))
     , m_peer(std::move(peer))
     , m_capacity(capacity)
+    , m_batched(batched)
+    , m_maxBatch(!batched                        ? 1
+                 : m_request.max_batch() == 0    ? kDefaultMaxBatch
+                                                 : std::min(m_request.max_batch(), kMaxBatch))
 {
     for (const auto &t : m_request.topics()) {
         if (t.topic() <= 0 || t.topic() >= int(m_intervalNs.size()))
@@ -104,10 +134,17 @@ void Subscriber::push(const OutItemPtr &item, bool snapshot, std::int64_t nowNs)
                 return;
             }
         }
-        m_deferred.erase(item->key);
+        if (!m_deferred.empty())
+            m_deferred.erase(item->key);
     }
     enqueueLocked(item, snapshot);
     kickLocked(nowNs);
+}
+
+void Subscriber::setWaitingForHistory(bool waiting)
+{
+    std::lock_guard lock(m_mutex);
+    m_waitingForHistory = waiting;
 }
 
 void Subscriber::enqueueLocked(const OutItemPtr &item, bool snapshot)
@@ -152,31 +189,64 @@ void Subscriber::kickLocked(std::int64_t nowNs)
 {
     if (m_writing || m_finished || m_order.empty())
         return;
-    const Entry entry = std::move(m_order.front());
-    m_order.pop_front();
-    Pending pending;
-    if (entry.state) {
-        const auto it = m_pendingState.find(entry.key);
-        pending = std::move(it->second);
-        m_pendingState.erase(it);
-        if (intervalNs(entry.key.topic) > 0)
-            m_lastSentNs[entry.key] = nowNs;
-    } else {
-        pending = entry.event;
-        --m_events;
+    // Take what is queued (one sample unless batched), give each its own
+    // seq/snapshot header and send the shared bodies by reference:
+    //   Subscribe:         [seq, snapshot][body]
+    //   SubscribeBatched:  ([tag 1, length][seq, snapshot][body])...
+    // The headers of one write share one allocation.
+    m_slices.clear();
+    m_heads.clear();
+    m_headEnds.clear();
+    m_bodies.clear();
+    std::size_t bodyBytes = 0;
+    while (!m_order.empty() && m_bodies.size() < m_maxBatch && m_heads.size() + bodyBytes < kMaxBatchBytes) {
+        Entry entry = std::move(m_order.front());
+        m_order.pop_front();
+        Pending pending;
+        if (entry.state) {
+            const auto it = m_pendingState.find(entry.key);
+            pending = std::move(it->second);
+            m_pendingState.erase(it);
+            if (intervalNs(entry.key.topic) > 0)
+                m_lastSentNs[entry.key] = nowNs;
+        } else {
+            pending = std::move(entry.event);
+            --m_events;
+        }
+        const grpc::Slice &body = pending.item->body;
+        const std::uint64_t seq = ++m_seq;
+        if (m_batched) {
+            m_heads.push_back(kBatchSampleTag);
+            putVarint(m_heads, 1 + varintSize(seq) + (pending.snapshot ? 2 : 0) + body.size());
+        }
+        m_heads.push_back(kSeqTag);
+        putVarint(m_heads, seq);
+        if (pending.snapshot) {
+            m_heads.push_back(kSnapshotTag);
+            m_heads.push_back(1);
+        }
+        m_headEnds.push_back(m_heads.size());
+        bodyBytes += body.size();
+        m_bodies.push_back(body);
     }
-    opsdeck::v1::Sample prefix;
-    prefix.set_seq(++m_seq);
-    prefix.set_snapshot(pending.snapshot);
-    const std::string head = prefix.SerializeAsString();
-    const grpc::Slice slices[2] = {grpc::Slice(head), pending.item->body};
-    m_buffer = grpc::ByteBuffer(slices, 2);
+    const grpc::Slice heads(m_heads);
+    std::size_t headBegin = 0;
+    for (std::size_t i = 0; i < m_bodies.size(); ++i) {
+        m_slices.push_back(heads.sub(headBegin, m_headEnds[i]));
+        m_slices.push_back(std::move(m_bodies[i]));
+        headBegin = m_headEnds[i];
+    }
+    const std::size_t count = m_bodies.size();
+    m_bodies.clear();
+    m_buffer = grpc::ByteBuffer(m_slices.data(), m_slices.size());
     m_writing = true;
-    ++m_sent;
-    // More is queued: let gRPC gather this write with the next ones into fewer
-    // frames and syscalls; the last queued sample goes out unbuffered.
+    m_sent += count;
+    ++m_messages;
+    // Subscribe: more is queued, so let gRPC gather this write with the next
+    // ones into fewer frames and syscalls; the last queued sample goes out
+    // unbuffered. A batch already holds everything queued: never hinted.
     grpc::WriteOptions options;
-    if (!m_order.empty())
+    if (!m_batched && !m_order.empty())
         options.set_buffer_hint();
     StartWrite(&m_buffer, options);
 }
@@ -245,6 +315,9 @@ opsdeck::v1::SubscriberStats Subscriber::stats(double periodS)
     s.set_dropped(m_dropped);
     s.set_rate_limited(m_rateLimited);
     s.set_send_rate_hz(periodS > 0 ? double(m_sent - m_sentAtLastStats) / periodS : 0.0);
+    s.set_batched(m_batched);
+    s.set_messages(m_messages);
+    s.set_waiting_for_history(m_waitingForHistory);
     m_sentAtLastStats = m_sent;
     return s;
 }

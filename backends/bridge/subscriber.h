@@ -13,16 +13,20 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace opsdeck::bridge {
 
 class Fanout;
 
-// One console's Subscribe stream (a "consumer" in SFU terms) and its bounded
-// queue. State samples coalesce to the latest value per key in place, so a slow
-// console gets fewer, newer updates and its memory is bounded by the number of
-// keys; events (stats, control echoes) are bounded by the queue capacity and
-// the newest is dropped (counted) when full. Only one gRPC write is in flight.
+// One console's Subscribe or SubscribeBatched stream (a "consumer" in SFU
+// terms) and its bounded queue. State samples coalesce to the latest value per
+// key in place, so a slow console gets fewer, newer updates and its memory is
+// bounded by the number of keys; events (stats, control echoes) are bounded by
+// the queue capacity and the newest is dropped (counted) when full. Only one
+// gRPC write is in flight. A batched stream sends everything queued when the
+// previous write finished in one SampleBatch; a sample that finds the stream
+// idle is written at once, on the thread that pushed it (no Nagle delay).
 //
 // Threads: push()/flushDeferred() come from the DDS / control / tick threads,
 // the reactions from gRPC's callback threads; one mutex guards the queue.
@@ -31,8 +35,13 @@ class Subscriber : public grpc::ServerWriteReactor<grpc::ByteBuffer>
 public:
     using PositionLookup = std::function<const OutItem *(std::uint32_t nodeId)>;
 
+    // Batches hold at most this many bytes (the consoles accept 4 MiB messages).
+    static constexpr std::size_t kMaxBatchBytes = 1u << 20;
+    static constexpr std::uint32_t kDefaultMaxBatch = 1024;
+    static constexpr std::uint32_t kMaxBatch = 8192;
+
     Subscriber(Fanout &fanout, opsdeck::v1::SubscribeRequest request, std::string id, std::string peer,
-               std::uint32_t capacity);
+               std::uint32_t capacity, bool batched);
 
     // Keeps the reactor alive until gRPC calls OnDone.
     void attach(std::shared_ptr<Subscriber> self) { m_self = std::move(self); }
@@ -43,6 +52,8 @@ public:
     bool wants(const OutItem &item, const PositionLookup &position) const;
 
     void push(const OutItemPtr &item, bool snapshot, std::int64_t nowNs);
+    // Held by the Fanout until the bridge has taken in the members' state.
+    void setWaitingForHistory(bool waiting);
     // Moves rate-limited updates whose interval has passed into the queue.
     void flushDeferred(std::int64_t nowNs);
     // Ends the stream (bridge shutdown); safe to call more than once.
@@ -79,6 +90,8 @@ private:
     const std::string m_id;
     const std::string m_peer;
     const std::uint32_t m_capacity;
+    const bool m_batched;
+    const std::uint32_t m_maxBatch;
     std::uint32_t m_topicMask = 0;
     std::array<std::int64_t, 8> m_intervalNs{};
     std::unordered_set<std::uint32_t> m_nodeFilter;
@@ -92,10 +105,15 @@ private:
     std::size_t m_events = 0;
     std::uint64_t m_seq = 0;
     grpc::ByteBuffer m_buffer;
+    std::vector<grpc::Slice> m_slices;   // reused by every write
+    std::string m_heads;                 // per-sample headers of one write
+    std::vector<std::size_t> m_headEnds;
+    std::vector<grpc::Slice> m_bodies;
     bool m_writing = false;
+    bool m_waitingForHistory = false;
     bool m_finished = false;
     bool m_done = false;
-    std::uint64_t m_sent = 0, m_coalesced = 0, m_dropped = 0, m_rateLimited = 0;
+    std::uint64_t m_sent = 0, m_messages = 0, m_coalesced = 0, m_dropped = 0, m_rateLimited = 0;
     std::uint64_t m_sentAtLastStats = 0;
     std::shared_ptr<Subscriber> m_self;
 };

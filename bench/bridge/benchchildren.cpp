@@ -1,10 +1,14 @@
 #include "benchchildren.h"
 
+#include <QtGlobal>
+
 #include "backends/dds/participant.h"
 #include "opsdeck/v1/bridge.grpc.pb.h"
 #include "opsdeck_dds.h"
 
 #include <grpcpp/create_channel.h>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -17,6 +21,14 @@
 
 namespace opsdeck::bench {
 
+double processCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+}
+
 long long steadyNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
@@ -24,6 +36,26 @@ long long steadyNowNs()
 }
 
 namespace {
+
+// system_clock - steady_clock, the smallest of a few reads (the same in every
+// process of this machine to within a microsecond).
+long long systemMinusSteadyNs()
+{
+    long long best = 0;
+    long long bestWidth = -1;
+    for (int i = 0; i < 20; ++i) {
+        const long long a = steadyNowNs();
+        const long long sys = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count();
+        const long long b = steadyNowNs();
+        if (bestWidth < 0 || b - a < bestWidth) {
+            bestWidth = b - a;
+            best = sys - (a + b) / 2;
+        }
+    }
+    return best;
+}
 
 std::atomic<bool> g_stopClients{false};
 
@@ -59,6 +91,12 @@ int runWriter(const QStringList &args)
         std::fprintf(stderr, "writer: %s\n", error.c_str());
         return 1;
     }
+    // As fast as possible: let Cyclone pack samples into datagrams, exactly as
+    // the reference (ddsperf, which always enables write batching) does. A
+    // paced writer sends every sample at once (latency). Set before the
+    // writers exist: Cyclone reads it when it creates them.
+    if (rate <= 0)
+        dds_write_set_batch(true);
     const dds_entity_t nodes = participant.createWriter(participant.topics().node, dds::QosKind::State, &error);
     const dds_entity_t routes = participant.createWriter(participant.topics().route, dds::QosKind::State, &error);
     if (nodes < 0 || routes < 0 || !waitMatched(nodes) || !waitMatched(routes)) {
@@ -79,6 +117,7 @@ int runWriter(const QStringList &args)
         n.member_id = member;
         dds_write(nodes, &n);
     }
+    dds_write_flush(nodes);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));  // nodes reach the bridge before routes name them
 
     // A Route of six hops: 100 bytes of CDR payload, like ddsperf's "size 100".
@@ -113,8 +152,10 @@ int runWriter(const QStringList &args)
         if (dds_write(routes, &r) == DDS_RETCODE_OK)
             ++written;
     }
+    dds_write_flush(routes);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("written %llu seconds %.6f\n", static_cast<unsigned long long>(written), seconds);
+    std::printf("written %llu seconds %.6f cpu %.6f start %lld\n", static_cast<unsigned long long>(written), seconds,
+                processCpuSeconds(), static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(start.time_since_epoch()).count()));
     std::fflush(stdout);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let reliable delivery finish
     return 0;
@@ -122,13 +163,15 @@ int runWriter(const QStringList &args)
 
 int runClients(const QStringList &args)
 {
-    if (args.size() != 5)
+    if (args.size() != 6)
         return 2;
     const std::string address = args[0].toStdString();
     const int fast = args[1].toInt();
     const int slowSleepUs = args[2].toInt();
     const auto duration = std::chrono::milliseconds(args[3].toLongLong());
     const bool latency = args[4].toInt() != 0;
+    const bool batched = args[5].toInt() != 0;
+    const long long clockOffsetNs = systemMinusSteadyNs();
     auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
     auto stub = opsdeck::v1::Bridge::NewStub(channel);
     const int total = fast + (slowSleepUs > 0 ? 1 : 0);
@@ -137,6 +180,8 @@ int runClients(const QStringList &args)
         std::uint64_t count = 0;
         long long first = 0, last = 0;
         std::vector<long long> latencies;
+        std::vector<long long> toBridge, fromBridge;  // the split at the bridge's receive time
+        std::uint64_t messages = 0;
     };
     std::vector<Result> results(static_cast<std::size_t>(total));
     std::vector<std::thread> threads;
@@ -161,38 +206,66 @@ int runClients(const QStringList &args)
             request.set_client_name(slow ? "slow" : "fast-" + std::to_string(i));
             request.add_topics()->set_topic(opsdeck::v1::TOPIC_ROUTE);
             request.set_skip_snapshot(true);
-            auto reader = stub->Subscribe(&context, request);
-            opsdeck::v1::Sample sample;
+            request.set_max_batch(qEnvironmentVariableIntValue("OPSDECK_BENCH_MAX_BATCH"));
             Result &res = results[std::size_t(i)];
-            while (reader->Read(&sample)) {
+            auto take = [&](const opsdeck::v1::Sample &sample, long long now) {
                 // Only the writer's samples (the writer's exit disposes every key: not data).
                 if (!sample.has_route() || !sample.route().reachable())
-                    continue;
-                const long long now = steadyNowNs();
+                    return;
                 if (res.count++ == 0)
                     res.first = now;
                 res.last = now;
-                if (latency)
+                if (latency) {
                     res.latencies.push_back(now - sample.source_time_ns());
+                    // bridge_recv is the system clock: map it onto steady_clock.
+                    const long long bridgeSteady = sample.bridge_recv_unix_ns() - clockOffsetNs;
+                    res.toBridge.push_back(bridgeSteady - sample.source_time_ns());
+                    res.fromBridge.push_back(now - bridgeSteady);
+                }
                 if (slow)
                     std::this_thread::sleep_for(std::chrono::microseconds(slowSleepUs));
+            };
+            if (batched) {
+                // As the console reads (clients/bridgeclient.cpp).
+                auto reader = stub->SubscribeBatched(&context, request);
+                opsdeck::v1::SampleBatch batch;
+                while (reader->Read(&batch)) {
+                    const long long now = steadyNowNs();
+                    ++res.messages;
+                    for (const opsdeck::v1::Sample &sample : batch.samples())
+                        take(sample, now);
+                }
+                reader->Finish();
+            } else {
+                auto reader = stub->Subscribe(&context, request);
+                opsdeck::v1::Sample sample;
+                while (reader->Read(&sample))
+                    take(sample, steadyNowNs());
+                reader->Finish();
             }
-            reader->Finish();
         });
     }
     for (std::thread &t : threads)
         t.join();
     joined.store(true);
     watcher.join();
+    std::printf("clients cpu %.6f\n", processCpuSeconds());
     for (int i = 0; i < total; ++i) {
         const Result &res = results[std::size_t(i)];
-        std::printf("client %d %s count %llu span %.6f\n", i, i == fast ? "slow" : "fast",
-                    static_cast<unsigned long long>(res.count), double(res.last - res.first) * 1e-9);
+        std::printf("client %d %s count %llu span %.6f messages %llu first %lld\n", i, i == fast ? "slow" : "fast",
+                    static_cast<unsigned long long>(res.count), double(res.last - res.first) * 1e-9,
+                    static_cast<unsigned long long>(res.messages), res.first);
         if (latency && !res.latencies.empty()) {
             std::vector<long long> l = res.latencies;
             std::sort(l.begin(), l.end());
             auto pct = [&l](double p) { return double(l[std::min(l.size() - 1, std::size_t(p * double(l.size())))]) / 1000.0; };
             std::printf("latency p50 %.3f p99 %.3f n %zu\n", pct(0.50), pct(0.99), l.size());
+            l = res.toBridge;
+            std::sort(l.begin(), l.end());
+            const double toP50 = pct(0.5);
+            l = res.fromBridge;
+            std::sort(l.begin(), l.end());
+            std::printf("split writer->bridge p50 %.3f bridge->client p50 %.3f\n", toP50, pct(0.5));
         }
     }
     std::fflush(stdout);

@@ -6,6 +6,8 @@
 #include <grpcpp/server_builder.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <thread>
 #include <chrono>
 #include <future>
 #include <mutex>
@@ -53,8 +55,9 @@ public:
 class Pinger final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>
 {
 public:
-    explicit Pinger(int count)
+    Pinger(int count, bool paced)
         : m_count(count)
+        , m_paced(paced)
     {
         const std::string payload(100, 'x');
         grpc::Slice slice(payload);
@@ -64,7 +67,22 @@ public:
     void begin()
     {
         StartCall();
+        if (!m_paced)
+            send();
+    }
+    // Paced mode: one round trip, started by the caller's thread.
+    bool roundTrip()
+    {
+        std::unique_lock lock(m_mutex);
+        m_roundTripDone = false;
         send();
+        m_cv.wait(lock, [this] { return m_roundTripDone || m_failed; });
+        return !m_failed;
+    }
+    void end()
+    {
+        std::lock_guard lock(m_mutex);
+        StartWritesDone();
     }
     void OnWriteDone(bool ok) override { step(ok, true); }
     void OnReadDone(bool ok) override { step(ok, false); }
@@ -88,6 +106,7 @@ private:
         std::unique_lock lock(m_mutex);
         if (!ok) {
             m_failed = true;
+            m_cv.notify_all();
             return;
         }
         if (write)
@@ -98,6 +117,11 @@ private:
         }
         if (!(m_wrote && m_read))
             return;
+        if (m_paced) {
+            m_roundTripDone = true;
+            m_cv.notify_all();
+            return;
+        }
         if (int(m_rtts.size()) < m_count)
             send();
         else
@@ -105,8 +129,11 @@ private:
     }
 
     int m_count;
+    bool m_paced;
+    bool m_roundTripDone = false;
     grpc::ByteBuffer m_out, m_in;
     std::mutex m_mutex;
+    std::condition_variable m_cv;
     std::chrono::steady_clock::time_point m_t0;
     bool m_wrote = false, m_read = false, m_failed = false;
     std::vector<double> m_rtts;
@@ -115,7 +142,7 @@ private:
 
 } // namespace
 
-RoundTrips grpcPingPong(int roundTrips)
+RoundTrips grpcPingPong(int roundTrips, double rateHz)
 {
     EchoService service;
     grpc::ServerBuilder builder;
@@ -131,9 +158,18 @@ RoundTrips grpcPingPong(int roundTrips)
     std::vector<double> rtts;
     {
         grpc::ClientContext context;
-        Pinger pinger(roundTrips);
+        Pinger pinger(roundTrips, rateHz > 0);
         stub.PrepareBidiStreamingCall(&context, "/opsdeck.bench.Echo/PingPong", grpc::StubOptions(), &pinger);
         pinger.begin();
+        if (rateHz > 0) {
+            const auto start = std::chrono::steady_clock::now();
+            for (int i = 0; i < roundTrips; ++i) {
+                std::this_thread::sleep_until(start + std::chrono::nanoseconds(std::int64_t(i * 1e9 / rateHz)));
+                if (!pinger.roundTrip())
+                    break;
+            }
+            pinger.end();
+        }
         rtts = pinger.wait();
     }
     server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));

@@ -11,6 +11,10 @@ struct RoundTrips
     double p99Us = 0;
     int count = 0;
 };
-RoundTrips grpcPingPong(int roundTrips);
+// rateHz 0: back to back, each ping sent from the callback that received the
+// previous pong. rateHz > 0: one ping every 1/rateHz from a pacing thread that
+// sleeps in between, like a sample stream of that rate (both ends idle between
+// pings, as the bridge's path is between samples).
+RoundTrips grpcPingPong(int roundTrips, double rateHz = 0);
 
 } // namespace opsdeck::bench

@@ -10,6 +10,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -55,6 +56,9 @@ public:
         std::uint64_t samplesBeforeSnapshotDone = 0;
         bool snapshotFlagWrong = false;  // a sample before SnapshotComplete without snapshot=true, or after with
         std::uint64_t nodeSamples = 0;
+        std::size_t nodesAtSnapshot = 0, linksAtSnapshot = 0, routesAtSnapshot = 0;
+        std::uint64_t batches = 0;        // SubscribeBatched messages
+        std::uint64_t largestBatch = 0;
     };
 
     BridgeTestClient(std::shared_ptr<grpc::Channel> channel, std::string token = {})
@@ -71,18 +75,35 @@ public:
     }
 
     // readDelayUs: sleep after each sample (a slow console); never = don't read at all.
-    void subscribe(opsdeck::v1::SubscribeRequest request, int readDelayUs = 0)
+    // batched: SubscribeBatched instead of Subscribe.
+    void subscribe(opsdeck::v1::SubscribeRequest request, int readDelayUs = 0, bool batched = false)
     {
-        m_thread = std::thread([this, request, readDelayUs] {
+        m_thread = std::thread([this, request, readDelayUs, batched] {
             prepare(m_context);
-            auto reader = m_stub->Subscribe(&m_context, request);
-            opsdeck::v1::Sample sample;
-            while (reader->Read(&sample)) {
-                record(sample);
-                if (readDelayUs > 0)
-                    std::this_thread::sleep_for(std::chrono::microseconds(readDelayUs));
+            grpc::Status status;
+            if (batched) {
+                auto reader = m_stub->SubscribeBatched(&m_context, request);
+                opsdeck::v1::SampleBatch batch;
+                while (reader->Read(&batch)) {
+                    {
+                        std::lock_guard lock(m_mutex);
+                        ++m_state.batches;
+                        m_state.largestBatch = std::max<std::uint64_t>(m_state.largestBatch, batch.samples_size());
+                    }
+                    for (const opsdeck::v1::Sample &sample : batch.samples())
+                        record(sample);
+                }
+                status = reader->Finish();
+            } else {
+                auto reader = m_stub->Subscribe(&m_context, request);
+                opsdeck::v1::Sample sample;
+                while (reader->Read(&sample)) {
+                    record(sample);
+                    if (readDelayUs > 0)
+                        std::this_thread::sleep_for(std::chrono::microseconds(readDelayUs));
+                }
+                status = reader->Finish();
             }
-            const grpc::Status status = reader->Finish();
             std::lock_guard lock(m_mutex);
             m_finished = true;
             m_status = status;
@@ -153,6 +174,9 @@ private:
             st.snapshotDone = true;
             st.snapshotKeys = s.snapshot_complete().keys_sent();
             st.samplesBeforeSnapshotDone = st.samples - 1;
+            st.nodesAtSnapshot = st.nodes.size();
+            st.linksAtSnapshot = st.links.size();
+            st.routesAtSnapshot = st.routes.size();
             return;
         }
         const bool stateTopic = s.has_node() || s.has_link() || s.has_route() || s.has_clock() || s.has_member();

@@ -169,7 +169,8 @@ private Q_SLOTS:
         ControlResult r = console.control(v1::CONTROL_KIND_START);
         QVERIFY2(r.applied(), qPrintable(r.reason));
         QCOMPARE(r.ack.clock().state(), v1::SIM_STATE_RUNNING);
-        QCOMPARE(console.state(), v1::SIM_STATE_RUNNING);
+        // The ack reaches the model with the EventStream's next flush (queued).
+        QTRY_COMPARE_WITH_TIMEOUT(console.state(), v1::SIM_STATE_RUNNING, timeoutMs(5000));
         QTRY_VERIFY_WITH_TIMEOUT(console.clockNow()->step >= 5, timeoutMs(10000));
 
         // freeze → Frozen; the clock holds.
