@@ -28,8 +28,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-        tr("Start the built-in demo backends on loopback (not part of this build yet: "
-           "the console says so and starts empty)."));
+        tr("Start the simulation, DDS-bridge, service mesh and billing backends in this process "
+           "on loopback, connect to them and play the demo story."));
     const QCommandLineOption replay(QStringLiteral("replay"),
         tr("Open a recording (.opsrec) on the timeline; live connections stay off."), tr("FILE"));
     const QCommandLineOption record(QStringLiteral("record"),

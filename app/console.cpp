@@ -1,5 +1,7 @@
 #include "app/console.h"
 
+#include "app/democontroller.h"
+
 #include "app/liveclients.h"
 #include "app/logging.h"
 #include "app/mainwindow.h"
@@ -104,12 +106,10 @@ Console::Console(const CommandLineOptions &options, QSettings &settings, QObject
         for (model::Backend backend : model::kAllBackends)
             effective.of(backend).token = options.token;
     m_effective = effective;
-    if (options.demo)
-        m_window->setNotice(
-            tr("--demo: the built-in demo backends are not part of this build yet; the console "
-               "starts without data."));
     if (!options.replayFile.isEmpty())
         openRecording(options.replayFile);
+    else if (options.demo)
+        m_demo = new DemoController(*this); // starts the backends in-process and connects to them
     else
         applyConnectionSettings(effective);
 

@@ -30,6 +30,7 @@ class TimelineView;
 
 namespace opsdeck::app {
 
+class DemoController;
 class LiveClients;
 class MainWindow;
 class ModelHost;
@@ -85,6 +86,7 @@ public:
     LiveClients *liveClients() const { return m_live; }
     RecordController *recorder() const { return m_record; }
     ReplayController *replay() const { return m_replay; }
+    DemoController *demo() const { return m_demo; } // --demo only
     // The snapshots the docks show now.
     ConsoleState state() const;
 
@@ -127,6 +129,7 @@ private:
     LiveClients *m_live = nullptr;
     RecordController *m_record = nullptr;
     ReplayController *m_replay = nullptr;
+    DemoController *m_demo = nullptr;
     QTimer *m_feed;
     ConsoleState m_shown; // what the views were last given
 };

@@ -81,21 +81,23 @@ int main(int argc, char *argv[])
                 QTextStream(code == 0 ? stdout : stderr) << message << Qt::endl;
                 QApplication::exit(code);
             });
-        if (console.effectiveConnectionSettings().bridge.url.isEmpty()) {
+        if (console.effectiveConnectionSettings().bridge.url.isEmpty() && !cli.options.demo) {
             shot->start();
         } else {
             // With a bridge, the picture is of the network: wait (at most 15 s)
             // for the first nodes, then give the camera's fit-all animation
-            // time to settle before the shot.
+            // time to settle before the shot. The demo gets a few seconds more
+            // so latency and costs have filled in.
+            const int settleMs = cli.options.demo ? 8000 : 2000;
             auto *wait = new QTimer(&console);
             auto *elapsed = new QElapsedTimer;
             elapsed->start();
-            QObject::connect(wait, &QTimer::timeout, &console, [&console, wait, elapsed, shot] {
+            QObject::connect(wait, &QTimer::timeout, &console, [&console, wait, elapsed, shot, settleMs] {
                 if (console.state().topology->isEmpty() && elapsed->elapsed() < 15000)
                     return;
                 wait->stop();
                 delete elapsed;
-                QTimer::singleShot(2000, shot, &opsdeck::app::Screenshot::start);
+                QTimer::singleShot(settleMs, shot, &opsdeck::app::Screenshot::start);
             });
             wait->start(100);
         }

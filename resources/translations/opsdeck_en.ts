@@ -8,14 +8,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start the built-in demo backends on loopback (not part of this build yet: the console says so and starts empty).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replay a recording (not part of this build yet).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,31 +99,202 @@
         <source>--size: &apos;%1&apos; is not a window size; use WxH between 320x240 and 16384x16384</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start the simulation, DDS-bridge, service mesh and billing backends in this process on loopback, connect to them and play the demo story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a recording (.opsrec) on the timeline; live connections stay off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headless recorder: connect to --bridge/--telemetry/--billing and record everything to FILE without a window until SIGINT or SIGTERM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --record: start a new file every MB megabytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --record: start a new file every N minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record: the file name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record: %1 exists; a recording is never overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record cannot be combined with --replay or --demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs --record FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::app::Console</name>
     <message>
-        <source>No topology yet — not connected to a DDS-bridge (File ▸ Connect…). The grid is the ground plane: 10 m squares, east in red, north in green, up in blue.</source>
+        <source>No topology yet — not connected to a DDS-bridge (File ▸ Connect…, or run with --demo). The grid is the ground plane: 10 m squares, east in red, north in green, up in blue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No address: File ▸ Connect… or --%1 URL</source>
+        <source>No topology yet — waiting for the DDS-bridge&apos;s nodes (File ▸ Connect…, or run with --demo).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Address saved; this build has no %1 client yet, so it is not dialled.</source>
+        <source>● REC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--demo: the built-in demo backends are not part of this build yet; the console starts without data.</source>
+        <source>Cannot record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %1 (%n envelopes).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying %1 — live connections are paused (File ▸ Close Recording and Go Live).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--replay: the recording player is not part of this build yet; %1 was not opened.</source>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Replay of %1 was requested, but the recording player is not part of this build yet, so nothing was loaded.</source>
+        <source>%1 is damaged. Everything that could be read is on the timeline%2.
+
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (recovered page by page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged recording at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the range to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused while replaying a recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpsDeck recordings (*.opsrec)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpsDeck recordings (*.opsrec);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (seconds after the start, 0 – %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (seconds after the start, %1 – %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Range to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the state at %1 as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::DemoController</name>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo failed to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo step failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: simulation, DDS-bridge, service mesh and billing running in this process on loopback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presenter &amp;Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera &amp;Tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::HeadlessRecorder</name>
+    <message>
+        <source>--record needs at least one of --bridge, --telemetry, --billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -151,11 +314,25 @@
     </message>
 </context>
 <context>
-    <name>opsdeck::app::MainWindow</name>
+    <name>opsdeck::app::LiveClients</name>
+    <message numerus="yes">
+        <source>retrying in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>File ▸ Connect… to enter its address.</source>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No address: File ▸ Connect… or --%1 URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::MainWindow</name>
     <message>
         <source>No topology yet</source>
         <translation type="unfinished"></translation>
@@ -193,10 +370,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The timeline fills with what the connected backends send. Not connected to any backend — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,10 +379,6 @@
     </message>
     <message>
         <source>No connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File ▸ Connect… to enter backend addresses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -294,6 +463,104 @@
     </message>
     <message>
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;Operations console for a distributed network simulation (DDS-bridge), a gRPC service mesh and a billing backend.&lt;/p&gt;&lt;p&gt;Qt %2, OpenSceneGraph, gRPC, Protocol Buffers.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File ▸ Connect… to enter its address, or run with --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a recording (File ▸ Open Recording…, drag and drop, --replay FILE) to move through it here; File ▸ Record saves what the connected backends send. Not connected to any backend — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File ▸ Connect… to enter backend addresses, or run with --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a node or a link in the 3D topology to see its state, links and routes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the retry wait of every backend that is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Recording and Go &amp;Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record everything the console receives to a .opsrec file (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy State as &amp;CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes, links, routes, services and costs at the cursor (or now) to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play / Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::RecordController</name>
+    <message numerus="yes">
+        <source>● REC %1 — %2, %3, %n envelopes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -770,6 +1037,18 @@
         <source>Edit backend addresses</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reconnect Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect every backend that is not connected now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the retry wait of every backend that is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::widgets::CostTreeModel</name>
@@ -818,10 +1097,6 @@
     <name>opsdeck::widgets::CostsView</name>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;No costs yet&lt;/h3&gt;&lt;p&gt;Charges appear here as soon as a billing backend streams them, or import a FOCUS CSV export from a cloud provider.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1010,6 +1285,10 @@
     </message>
     <message>
         <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No costs yet&lt;/h3&gt;&lt;p&gt;Charges appear here as soon as a billing backend streams them (File ▸ Connect…, or run with --demo), or import a FOCUS CSV export from a cloud provider.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1431,10 +1710,6 @@ Last: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;No service telemetry yet.&lt;/b&gt;&lt;br&gt;Connect to an RPC backend (opsdeck-mesh), point an OpenTelemetry SDK at the OTLP receiver, or open a recording.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>deadline %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1460,6 +1735,10 @@ Last: %2</source>
     </message>
     <message>
         <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No service telemetry yet.&lt;/b&gt;&lt;br&gt;Connect to an RPC backend (opsdeck-mesh; File ▸ Connect…), point an OpenTelemetry SDK at the OTLP receiver, open a recording, or run with --demo.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1539,10 +1818,6 @@ Scenario: %2</source>
 </context>
 <context>
     <name>opsdeck::widgets::SimulationView</name>
-    <message>
-        <source>No simulation clock yet. Connect to a DDS-bridge to see and control the simulation.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Sim time:</source>
         <translation type="unfinished"></translation>
@@ -1637,6 +1912,10 @@ Scenario: %2</source>
     </message>
     <message>
         <source>The simulation run ends for every member. It can only be reset to Init afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No simulation clock yet. Connect to a DDS-bridge (File ▸ Connect…) or run with --demo to see and control the simulation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,14 +8,6 @@
         <translation>OpsDeck: операционная консоль для распределённой сетевой симуляции (DDS-мост), сетки gRPC-сервисов и биллингового бэкенда.</translation>
     </message>
     <message>
-        <source>Start the built-in demo backends on loopback (not part of this build yet: the console says so and starts empty).</source>
-        <translation>Запустить встроенные демонстрационные бэкенды на loopback (в этой сборке их ещё нет: консоль сообщит об этом и запустится пустой).</translation>
-    </message>
-    <message>
-        <source>Replay a recording (not part of this build yet).</source>
-        <translation>Воспроизвести запись (в этой сборке ещё нет).</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>ФАЙЛ</translation>
     </message>
@@ -96,43 +88,213 @@
         <translation>--screenshot: имя файла пусто</translation>
     </message>
     <message>
-        <source>--theme: &apos;%1&apos; is not a theme; use light or dark</source>
+        <source>--theme: '%1' is not a theme; use light or dark</source>
         <translation>--theme: «%1» — не тема; используйте light или dark</translation>
     </message>
     <message>
-        <source>--layout: &apos;%1&apos; is not a layout; use one of %2</source>
+        <source>--layout: '%1' is not a layout; use one of %2</source>
         <translation>--layout: «%1» — не раскладка; используйте одну из: %2</translation>
     </message>
     <message>
-        <source>--size: &apos;%1&apos; is not a window size; use WxH between 320x240 and 16384x16384</source>
+        <source>--size: '%1' is not a window size; use WxH between 320x240 and 16384x16384</source>
         <translation>--size: «%1» — не размер окна; используйте ШxВ от 320x240 до 16384x16384</translation>
+    </message>
+    <message>
+        <source>Start the simulation, DDS-bridge, service mesh and billing backends in this process on loopback, connect to them and play the demo story.</source>
+        <translation>Запустить в этом процессе на loopback симуляцию, DDS-мост, сервисную сеть и биллинг, подключиться к ним и проиграть демо-сценарий.</translation>
+    </message>
+    <message>
+        <source>Open a recording (.opsrec) on the timeline; live connections stay off.</source>
+        <translation>Открыть запись (.opsrec) на временной шкале; живые подключения остаются выключенными.</translation>
+    </message>
+    <message>
+        <source>Headless recorder: connect to --bridge/--telemetry/--billing and record everything to FILE without a window until SIGINT or SIGTERM.</source>
+        <translation>Фоновая запись: подключиться к --bridge/--telemetry/--billing и записывать всё в ФАЙЛ без окна до SIGINT или SIGTERM.</translation>
+    </message>
+    <message>
+        <source>With --record: start a new file every MB megabytes.</source>
+        <translation>С --record: начинать новый файл каждые MB мегабайт.</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>With --record: start a new file every N minutes.</source>
+        <translation>С --record: начинать новый файл каждые N минут.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>--record: the file name is empty</source>
+        <translation>--record: имя файла пустое</translation>
+    </message>
+    <message>
+        <source>--record: %1 exists; a recording is never overwritten</source>
+        <translation>--record: %1 уже существует; запись никогда не перезаписывается</translation>
+    </message>
+    <message>
+        <source>--record cannot be combined with --replay or --demo</source>
+        <translation>--record нельзя сочетать с --replay или --demo</translation>
+    </message>
+    <message>
+        <source>'%1' is not a positive whole number</source>
+        <translation>«%1» не является целым положительным числом</translation>
+    </message>
+    <message>
+        <source>--%1 needs --record FILE</source>
+        <translation>--%1 требует --record ФАЙЛ</translation>
     </message>
 </context>
 <context>
     <name>opsdeck::app::Console</name>
     <message>
-        <source>No topology yet — not connected to a DDS-bridge (File ▸ Connect…). The grid is the ground plane: 10 m squares, east in red, north in green, up in blue.</source>
-        <translation>Топологии пока нет — нет подключения к DDS-мосту (Файл ▸ Подключиться…). Сетка — плоскость земли: квадраты по 10 м, восток красным, север зелёным, вверх синим.</translation>
+        <source>No topology yet — not connected to a DDS-bridge (File ▸ Connect…, or run with --demo). The grid is the ground plane: 10 m squares, east in red, north in green, up in blue.</source>
+        <translation>Топологии пока нет — нет подключения к DDS-мосту (Файл ▸ Подключиться… или запуск с --demo). Сетка — плоскость земли: квадраты 10 м, восток красным, север зелёным, верх синим.</translation>
     </message>
     <message>
-        <source>No address: File ▸ Connect… or --%1 URL</source>
-        <translation>Адрес не задан: Файл ▸ Подключиться… или --%1 URL</translation>
+        <source>No topology yet — waiting for the DDS-bridge's nodes (File ▸ Connect…, or run with --demo).</source>
+        <translation>Топологии пока нет — ожидание узлов от DDS-моста (Файл ▸ Подключиться… или запуск с --demo).</translation>
     </message>
     <message>
-        <source>Address saved; this build has no %1 client yet, so it is not dialled.</source>
-        <translation>Адрес сохранён; в этой сборке ещё нет клиента %1, поэтому подключение не выполняется.</translation>
+        <source>● REC %1</source>
+        <translation>● ЗАП %1</translation>
     </message>
     <message>
-        <source>--demo: the built-in demo backends are not part of this build yet; the console starts without data.</source>
-        <translation>--demo: встроенных демонстрационных бэкендов в этой сборке ещё нет; консоль запускается без данных.</translation>
+        <source>Cannot record</source>
+        <translation>Не удаётся записать</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %1 (%n envelopes).</source>
+        <translation><numerusform>Записано %1 (%n конверт).</numerusform><numerusform>Записано %1 (%n конверта).</numerusform><numerusform>Записано %1 (%n конвертов).</numerusform></translation>
     </message>
     <message>
-        <source>--replay: the recording player is not part of this build yet; %1 was not opened.</source>
-        <translation>--replay: проигрывателя записей в этой сборке ещё нет; %1 не открыт.</translation>
+        <source>Replaying %1 — live connections are paused (File ▸ Close Recording and Go Live).</source>
+        <translation>Воспроизведение %1 — живые подключения приостановлены (Файл ▸ Закрыть запись и вернуться к живым данным).</translation>
     </message>
     <message>
-        <source>Replay of %1 was requested, but the recording player is not part of this build yet, so nothing was loaded.</source>
-        <translation>Запрошено воспроизведение %1, но проигрывателя записей в этой сборке ещё нет, поэтому ничего не загружено.</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged. Everything that could be read is on the timeline%2.
+
+%3</source>
+        <translation>Файл %1 повреждён. Всё, что удалось прочитать, находится на временной шкале%2.
+
+%3</translation>
+    </message>
+    <message>
+        <source> (recovered page by page)</source>
+        <translation> (восстановлено постранично)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>Не удаётся открыть %1: %2</translation>
+    </message>
+    <message>
+        <source>Damaged recording at %1: %2</source>
+        <translation>Повреждённая запись в %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported the range to %1</source>
+        <translation>Диапазон экспортирован в %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <source>Paused while replaying a recording</source>
+        <translation>Приостановлено во время воспроизведения записи</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>Записать в</translation>
+    </message>
+    <message>
+        <source>OpsDeck recordings (*.opsrec)</source>
+        <translation>Записи OpsDeck (*.opsrec)</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>Открыть запись</translation>
+    </message>
+    <message>
+        <source>OpsDeck recordings (*.opsrec);;All files (*)</source>
+        <translation>Записи OpsDeck (*.opsrec);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Damaged recording</source>
+        <translation>Повреждённая запись</translation>
+    </message>
+    <message>
+        <source>Export Range</source>
+        <translation>Экспорт диапазона</translation>
+    </message>
+    <message>
+        <source>From (seconds after the start, 0 – %1):</source>
+        <translation>С (секунд от начала, 0 – %1):</translation>
+    </message>
+    <message>
+        <source>To (seconds after the start, %1 – %2):</source>
+        <translation>По (секунд от начала, %1 – %2):</translation>
+    </message>
+    <message>
+        <source>Export Range to</source>
+        <translation>Экспортировать диапазон в</translation>
+    </message>
+    <message>
+        <source>Copied the state at %1 as CSV.</source>
+        <translation>Состояние на %1 скопировано как CSV.</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::DemoController</name>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>Не удалось запустить демо: %1</translation>
+    </message>
+    <message>
+        <source>Demo failed to start</source>
+        <translation>Демо не запустилось</translation>
+    </message>
+    <message>
+        <source>Demo step failed</source>
+        <translation>Шаг демо не выполнен</translation>
+    </message>
+    <message>
+        <source>Demo: simulation, DDS-bridge, service mesh and billing running in this process on loopback.</source>
+        <translation>Демо: симуляция, DDS-мост, сервисная сеть и биллинг работают в этом процессе на loopback.</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter</source>
+        <translation>&amp;Презентация</translation>
+    </message>
+    <message>
+        <source>Presenter &amp;Mode</source>
+        <translation>&amp;Режим презентации</translation>
+    </message>
+    <message>
+        <source>Camera &amp;Tour</source>
+        <translation>&amp;Облёт камерой</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Закладки</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::HeadlessRecorder</name>
+    <message>
+        <source>--record needs at least one of --bridge, --telemetry, --billing</source>
+        <translation>--record требует хотя бы один из --bridge, --telemetry, --billing</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Остановлено</translation>
     </message>
 </context>
 <context>
@@ -151,11 +313,22 @@
     </message>
 </context>
 <context>
-    <name>opsdeck::app::MainWindow</name>
-    <message>
-        <source>File ▸ Connect… to enter its address.</source>
-        <translation>Файл ▸ Подключиться…, чтобы ввести его адрес.</translation>
+    <name>opsdeck::app::LiveClients</name>
+    <message numerus="yes">
+        <source>retrying in %n s</source>
+        <translation><numerusform>повтор через %n с</numerusform><numerusform>повтор через %n с</numerusform><numerusform>повтор через %n с</numerusform></translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No address: File ▸ Connect… or --%1 URL</source>
+        <translation>Нет адреса: Файл ▸ Подключиться… или --%1 URL</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::MainWindow</name>
     <message>
         <source>No topology yet</source>
         <translation>Топологии пока нет</translation>
@@ -193,10 +366,6 @@
         <translation>На временной шкале пока ничего нет</translation>
     </message>
     <message>
-        <source>The timeline fills with what the connected backends send. Not connected to any backend — %1</source>
-        <translation>Временная шкала заполняется тем, что присылают подключённые бэкенды. Нет подключения ни к одному бэкенду — %1</translation>
-    </message>
-    <message>
         <source>No diagnostics</source>
         <translation>Диагностики нет</translation>
     </message>
@@ -207,10 +376,6 @@
     <message>
         <source>No connections</source>
         <translation>Подключений нет</translation>
-    </message>
-    <message>
-        <source>File ▸ Connect… to enter backend addresses.</source>
-        <translation>Файл ▸ Подключиться…, чтобы ввести адреса бэкендов.</translation>
     </message>
     <message>
         <source>OpsDeck</source>
@@ -296,6 +461,101 @@
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;Operations console for a distributed network simulation (DDS-bridge), a gRPC service mesh and a billing backend.&lt;/p&gt;&lt;p&gt;Qt %2, OpenSceneGraph, gRPC, Protocol Buffers.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;Операционная консоль для распределённой сетевой симуляции (DDS-мост), сетки gRPC-сервисов и биллингового бэкенда.&lt;/p&gt;&lt;p&gt;Qt %2, OpenSceneGraph, gRPC, Protocol Buffers.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>File ▸ Connect… to enter its address, or run with --demo.</source>
+        <translation>Файл ▸ Подключиться…, чтобы ввести адрес, или запуск с --demo.</translation>
+    </message>
+    <message>
+        <source>Open a recording (File ▸ Open Recording…, drag and drop, --replay FILE) to move through it here; File ▸ Record saves what the connected backends send. Not connected to any backend — %1</source>
+        <translation>Откройте запись (Файл ▸ Открыть запись…, перетаскивание, --replay ФАЙЛ), чтобы перемещаться по ней здесь; Файл ▸ Запись сохраняет то, что присылают подключённые бэкенды. Нет подключения ни к одному бэкенду — %1</translation>
+    </message>
+    <message>
+        <source>File ▸ Connect… to enter backend addresses, or run with --demo.</source>
+        <translation>Файл ▸ Подключиться…, чтобы ввести адреса бэкендов, или запуск с --demo.</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Ничего не выбрано</translation>
+    </message>
+    <message>
+        <source>Click a node or a link in the 3D topology to see its state, links and routes.</source>
+        <translation>Щёлкните узел или связь в 3D-топологии, чтобы увидеть его состояние, связи и маршруты.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect Now</source>
+        <translation>&amp;Переподключиться сейчас</translation>
+    </message>
+    <message>
+        <source>Skip the retry wait of every backend that is not connected</source>
+        <translation>Пропустить ожидание повтора для всех неподключённых бэкендов</translation>
+    </message>
+    <message>
+        <source>&amp;Open Recording…</source>
+        <translation>&amp;Открыть запись…</translation>
+    </message>
+    <message>
+        <source>Close Recording and Go &amp;Live</source>
+        <translation>Закрыть запись и вернуться к &amp;живым данным</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Запись</translation>
+    </message>
+    <message>
+        <source>Record everything the console receives to a .opsrec file (Ctrl+R)</source>
+        <translation>Записывать всё, что получает консоль, в файл .opsrec (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Range…</source>
+        <translation>&amp;Экспорт диапазона…</translation>
+    </message>
+    <message>
+        <source>Copy State as &amp;CSV</source>
+        <translation>Копировать состояние как &amp;CSV</translation>
+    </message>
+    <message>
+        <source>Nodes, links, routes, services and costs at the cursor (or now) to the clipboard</source>
+        <translation>Узлы, связи, маршруты, сервисы и затраты на позиции курсора (или сейчас) в буфер обмена</translation>
+    </message>
+    <message>
+        <source>Play / Pause</source>
+        <translation>Воспроизведение / пауза</translation>
+    </message>
+    <message>
+        <source>Step Back</source>
+        <translation>Шаг назад</translation>
+    </message>
+    <message>
+        <source>Step Forward</source>
+        <translation>Шаг вперёд</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Recording status</source>
+        <translation>Состояние записи</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::RecordController</name>
+    <message numerus="yes">
+        <source>● REC %1 — %2, %3, %n envelopes</source>
+        <translation><numerusform>● ЗАП %1 — %2, %3, %n конверт</numerusform><numerusform>● ЗАП %1 — %2, %3, %n конверта</numerusform><numerusform>● ЗАП %1 — %2, %3, %n конвертов</numerusform></translation>
+    </message>
+    <message>
+        <source>, %1 dropped</source>
+        <translation>, потеряно %1</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::app::Screenshot</name>
@@ -319,15 +579,15 @@
 <context>
     <name>opsdeck::views3d::GlProbe</name>
     <message>
-        <source>OpenGL is not available on the &quot;%1&quot; display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
+        <source>OpenGL is not available on the "%1" display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
         <translation>OpenGL недоступен на платформе отображения «%1», поэтому 3D-вид не может быть показан. Запустите на рабочем столе или под Xvfb (xvfb-run).</translation>
     </message>
     <message>
-        <source>No OpenGL context could be created on this display (platform &quot;%1&quot;). Check the graphics driver (Mesa) or run under Xvfb.</source>
+        <source>No OpenGL context could be created on this display (platform "%1"). Check the graphics driver (Mesa) or run under Xvfb.</source>
         <translation>Не удалось создать контекст OpenGL на этом дисплее (платформа «%1»). Проверьте графический драйвер (Mesa) или запустите под Xvfb.</translation>
     </message>
     <message>
-        <source>An OpenGL context was created but could not be made current (platform &quot;%1&quot;).</source>
+        <source>An OpenGL context was created but could not be made current (platform "%1").</source>
         <translation>Контекст OpenGL создан, но его не удалось сделать текущим (платформа «%1»).</translation>
     </message>
     <message>
@@ -613,7 +873,7 @@
         <translation>Подключение к бэкендам</translation>
     </message>
     <message>
-        <source>Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which the console uses only on this machine&apos;s loopback). Leave an address empty to not use that backend.</source>
+        <source>Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which the console uses only on this machine's loopback). Leave an address empty to not use that backend.</source>
         <translation>Адреса имеют вид grpcs://хост:порт (TLS) или grpc://хост:порт (без шифрования; консоль использует его только на loopback этой машины). Оставьте адрес пустым, чтобы не использовать этот бэкенд.</translation>
     </message>
     <message>
@@ -689,7 +949,7 @@
         <translation>Файлы PEM (*.pem *.crt *.key);;Все файлы (*)</translation>
     </message>
     <message>
-        <source>%1: cannot read &apos;%2&apos;</source>
+        <source>%1: cannot read '%2'</source>
         <translation>%1: не удаётся прочитать «%2»</translation>
     </message>
     <message>
@@ -770,6 +1030,18 @@
         <source>Edit backend addresses</source>
         <translation>Изменить адреса бэкендов</translation>
     </message>
+    <message>
+        <source>Reconnect Now</source>
+        <translation>Переподключиться сейчас</translation>
+    </message>
+    <message>
+        <source>Reconnect every backend that is not connected now</source>
+        <translation>Переподключить сейчас все неподключённые бэкенды</translation>
+    </message>
+    <message>
+        <source>Skip the retry wait of every backend that is not connected</source>
+        <translation>Пропустить ожидание повтора для всех неподключённых бэкендов</translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::widgets::CostTreeModel</name>
@@ -819,10 +1091,6 @@
     <message>
         <source>Costs</source>
         <translation>Затраты</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;No costs yet&lt;/h3&gt;&lt;p&gt;Charges appear here as soon as a billing backend streams them, or import a FOCUS CSV export from a cloud provider.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Данных о затратах пока нет&lt;/h3&gt;&lt;p&gt;Начисления появятся здесь, как только биллинговый бэкенд начнёт их передавать, или импортируйте FOCUS CSV, выгруженный у облачного провайдера.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Import FOCUS CSV…</source>
@@ -1011,6 +1279,10 @@
     <message>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No costs yet&lt;/h3&gt;&lt;p&gt;Charges appear here as soon as a billing backend streams them (File ▸ Connect…, or run with --demo), or import a FOCUS CSV export from a cloud provider.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Затрат пока нет&lt;/h3&gt;&lt;p&gt;Начисления появятся здесь, как только бэкенд биллинга начнёт их передавать (Файл ▸ Подключиться… или запуск с --demo), либо импортируйте экспорт FOCUS CSV от облачного провайдера.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1216,7 +1488,7 @@ Last: %2</source>
         <translation>Насколько p99 ниже дедлайна: (дедлайн − p99) / дедлайн</translation>
     </message>
     <message>
-        <source>Responses the callee finished after the caller&apos;s deadline had passed</source>
+        <source>Responses the callee finished after the caller's deadline had passed</source>
         <translation>Ответы, которые вызываемый сервис завершил после истечения дедлайна вызывающего</translation>
     </message>
     <message>
@@ -1435,10 +1707,6 @@ Last: %2</source>
         <translation>Зависимости</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No service telemetry yet.&lt;/b&gt;&lt;br&gt;Connect to an RPC backend (opsdeck-mesh), point an OpenTelemetry SDK at the OTLP receiver, or open a recording.</source>
-        <translation>&lt;b&gt;Телеметрии сервисов пока нет.&lt;/b&gt;&lt;br&gt;Подключитесь к RPC-бэкенду (opsdeck-mesh), направьте OpenTelemetry SDK на приёмник OTLP или откройте запись.</translation>
-    </message>
-    <message>
         <source>deadline %1</source>
         <translation>дедлайн %1</translation>
     </message>
@@ -1465,6 +1733,10 @@ Last: %2</source>
     <message>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No service telemetry yet.&lt;/b&gt;&lt;br&gt;Connect to an RPC backend (opsdeck-mesh; File ▸ Connect…), point an OpenTelemetry SDK at the OTLP receiver, open a recording, or run with --demo.</source>
+        <translation>&lt;b&gt;Телеметрии сервисов пока нет.&lt;/b&gt;&lt;br&gt;Подключитесь к RPC-бэкенду (opsdeck-mesh; Файл ▸ Подключиться…), направьте OpenTelemetry SDK на приёмник OTLP, откройте запись или запустите с --demo.</translation>
     </message>
 </context>
 <context>
@@ -1545,10 +1817,6 @@ Scenario: %2</source>
 <context>
     <name>opsdeck::widgets::SimulationView</name>
     <message>
-        <source>No simulation clock yet. Connect to a DDS-bridge to see and control the simulation.</source>
-        <translation>Часов симуляции пока нет. Подключитесь к DDS-мосту, чтобы видеть симуляцию и управлять ею.</translation>
-    </message>
-    <message>
         <source>Sim time:</source>
         <translation>Время симуляции:</translation>
     </message>
@@ -1625,7 +1893,7 @@ Scenario: %2</source>
         <translation>Невозможно, пока симуляция в состоянии «%1».</translation>
     </message>
     <message>
-        <source>Send &quot;%1&quot; to the control module.</source>
+        <source>Send "%1" to the control module.</source>
         <translation>Отправить «%1» модулю управления.</translation>
     </message>
     <message>
@@ -1643,6 +1911,10 @@ Scenario: %2</source>
     <message>
         <source>The simulation run ends for every member. It can only be reset to Init afterwards.</source>
         <translation>Прогон симуляции завершится для всех участников. После этого её можно только сбросить в Init.</translation>
+    </message>
+    <message>
+        <source>No simulation clock yet. Connect to a DDS-bridge (File ▸ Connect…) or run with --demo to see and control the simulation.</source>
+        <translation>Часов симуляции пока нет. Подключитесь к DDS-мосту (Файл ▸ Подключиться…) или запустите с --demo, чтобы видеть симуляцию и управлять ею.</translation>
     </message>
 </context>
 <context>

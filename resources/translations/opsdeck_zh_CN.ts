@@ -8,14 +8,6 @@
         <translation>OpsDeck：用于分布式网络仿真（DDS 桥）、gRPC 服务网格和计费后端的运维控制台。</translation>
     </message>
     <message>
-        <source>Start the built-in demo backends on loopback (not part of this build yet: the console says so and starts empty).</source>
-        <translation>在回环接口上启动内置演示后端（本版本尚未包含：控制台会说明这一点并以空状态启动）。</translation>
-    </message>
-    <message>
-        <source>Replay a recording (not part of this build yet).</source>
-        <translation>回放录制文件（本版本尚未包含）。</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>文件</translation>
     </message>
@@ -96,43 +88,213 @@
         <translation>--screenshot：文件名为空</translation>
     </message>
     <message>
-        <source>--theme: &apos;%1&apos; is not a theme; use light or dark</source>
+        <source>--theme: '%1' is not a theme; use light or dark</source>
         <translation>--theme：“%1”不是主题；请使用 light 或 dark</translation>
     </message>
     <message>
-        <source>--layout: &apos;%1&apos; is not a layout; use one of %2</source>
+        <source>--layout: '%1' is not a layout; use one of %2</source>
         <translation>--layout：“%1”不是布局；请使用以下之一：%2</translation>
     </message>
     <message>
-        <source>--size: &apos;%1&apos; is not a window size; use WxH between 320x240 and 16384x16384</source>
+        <source>--size: '%1' is not a window size; use WxH between 320x240 and 16384x16384</source>
         <translation>--size：“%1”不是窗口大小；请使用 320x240 到 16384x16384 之间的 宽x高</translation>
+    </message>
+    <message>
+        <source>Start the simulation, DDS-bridge, service mesh and billing backends in this process on loopback, connect to them and play the demo story.</source>
+        <translation>在本进程内的回环地址上启动仿真、DDS 网桥、服务网格和计费后端，连接它们并播放演示剧本。</translation>
+    </message>
+    <message>
+        <source>Open a recording (.opsrec) on the timeline; live connections stay off.</source>
+        <translation>在时间轴上打开录制文件 (.opsrec)；实时连接保持关闭。</translation>
+    </message>
+    <message>
+        <source>Headless recorder: connect to --bridge/--telemetry/--billing and record everything to FILE without a window until SIGINT or SIGTERM.</source>
+        <translation>无界面录制：连接 --bridge/--telemetry/--billing，将所有数据录制到 FILE，直到收到 SIGINT 或 SIGTERM。</translation>
+    </message>
+    <message>
+        <source>With --record: start a new file every MB megabytes.</source>
+        <translation>配合 --record：每 MB 兆字节开始一个新文件。</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>With --record: start a new file every N minutes.</source>
+        <translation>配合 --record：每 N 分钟开始一个新文件。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>--record: the file name is empty</source>
+        <translation>--record：文件名为空</translation>
+    </message>
+    <message>
+        <source>--record: %1 exists; a recording is never overwritten</source>
+        <translation>--record：%1 已存在；录制从不覆盖文件</translation>
+    </message>
+    <message>
+        <source>--record cannot be combined with --replay or --demo</source>
+        <translation>--record 不能与 --replay 或 --demo 同时使用</translation>
+    </message>
+    <message>
+        <source>'%1' is not a positive whole number</source>
+        <translation>“%1”不是正整数</translation>
+    </message>
+    <message>
+        <source>--%1 needs --record FILE</source>
+        <translation>--%1 需要 --record FILE</translation>
     </message>
 </context>
 <context>
     <name>opsdeck::app::Console</name>
     <message>
-        <source>No topology yet — not connected to a DDS-bridge (File ▸ Connect…). The grid is the ground plane: 10 m squares, east in red, north in green, up in blue.</source>
-        <translation>尚无拓扑——未连接到 DDS 桥（文件 ▸ 连接…）。网格为地平面：每格 10 米，东向为红色，北向为绿色，向上为蓝色。</translation>
+        <source>No topology yet — not connected to a DDS-bridge (File ▸ Connect…, or run with --demo). The grid is the ground plane: 10 m squares, east in red, north in green, up in blue.</source>
+        <translation>尚无拓扑——未连接 DDS 网桥（文件 ▸ 连接…，或使用 --demo 运行）。网格为地平面：10 米方格，东为红色，北为绿色，上为蓝色。</translation>
     </message>
     <message>
-        <source>No address: File ▸ Connect… or --%1 URL</source>
-        <translation>无地址：文件 ▸ 连接… 或 --%1 URL</translation>
+        <source>No topology yet — waiting for the DDS-bridge's nodes (File ▸ Connect…, or run with --demo).</source>
+        <translation>尚无拓扑——正在等待 DDS 网桥的节点（文件 ▸ 连接…，或使用 --demo 运行）。</translation>
     </message>
     <message>
-        <source>Address saved; this build has no %1 client yet, so it is not dialled.</source>
-        <translation>地址已保存；本版本尚无 %1 客户端，因此不会建立连接。</translation>
+        <source>● REC %1</source>
+        <translation>● 录制 %1</translation>
     </message>
     <message>
-        <source>--demo: the built-in demo backends are not part of this build yet; the console starts without data.</source>
-        <translation>--demo：本版本尚未包含内置演示后端；控制台将在无数据的状态下启动。</translation>
+        <source>Cannot record</source>
+        <translation>无法录制</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %1 (%n envelopes).</source>
+        <translation><numerusform>已录制 %1（%n 个信封）。</numerusform></translation>
     </message>
     <message>
-        <source>--replay: the recording player is not part of this build yet; %1 was not opened.</source>
-        <translation>--replay：本版本尚未包含录制播放器；未打开 %1。</translation>
+        <source>Replaying %1 — live connections are paused (File ▸ Close Recording and Go Live).</source>
+        <translation>正在回放 %1——实时连接已暂停（文件 ▸ 关闭录制并返回实时）。</translation>
     </message>
     <message>
-        <source>Replay of %1 was requested, but the recording player is not part of this build yet, so nothing was loaded.</source>
-        <translation>已请求回放 %1，但本版本尚未包含录制播放器，因此未加载任何内容。</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged. Everything that could be read is on the timeline%2.
+
+%3</source>
+        <translation>%1 已损坏。所有可读取的内容都已放在时间轴上%2。
+
+%3</translation>
+    </message>
+    <message>
+        <source> (recovered page by page)</source>
+        <translation>（逐页恢复）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Damaged recording at %1: %2</source>
+        <translation>录制文件在 %1 处损坏：%2</translation>
+    </message>
+    <message>
+        <source>Exported the range to %1</source>
+        <translation>已将该范围导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Paused while replaying a recording</source>
+        <translation>回放录制期间已暂停</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <source>OpsDeck recordings (*.opsrec)</source>
+        <translation>OpsDeck 录制文件 (*.opsrec)</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>OpsDeck recordings (*.opsrec);;All files (*)</source>
+        <translation>OpsDeck 录制文件 (*.opsrec);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Damaged recording</source>
+        <translation>录制文件已损坏</translation>
+    </message>
+    <message>
+        <source>Export Range</source>
+        <translation>导出范围</translation>
+    </message>
+    <message>
+        <source>From (seconds after the start, 0 – %1):</source>
+        <translation>起点（自开始起的秒数，0 – %1）：</translation>
+    </message>
+    <message>
+        <source>To (seconds after the start, %1 – %2):</source>
+        <translation>终点（自开始起的秒数，%1 – %2）：</translation>
+    </message>
+    <message>
+        <source>Export Range to</source>
+        <translation>导出范围到</translation>
+    </message>
+    <message>
+        <source>Copied the state at %1 as CSV.</source>
+        <translation>已将 %1 时刻的状态复制为 CSV。</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::DemoController</name>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>演示无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Demo failed to start</source>
+        <translation>演示启动失败</translation>
+    </message>
+    <message>
+        <source>Demo step failed</source>
+        <translation>演示步骤失败</translation>
+    </message>
+    <message>
+        <source>Demo: simulation, DDS-bridge, service mesh and billing running in this process on loopback.</source>
+        <translation>演示：仿真、DDS 网桥、服务网格和计费正在本进程的回环地址上运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter</source>
+        <translation>演示者(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Presenter &amp;Mode</source>
+        <translation>演示者模式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Camera &amp;Tour</source>
+        <translation>镜头巡览(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::HeadlessRecorder</name>
+    <message>
+        <source>--record needs at least one of --bridge, --telemetry, --billing</source>
+        <translation>--record 至少需要 --bridge、--telemetry、--billing 之一</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -151,11 +313,22 @@
     </message>
 </context>
 <context>
-    <name>opsdeck::app::MainWindow</name>
-    <message>
-        <source>File ▸ Connect… to enter its address.</source>
-        <translation>通过 文件 ▸ 连接… 输入其地址。</translation>
+    <name>opsdeck::app::LiveClients</name>
+    <message numerus="yes">
+        <source>retrying in %n s</source>
+        <translation><numerusform>%n 秒后重试</numerusform></translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No address: File ▸ Connect… or --%1 URL</source>
+        <translation>无地址：文件 ▸ 连接… 或 --%1 URL</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::MainWindow</name>
     <message>
         <source>No topology yet</source>
         <translation>尚无拓扑</translation>
@@ -193,10 +366,6 @@
         <translation>时间线上尚无内容</translation>
     </message>
     <message>
-        <source>The timeline fills with what the connected backends send. Not connected to any backend — %1</source>
-        <translation>时间线显示已连接后端发送的内容。未连接到任何后端——%1</translation>
-    </message>
-    <message>
         <source>No diagnostics</source>
         <translation>无诊断信息</translation>
     </message>
@@ -207,10 +376,6 @@
     <message>
         <source>No connections</source>
         <translation>无连接</translation>
-    </message>
-    <message>
-        <source>File ▸ Connect… to enter backend addresses.</source>
-        <translation>通过 文件 ▸ 连接… 输入后端地址。</translation>
     </message>
     <message>
         <source>OpsDeck</source>
@@ -296,6 +461,101 @@
         <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;Operations console for a distributed network simulation (DDS-bridge), a gRPC service mesh and a billing backend.&lt;/p&gt;&lt;p&gt;Qt %2, OpenSceneGraph, gRPC, Protocol Buffers.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;用于分布式网络仿真（DDS 桥）、gRPC 服务网格和计费后端的运维控制台。&lt;/p&gt;&lt;p&gt;Qt %2、OpenSceneGraph、gRPC、Protocol Buffers。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>File ▸ Connect… to enter its address, or run with --demo.</source>
+        <translation>文件 ▸ 连接… 输入其地址，或使用 --demo 运行。</translation>
+    </message>
+    <message>
+        <source>Open a recording (File ▸ Open Recording…, drag and drop, --replay FILE) to move through it here; File ▸ Record saves what the connected backends send. Not connected to any backend — %1</source>
+        <translation>打开录制文件（文件 ▸ 打开录制…、拖放或 --replay FILE）即可在此浏览；文件 ▸ 录制会保存已连接后端发送的内容。未连接任何后端——%1</translation>
+    </message>
+    <message>
+        <source>File ▸ Connect… to enter backend addresses, or run with --demo.</source>
+        <translation>文件 ▸ 连接… 输入后端地址，或使用 --demo 运行。</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>Click a node or a link in the 3D topology to see its state, links and routes.</source>
+        <translation>在 3D 拓扑中单击节点或链路，查看其状态、链路和路由。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect Now</source>
+        <translation>立即重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Skip the retry wait of every backend that is not connected</source>
+        <translation>跳过所有未连接后端的重试等待</translation>
+    </message>
+    <message>
+        <source>&amp;Open Recording…</source>
+        <translation>打开录制(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Close Recording and Go &amp;Live</source>
+        <translation>关闭录制并返回实时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record everything the console receives to a .opsrec file (Ctrl+R)</source>
+        <translation>将控制台接收的所有内容录制到 .opsrec 文件 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Range…</source>
+        <translation>导出范围(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Copy State as &amp;CSV</source>
+        <translation>将状态复制为 CSV(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Nodes, links, routes, services and costs at the cursor (or now) to the clipboard</source>
+        <translation>将光标处（或当前）的节点、链路、路由、服务和成本复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Play / Pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Step Back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Step Forward</source>
+        <translation>前进一步</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>Recording status</source>
+        <translation>录制状态</translation>
+    </message>
+</context>
+<context>
+    <name>opsdeck::app::RecordController</name>
+    <message numerus="yes">
+        <source>● REC %1 — %2, %3, %n envelopes</source>
+        <translation><numerusform>● 录制 %1 — %2，%3，%n 个信封</numerusform></translation>
+    </message>
+    <message>
+        <source>, %1 dropped</source>
+        <translation>，丢失 %1</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::app::Screenshot</name>
@@ -319,15 +579,15 @@
 <context>
     <name>opsdeck::views3d::GlProbe</name>
     <message>
-        <source>OpenGL is not available on the &quot;%1&quot; display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
+        <source>OpenGL is not available on the "%1" display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
         <translation>显示平台“%1”不支持 OpenGL，因此无法显示三维视图。请在桌面环境中或在 Xvfb（xvfb-run）下运行。</translation>
     </message>
     <message>
-        <source>No OpenGL context could be created on this display (platform &quot;%1&quot;). Check the graphics driver (Mesa) or run under Xvfb.</source>
+        <source>No OpenGL context could be created on this display (platform "%1"). Check the graphics driver (Mesa) or run under Xvfb.</source>
         <translation>无法在此显示器上创建 OpenGL 上下文（平台“%1”）。请检查图形驱动（Mesa）或在 Xvfb 下运行。</translation>
     </message>
     <message>
-        <source>An OpenGL context was created but could not be made current (platform &quot;%1&quot;).</source>
+        <source>An OpenGL context was created but could not be made current (platform "%1").</source>
         <translation>已创建 OpenGL 上下文，但无法将其设为当前上下文（平台“%1”）。</translation>
     </message>
     <message>
@@ -613,7 +873,7 @@
         <translation>连接到后端</translation>
     </message>
     <message>
-        <source>Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which the console uses only on this machine&apos;s loopback). Leave an address empty to not use that backend.</source>
+        <source>Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which the console uses only on this machine's loopback). Leave an address empty to not use that backend.</source>
         <translation>地址格式为 grpcs://主机:端口（TLS）或 grpc://主机:端口（明文，控制台仅在本机回环接口上使用）。地址留空表示不使用该后端。</translation>
     </message>
     <message>
@@ -689,7 +949,7 @@
         <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>%1: cannot read &apos;%2&apos;</source>
+        <source>%1: cannot read '%2'</source>
         <translation>%1：无法读取“%2”</translation>
     </message>
     <message>
@@ -770,6 +1030,18 @@
         <source>Edit backend addresses</source>
         <translation>编辑后端地址</translation>
     </message>
+    <message>
+        <source>Reconnect Now</source>
+        <translation>立即重新连接</translation>
+    </message>
+    <message>
+        <source>Reconnect every backend that is not connected now</source>
+        <translation>立即重新连接所有未连接的后端</translation>
+    </message>
+    <message>
+        <source>Skip the retry wait of every backend that is not connected</source>
+        <translation>跳过所有未连接后端的重试等待</translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::widgets::CostTreeModel</name>
@@ -819,10 +1091,6 @@
     <message>
         <source>Costs</source>
         <translation>成本</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;No costs yet&lt;/h3&gt;&lt;p&gt;Charges appear here as soon as a billing backend streams them, or import a FOCUS CSV export from a cloud provider.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;尚无成本数据&lt;/h3&gt;&lt;p&gt;计费后端开始推送费用后，将在此处显示；也可以导入云服务商导出的 FOCUS CSV 文件。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Import FOCUS CSV…</source>
@@ -1011,6 +1279,10 @@
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No costs yet&lt;/h3&gt;&lt;p&gt;Charges appear here as soon as a billing backend streams them (File ▸ Connect…, or run with --demo), or import a FOCUS CSV export from a cloud provider.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;尚无成本&lt;/h3&gt;&lt;p&gt;计费后端开始推送费用后，费用会立即显示在这里（文件 ▸ 连接…，或使用 --demo 运行），也可以导入云服务商的 FOCUS CSV 导出文件。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1210,7 +1482,7 @@ Last: %2</source>
         <translation>p99 距截止时间的余量：(截止时间 − p99) / 截止时间</translation>
     </message>
     <message>
-        <source>Responses the callee finished after the caller&apos;s deadline had passed</source>
+        <source>Responses the callee finished after the caller's deadline had passed</source>
         <translation>被调用方在调用方截止时间过后才完成的响应</translation>
     </message>
     <message>
@@ -1429,10 +1701,6 @@ Last: %2</source>
         <translation>依赖关系</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No service telemetry yet.&lt;/b&gt;&lt;br&gt;Connect to an RPC backend (opsdeck-mesh), point an OpenTelemetry SDK at the OTLP receiver, or open a recording.</source>
-        <translation>&lt;b&gt;尚无服务遥测数据。&lt;/b&gt;&lt;br&gt;请连接到 RPC 后端（opsdeck-mesh），将 OpenTelemetry SDK 指向 OTLP 接收器，或打开一个录制文件。</translation>
-    </message>
-    <message>
         <source>deadline %1</source>
         <translation>截止时间 %1</translation>
     </message>
@@ -1459,6 +1727,10 @@ Last: %2</source>
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No service telemetry yet.&lt;/b&gt;&lt;br&gt;Connect to an RPC backend (opsdeck-mesh; File ▸ Connect…), point an OpenTelemetry SDK at the OTLP receiver, open a recording, or run with --demo.</source>
+        <translation>&lt;b&gt;尚无服务遥测。&lt;/b&gt;&lt;br&gt;连接 RPC 后端（opsdeck-mesh；文件 ▸ 连接…）、将 OpenTelemetry SDK 指向 OTLP 接收器、打开录制文件，或使用 --demo 运行。</translation>
     </message>
 </context>
 <context>
@@ -1539,10 +1811,6 @@ Scenario: %2</source>
 <context>
     <name>opsdeck::widgets::SimulationView</name>
     <message>
-        <source>No simulation clock yet. Connect to a DDS-bridge to see and control the simulation.</source>
-        <translation>尚无仿真时钟。请连接到 DDS 桥以查看和控制仿真。</translation>
-    </message>
-    <message>
         <source>Sim time:</source>
         <translation>仿真时间：</translation>
     </message>
@@ -1619,7 +1887,7 @@ Scenario: %2</source>
         <translation>仿真处于“%1”状态时无法执行。</translation>
     </message>
     <message>
-        <source>Send &quot;%1&quot; to the control module.</source>
+        <source>Send "%1" to the control module.</source>
         <translation>向控制模块发送“%1”。</translation>
     </message>
     <message>
@@ -1637,6 +1905,10 @@ Scenario: %2</source>
     <message>
         <source>The simulation run ends for every member. It can only be reset to Init afterwards.</source>
         <translation>所有成员的仿真运行将结束。之后只能重置到 Init。</translation>
+    </message>
+    <message>
+        <source>No simulation clock yet. Connect to a DDS-bridge (File ▸ Connect…) or run with --demo to see and control the simulation.</source>
+        <translation>尚无仿真时钟。连接 DDS 网桥（文件 ▸ 连接…）或使用 --demo 运行，即可查看和控制仿真。</translation>
     </message>
 </context>
 <context>
