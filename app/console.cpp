@@ -1,7 +1,6 @@
 #include "app/console.h"
 
 #include "app/democontroller.h"
-
 #include "app/liveclients.h"
 #include "app/logging.h"
 #include "app/mainwindow.h"

@@ -21,9 +21,11 @@ constexpr int kTourStepMs = 7000;
 constexpr qreal kPresenterFontScale = 1.35;
 } // namespace
 
-DemoController::DemoController(Console &console) : QObject(&console), m_console(console)
+DemoController::DemoController(Console &console)
+    : QObject(&console)
+    , m_console(console)
 {
-    m_demo = new DemoSystem(DemoOptions{}, this);
+    m_demo = new DemoSystem(DemoOptions {}, this);
     connect(m_demo, &DemoSystem::bookmark, this, &DemoController::postMark);
     QString error;
     if (!m_demo->start(&error)) {
@@ -33,7 +35,7 @@ DemoController::DemoController(Console &console) : QObject(&console), m_console(
     }
     if (DemoStory *story = m_demo->story())
         connect(story, &DemoStory::actionFailed, this,
-                [this](int, const QString &why) { postMark(tr("Demo step failed"), why, 1); });
+            [this](int, const QString &why) { postMark(tr("Demo step failed"), why, 1); });
     m_console.connectTo(m_demo->endpoints());
     m_console.window()->setNotice(
         tr("Demo: simulation, DDS-bridge, service mesh and billing running in this process on loopback."));
@@ -73,25 +75,28 @@ void DemoController::buildMenu()
     m_menu = new QMenu(tr("&Presenter"), window);
     m_menu->setObjectName(QStringLiteral("presenterMenu"));
 
-    auto *presenter = m_menu->addAction(QIcon(QStringLiteral(":/opsdeck/icons/presenter-mode.svg")),
-                                        tr("Presenter &Mode"));
+    auto *presenter = m_menu->addAction(
+        QIcon(QStringLiteral(":/opsdeck/icons/presenter-mode.svg")), tr("Presenter &Mode"));
     presenter->setCheckable(true);
     presenter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     presenter->setObjectName(QStringLiteral("actionPresenterMode"));
     connect(presenter, &QAction::toggled, this, &DemoController::setPresenterMode);
 
-    auto *tour = m_menu->addAction(QIcon(QStringLiteral(":/opsdeck/icons/camera-tour.svg")), tr("Camera &Tour"));
+    auto *tour
+        = m_menu->addAction(QIcon(QStringLiteral(":/opsdeck/icons/camera-tour.svg")), tr("Camera &Tour"));
     tour->setCheckable(true);
     tour->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     tour->setObjectName(QStringLiteral("actionCameraTour"));
     connect(tour, &QAction::toggled, this, &DemoController::setCameraTour);
 
     if (DemoStory *story = m_demo->story()) {
-        QMenu *marks = m_menu->addMenu(QIcon(QStringLiteral(":/opsdeck/icons/bookmark.svg")), tr("&Bookmarks"));
+        QMenu *marks
+            = m_menu->addMenu(QIcon(QStringLiteral(":/opsdeck/icons/bookmark.svg")), tr("&Bookmarks"));
         marks->setObjectName(QStringLiteral("presenterBookmarks"));
         const auto &steps = story->steps();
         for (int i = 0; i < int(steps.size()); ++i) {
-            QAction *jump = marks->addAction(QStringLiteral("%1. %2").arg(i + 1).arg(steps[std::size_t(i)].title));
+            QAction *jump
+                = marks->addAction(QStringLiteral("%1. %2").arg(i + 1).arg(steps[std::size_t(i)].title));
             if (i < 9)
                 jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
             connect(jump, &QAction::triggered, story, [story, i] { story->jumpTo(i); });
@@ -144,9 +149,15 @@ void DemoController::tourStep()
     if (!camera)
         return;
     switch (m_tourStep++ % 3) {
-    case 0: camera->fitAll(); break;
-    case 1: camera->setTopView(); break;
-    case 2: camera->setPerspectiveView(); break;
+    case 0:
+        camera->fitAll();
+        break;
+    case 1:
+        camera->setTopView();
+        break;
+    case 2:
+        camera->setPerspectiveView();
+        break;
     }
 }
 

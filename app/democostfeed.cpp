@@ -170,8 +170,8 @@ void DemoCostFeed::flush()
     BatchSink sink(m_billing);
     m_meter.flush(billedNowNs(), sink);
     const auto took = std::chrono::steady_clock::now() - t0;
-    m_maxFlushUs = std::max<std::int64_t>(m_maxFlushUs,
-                                          std::chrono::duration_cast<std::chrono::microseconds>(took).count());
+    m_maxFlushUs = std::max<std::int64_t>(
+        m_maxFlushUs, std::chrono::duration_cast<std::chrono::microseconds>(took).count());
     m_flushes.fetch_add(1);
     Q_EMIT flushed();
 }

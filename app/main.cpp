@@ -61,12 +61,14 @@ int main(int argc, char *argv[])
 
     QSettings settings;
     // Texts are translated as widgets are built: install before the console.
-    opsdeck::app::installTranslations(
-        app, opsdeck::app::uiLocale(settings.value(QLatin1String(opsdeck::widgets::kLanguageSettingsKey)).toString()));
+    opsdeck::app::installTranslations(app,
+        opsdeck::app::uiLocale(
+            settings.value(QLatin1String(opsdeck::widgets::kLanguageSettingsKey)).toString()));
     opsdeck::app::Console console(cli.options, settings);
     // Settings ▸ Language, before Help (the last menu). Belongs in MainWindow::createMenus().
     QMenuBar *menus = console.window()->menuBar();
-    menus->insertMenu(menus->actions().constLast(), new opsdeck::widgets::SettingsMenu(settings, console.window()));
+    menus->insertMenu(
+        menus->actions().constLast(), new opsdeck::widgets::SettingsMenu(settings, console.window()));
     console.show();
     // A screenshot run (--size, --layout for the picture) must not overwrite
     // the user's saved layout.

@@ -122,7 +122,8 @@ BackendConnection::BackendConnection(
     m_backoff.initial = m_endpoint.initialBackoff;
     m_backoff.max = m_endpoint.maxBackoff;
     m_retryTimer.setSingleShot(true);
-    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer fires up to 5 % early: the countdown and the jitter bounds would lie
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer fires up to 5 % early: the countdown and
+                                                 // the jitter bounds would lie
     connect(&m_retryTimer, &QTimer::timeout, this, &BackendConnection::attempt);
     m_watcher = std::thread([this] { watchLoop(); });
 }
@@ -229,7 +230,8 @@ void BackendConnection::callFailed(const grpc::Status &status)
     if (!m_started)
         return;
     m_lastError = statusText(status);
-    m_refused = status.error_code() == grpc::UNAUTHENTICATED || status.error_code() == grpc::PERMISSION_DENIED;
+    m_refused
+        = status.error_code() == grpc::UNAUTHENTICATED || status.error_code() == grpc::PERMISSION_DENIED;
     qCInfo(lcClients) << m_backend << m_endpoint.target << "call failed:" << m_lastError;
     if (m_retryTimer.isActive()) {
         setState(m_state); // the error text changed

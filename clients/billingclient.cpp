@@ -1,7 +1,6 @@
 #include "clients/billingclient.h"
 
 #include "model/eventstream.h"
-
 #include "opsdeck/v1/billing.grpc.pb.h"
 
 #include <QFile>
@@ -26,10 +25,11 @@ struct BillingClient::Call
 };
 
 BillingClient::BillingClient(Endpoint endpoint, model::EventStream *stream, QObject *parent)
-    : QObject(parent), m_endpoint(std::move(endpoint)), m_stream(stream),
-      m_source(QStringLiteral("billing %1").arg(m_endpoint.target))
-{
-}
+    : QObject(parent)
+    , m_endpoint(std::move(endpoint))
+    , m_stream(stream)
+    , m_source(QStringLiteral("billing %1").arg(m_endpoint.target))
+{ }
 
 BillingClient::~BillingClient()
 {
@@ -76,7 +76,8 @@ void BillingClient::endCall(const std::shared_ptr<Call> &call)
 void BillingClient::failLater(const QString &call, const QString &error)
 {
     qCWarning(lcBillingClient) << call << "failed:" << error;
-    QMetaObject::invokeMethod(this, [this, call, error] { Q_EMIT callFailed(call, error); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, call, error] { Q_EMIT callFailed(call, error); }, Qt::QueuedConnection);
 }
 
 void BillingClient::worker(std::function<void()> job)
@@ -95,11 +96,11 @@ void BillingClient::worker(std::function<void()> job)
         }
     }
     auto done = std::make_shared<std::atomic<bool>>(false);
-    m_workers.push_back({std::thread([job = std::move(job), done] {
+    m_workers.push_back({ std::thread([job = std::move(job), done] {
                              job();
                              done->store(true);
                          }),
-                         done});
+        done });
 }
 
 // ------------------------------------------------------------------ charges
@@ -141,7 +142,8 @@ void BillingClient::report(int state, const QString &error, std::int64_t nextRet
     event->set_next_retry_unix_ns(nextRetryUnixNs);
     if (m_stream)
         m_stream->post(std::move(envelope));
-    QMetaObject::invokeMethod(this, [this, state, error] { Q_EMIT stateChanged(state, error); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, state, error] { Q_EMIT stateChanged(state, error); }, Qt::QueuedConnection);
 }
 
 void BillingClient::chargesLoop(std::int64_t sinceNs)
@@ -197,8 +199,9 @@ void BillingClient::chargesLoop(std::int64_t sinceNs)
                 break;
         }
         const auto next = std::chrono::system_clock::now() + backoff;
-        report(opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE, QString::fromStdString(status.error_message()),
-               std::chrono::duration_cast<std::chrono::nanoseconds>(next.time_since_epoch()).count());
+        report(opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE,
+            QString::fromStdString(status.error_message()),
+            std::chrono::duration_cast<std::chrono::nanoseconds>(next.time_since_epoch()).count());
         std::unique_lock lock(m_mutex);
         if (m_cv.wait_for(lock, backoff, [this] { return m_stopCharges; }))
             break;
@@ -220,22 +223,23 @@ void BillingClient::queryCosts(const opsdeck::v1::CostQuery &query)
     auto request = std::make_shared<opsdeck::v1::CostQuery>(query);
     auto response = std::make_shared<opsdeck::v1::CostReport>();
     auto stub = std::shared_ptr<Billing::Stub>(Billing::NewStub(ch));
-    stub->async()->QueryCosts(&call->context, request.get(), response.get(),
-                              [this, call, request, response, stub](grpc::Status s) {
-        if (s.ok()) {
-            opsdeck::v1::Envelope envelope;
-            envelope.set_channel(opsdeck::v1::CHANNEL_BILLING);
-            envelope.set_source(m_source.toStdString());
-            envelope.set_source_time_ns(response->generated_unix_ns());
-            *envelope.mutable_cost_report() = *response;
-            if (m_stream)
-                m_stream->post(std::move(envelope));
-            QMetaObject::invokeMethod(this, [this, response] { Q_EMIT costsReady(*response); }, Qt::QueuedConnection);
-        } else {
-            failLater(QStringLiteral("QueryCosts"), QString::fromStdString(s.error_message()));
-        }
-        endCall(call);
-    });
+    stub->async()->QueryCosts(
+        &call->context, request.get(), response.get(), [this, call, request, response, stub](grpc::Status s) {
+            if (s.ok()) {
+                opsdeck::v1::Envelope envelope;
+                envelope.set_channel(opsdeck::v1::CHANNEL_BILLING);
+                envelope.set_source(m_source.toStdString());
+                envelope.set_source_time_ns(response->generated_unix_ns());
+                *envelope.mutable_cost_report() = *response;
+                if (m_stream)
+                    m_stream->post(std::move(envelope));
+                QMetaObject::invokeMethod(
+                    this, [this, response] { Q_EMIT costsReady(*response); }, Qt::QueuedConnection);
+            } else {
+                failLater(QStringLiteral("QueryCosts"), QString::fromStdString(s.error_message()));
+            }
+            endCall(call);
+        });
 }
 
 void BillingClient::reprice(const opsdeck::v1::RepriceRequest &repriceRequest)
@@ -249,14 +253,15 @@ void BillingClient::reprice(const opsdeck::v1::RepriceRequest &repriceRequest)
     auto request = std::make_shared<opsdeck::v1::RepriceRequest>(repriceRequest);
     auto response = std::make_shared<opsdeck::v1::RepriceReport>();
     auto stub = std::shared_ptr<Billing::Stub>(Billing::NewStub(ch));
-    stub->async()->Reprice(&call->context, request.get(), response.get(),
-                           [this, call, request, response, stub](grpc::Status s) {
-        if (s.ok())
-            QMetaObject::invokeMethod(this, [this, response] { Q_EMIT repriceReady(*response); }, Qt::QueuedConnection);
-        else
-            failLater(QStringLiteral("Reprice"), QString::fromStdString(s.error_message()));
-        endCall(call);
-    });
+    stub->async()->Reprice(
+        &call->context, request.get(), response.get(), [this, call, request, response, stub](grpc::Status s) {
+            if (s.ok())
+                QMetaObject::invokeMethod(
+                    this, [this, response] { Q_EMIT repriceReady(*response); }, Qt::QueuedConnection);
+            else
+                failLater(QStringLiteral("Reprice"), QString::fromStdString(s.error_message()));
+            endCall(call);
+        });
 }
 
 void BillingClient::fetchPriceBook()
@@ -270,17 +275,15 @@ void BillingClient::fetchPriceBook()
     auto response = std::make_shared<opsdeck::v1::PriceBook>();
     auto request = std::make_shared<opsdeck::v1::GetPriceBookRequest>();
     auto stub = std::shared_ptr<Billing::Stub>(Billing::NewStub(ch));
-    stub->async()->GetPriceBook(&call->context, request.get(), response.get(),
-                                [this, call, response, request, stub](grpc::Status s) {
-                                    if (s.ok())
-                                        QMetaObject::invokeMethod(
-                                            this, [this, response] { Q_EMIT priceBookReady(*response); },
-                                            Qt::QueuedConnection);
-                                    else
-                                        failLater(QStringLiteral("GetPriceBook"),
-                                                  QString::fromStdString(s.error_message()));
-                                    endCall(call);
-                                });
+    stub->async()->GetPriceBook(
+        &call->context, request.get(), response.get(), [this, call, response, request, stub](grpc::Status s) {
+            if (s.ok())
+                QMetaObject::invokeMethod(
+                    this, [this, response] { Q_EMIT priceBookReady(*response); }, Qt::QueuedConnection);
+            else
+                failLater(QStringLiteral("GetPriceBook"), QString::fromStdString(s.error_message()));
+            endCall(call);
+        });
 }
 
 // ------------------------------------------------------------------ import / export
@@ -318,14 +321,15 @@ void BillingClient::importFocus(const QString &path)
             const int percent = total > 0 ? int(sent * 100 / total) : 100;
             if (percent != lastPercent) {
                 lastPercent = percent;
-                QMetaObject::invokeMethod(this, [this, sent, total] { Q_EMIT importProgress(sent, total); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, sent, total] { Q_EMIT importProgress(sent, total); }, Qt::QueuedConnection);
             }
         }
         writer->WritesDone();
         const grpc::Status status = writer->Finish();
         if (status.ok())
-            QMetaObject::invokeMethod(this, [this, report] { Q_EMIT importFinished(report); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, report] { Q_EMIT importFinished(report); }, Qt::QueuedConnection);
         else
             failLater(QStringLiteral("ImportFocus"), QString::fromStdString(status.error_message()));
         endCall(call);
@@ -357,8 +361,8 @@ void BillingClient::exportFocus(const opsdeck::v1::ExportRequest &request, const
         const grpc::Status status = reader->Finish();
         file.close();
         if (status.ok())
-            QMetaObject::invokeMethod(this, [this, path, bytes] { Q_EMIT exportFinished(path, bytes); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, path, bytes] { Q_EMIT exportFinished(path, bytes); }, Qt::QueuedConnection);
         else
             failLater(QStringLiteral("ExportFocus"), QString::fromStdString(status.error_message()));
         endCall(call);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "clients/endpoint.h"
-
 #include "opsdeck/v1/billing.pb.h"
 
 #include <QObject>
@@ -19,8 +18,7 @@
 namespace grpc {
 class Channel;
 class ClientContext;
-}
-
+} // namespace grpc
 
 namespace opsdeck::model {
 class EventStream;
@@ -67,7 +65,7 @@ public:
     void exportFocus(const opsdeck::v1::ExportRequest &request, const QString &path);
 
 Q_SIGNALS:
-    void stateChanged(int state, const QString &error);  // opsdeck::v1::ConnectionState
+    void stateChanged(int state, const QString &error); // opsdeck::v1::ConnectionState
     void costsReady(const opsdeck::v1::CostReport &report);
     void repriceReady(const opsdeck::v1::RepriceReport &report);
     void priceBookReady(const opsdeck::v1::PriceBook &book);
@@ -90,24 +88,24 @@ private:
     model::EventStream *const m_stream;
     const QString m_source;
     std::mutex m_channelMutex;
-    std::shared_ptr<grpc::Channel> m_channel;  // guarded by m_channelMutex
+    std::shared_ptr<grpc::Channel> m_channel; // guarded by m_channelMutex
 
     std::thread m_charges_thread;
     std::mutex m_mutex;
     std::condition_variable m_cv;
-    bool m_stopCharges = false;                  // guarded by m_mutex
-    grpc::ClientContext *m_chargesContext = nullptr;  // guarded by m_mutex
-    std::set<std::shared_ptr<Call>> m_calls;     // guarded by m_mutex; unary calls and workers in flight
+    bool m_stopCharges = false; // guarded by m_mutex
+    grpc::ClientContext *m_chargesContext = nullptr; // guarded by m_mutex
+    std::set<std::shared_ptr<Call>> m_calls; // guarded by m_mutex; unary calls and workers in flight
     struct Worker
     {
         std::thread thread;
         std::shared_ptr<std::atomic<bool>> done;
     };
-    std::vector<Worker> m_workers;               // guarded by m_mutex; finished ones are joined on the next start
-    bool m_closing = false;                      // guarded by m_mutex
+    std::vector<Worker> m_workers; // guarded by m_mutex; finished ones are joined on the next start
+    bool m_closing = false; // guarded by m_mutex
 
-    std::atomic<bool> m_connected{false};
-    std::atomic<std::uint64_t> m_charges{0}, m_dropped{0}, m_attempts{0}, m_lastSeq{0};
+    std::atomic<bool> m_connected { false };
+    std::atomic<std::uint64_t> m_charges { 0 }, m_dropped { 0 }, m_attempts { 0 }, m_lastSeq { 0 };
 };
 
 } // namespace opsdeck::clients

@@ -93,7 +93,9 @@ public:
         const bool started = m_started;
         QMetaObject::invokeMethod(
             owner,
-            [owner, generation, status, started] { owner->onStreamEnded(generation, status, kBatched, started); },
+            [owner, generation, status, started] {
+                owner->onStreamEnded(generation, status, kBatched, started);
+            },
             Qt::QueuedConnection);
         {
             // Last touch of the owner: its destructor waits for this.
@@ -250,9 +252,11 @@ void BridgeClient::subscribe()
     const quint64 generation = ++m_streamGeneration;
     m_batched = m_options.batchedStream && !m_bridgeLacksBatches;
     if (m_batched)
-        startStream(new SubscribeReactor<opsdeck::v1::SampleBatch>(this, generation, std::move(channel), std::move(request)));
+        startStream(new SubscribeReactor<opsdeck::v1::SampleBatch>(
+            this, generation, std::move(channel), std::move(request)));
     else
-        startStream(new SubscribeReactor<opsdeck::v1::Sample>(this, generation, std::move(channel), std::move(request)));
+        startStream(new SubscribeReactor<opsdeck::v1::Sample>(
+            this, generation, std::move(channel), std::move(request)));
     qCDebug(lcClients) << "subscribed to" << m_endpoint.target << "generation" << generation
                        << (m_batched ? "(batched)" : "");
 }

@@ -92,8 +92,8 @@ std::shared_ptr<grpc::Channel> makeChannel(const Endpoint &endpoint, QString *er
     return grpc::CreateCustomChannel(endpoint.target.toStdString(), credentials, args);
 }
 
-void prepareContext(grpc::ClientContext &context, const Endpoint &endpoint,
-                    std::chrono::milliseconds deadline)
+void prepareContext(
+    grpc::ClientContext &context, const Endpoint &endpoint, std::chrono::milliseconds deadline)
 {
     if (!endpoint.token.isEmpty())
         context.AddMetadata("authorization", "Bearer " + endpoint.token.toStdString());

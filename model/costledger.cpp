@@ -33,22 +33,29 @@ void add(CostLedger::Sums &s, const opsdeck::v1::LineItem &item)
 QString pricingName(int category)
 {
     switch (category) {
-    case opsdeck::v1::PRICING_CATEGORY_STANDARD: return QStringLiteral("Standard");
-    case opsdeck::v1::PRICING_CATEGORY_DYNAMIC: return QStringLiteral("Dynamic");
-    case opsdeck::v1::PRICING_CATEGORY_COMMITTED: return QStringLiteral("Committed");
-    case opsdeck::v1::PRICING_CATEGORY_OTHER: return QStringLiteral("Other");
-    default: return QStringLiteral("Unspecified");
+    case opsdeck::v1::PRICING_CATEGORY_STANDARD:
+        return QStringLiteral("Standard");
+    case opsdeck::v1::PRICING_CATEGORY_DYNAMIC:
+        return QStringLiteral("Dynamic");
+    case opsdeck::v1::PRICING_CATEGORY_COMMITTED:
+        return QStringLiteral("Committed");
+    case opsdeck::v1::PRICING_CATEGORY_OTHER:
+        return QStringLiteral("Other");
+    default:
+        return QStringLiteral("Unspecified");
     }
 }
 
 } // namespace
 
-CostLedger::CostLedger(Diagnostics *diagnostics) : CostLedger(diagnostics, Options{}) {}
+CostLedger::CostLedger(Diagnostics *diagnostics)
+    : CostLedger(diagnostics, Options {})
+{ }
 
 CostLedger::CostLedger(Diagnostics *diagnostics, Options options)
-    : m_diagnostics(diagnostics), m_options(options)
-{
-}
+    : m_diagnostics(diagnostics)
+    , m_options(options)
+{ }
 
 void CostLedger::clear()
 {
@@ -84,7 +91,7 @@ void CostLedger::applyLineItem(const opsdeck::v1::LineItem &item, const QString 
         ++m_rejected;
         if (m_diagnostics)
             m_diagnostics->report(source.isEmpty() ? QStringLiteral("billing") : source, reason,
-                                  QString::fromStdString(item.ShortDebugString()), recvNs);
+                QString::fromStdString(item.ShortDebugString()), recvNs);
     };
     if (!std::isfinite(item.billed_cost()) || !std::isfinite(item.effective_cost())
         || !std::isfinite(item.list_cost()) || !std::isfinite(item.consumed_quantity()))
@@ -110,13 +117,15 @@ void CostLedger::applyLineItem(const opsdeck::v1::LineItem &item, const QString 
 
     add(m_totals, item);
     add(m_byPricing[std::size_t(pricing)], item);
-    const QString service = item.service_name().empty() ? QStringLiteral("(none)") : QString::fromStdString(item.service_name());
+    const QString service = item.service_name().empty() ? QStringLiteral("(none)")
+                                                        : QString::fromStdString(item.service_name());
     add(m_services[service], item);
 
-    ResourceKey key{service, item.resource_id().empty() ? QStringLiteral("(none)") : QString::fromStdString(item.resource_id())};
+    ResourceKey key { service,
+        item.resource_id().empty() ? QStringLiteral("(none)") : QString::fromStdString(item.resource_id()) };
     auto it = m_resources.find(key);
     if (it == m_resources.end() && m_resources.size() >= m_options.maxResources)
-        it = m_resources.try_emplace({service, QStringLiteral("(other resources)")}).first;
+        it = m_resources.try_emplace({ service, QStringLiteral("(other resources)") }).first;
     else if (it == m_resources.end())
         it = m_resources.try_emplace(key).first;
     add(it->second.sums, item);
@@ -181,7 +190,8 @@ void CostLedger::publish()
         // latest charge linearly from the hourly buckets (bounded to
         // maxHours, which covers a month with the default options).
         const QDateTime latest = QDateTime::fromMSecsSinceEpoch((m_latestNs - 1) / 1'000'000, Qt::UTC);
-        const QDateTime monthStart(QDate(latest.date().year(), latest.date().month(), 1), QTime(0, 0), Qt::UTC);
+        const QDateTime monthStart(
+            QDate(latest.date().year(), latest.date().month(), 1), QTime(0, 0), Qt::UTC);
         const std::int64_t start = monthStart.toMSecsSinceEpoch() * 1'000'000;
         const std::int64_t end = monthStart.addMonths(1).toMSecsSinceEpoch() * 1'000'000;
         double mtd = 0;
@@ -192,25 +202,29 @@ void CostLedger::publish()
         s->forecast.set_month_start_unix_ns(start);
         s->forecast.set_month_end_unix_ns(end);
         s->forecast.set_month_to_date(mtd);
-        s->forecast.set_forecast_month_total(mtd * double(end - start) / double(std::max<std::int64_t>(1, m_latestNs - start)));
+        s->forecast.set_forecast_month_total(
+            mtd * double(end - start) / double(std::max<std::int64_t>(1, m_latestNs - start)));
     }
-    for (auto it = m_minutes.lower_bound(m_latestNs - kHourNs); it != m_minutes.end() && it->first < m_latestNs; ++it)
+    for (auto it = m_minutes.lower_bound(m_latestNs - kHourNs);
+         it != m_minutes.end() && it->first < m_latestNs; ++it)
         s->burnRatePerHour += it->second;
     if (!m_hasForecast)
         s->forecast.set_burn_rate_per_hour(s->burnRatePerHour);
     s->services.reserve(m_services.size());
     for (const auto &[name, sums] : m_services)
-        s->services.push_back({name, sums});
+        s->services.push_back({ name, sums });
     std::sort(s->services.begin(), s->services.end(),
-              [](const ServiceCost &a, const ServiceCost &b) { return a.sums.effective > b.sums.effective; });
+        [](const ServiceCost &a, const ServiceCost &b) { return a.sums.effective > b.sums.effective; });
     s->resources.reserve(m_resources.size());
     for (const auto &[key, state] : m_resources) {
-        const auto dominant = std::max_element(state.byPricing.begin(), state.byPricing.end()) - state.byPricing.begin();
-        s->resources.push_back({key.service, key.resource, state.unit, pricingName(int(dominant)), state.sums});
+        const auto dominant
+            = std::max_element(state.byPricing.begin(), state.byPricing.end()) - state.byPricing.begin();
+        s->resources.push_back(
+            { key.service, key.resource, state.unit, pricingName(int(dominant)), state.sums });
     }
     s->buckets.reserve(m_hours.size());
     for (const auto &[hour, values] : m_hours)
-        s->buckets.push_back({hour, values});
+        s->buckets.push_back({ hour, values });
     m_box.publish(std::move(s));
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "model/snapshotbox.h"
-
 #include "opsdeck/v1/recording.pb.h"
 
 #include <QString>
@@ -29,7 +28,7 @@ class Diagnostics;
 class CostLedger
 {
 public:
-    static constexpr int kPricingCategories = 5;  // opsdeck::v1::PricingCategory values
+    static constexpr int kPricingCategories = 5; // opsdeck::v1::PricingCategory values
 
     struct Options
     {
@@ -41,7 +40,7 @@ public:
     {
         double billed = 0;
         double effective = 0;
-        double list = 0;  // on-demand equivalent
+        double list = 0; // on-demand equivalent
         double quantity = 0;
         std::uint64_t items = 0;
         double savings() const { return list - effective; }
@@ -56,28 +55,28 @@ public:
         QString service;
         QString resource;
         QString unit;
-        QString pricing;  // dominant pricing category name
+        QString pricing; // dominant pricing category name
         Sums sums;
     };
     struct Bucket
     {
-        std::int64_t startNs = 0;  // hour start, UTC
-        std::array<double, kPricingCategories> effectiveByPricing{};
+        std::int64_t startNs = 0; // hour start, UTC
+        std::array<double, kPricingCategories> effectiveByPricing {};
     };
     struct Snapshot
     {
         QString currency;
         Sums totals;
-        std::array<Sums, kPricingCategories> byPricing{};
-        double burnRatePerHour = 0;     // effective cost of the last hour of charges
-        std::int64_t firstNs = 0;       // earliest charge start seen
-        std::int64_t latestNs = 0;      // latest usage charge end seen: the ledger's "now"
+        std::array<Sums, kPricingCategories> byPricing {};
+        double burnRatePerHour = 0; // effective cost of the last hour of charges
+        std::int64_t firstNs = 0; // earliest charge start seen
+        std::int64_t latestNs = 0; // latest usage charge end seen: the ledger's "now"
         std::uint64_t lastSeq = 0;
-        std::vector<ServiceCost> services;    // by effective cost, descending
-        std::vector<ResourceCost> resources;  // grouped by service, by effective cost
-        std::vector<Bucket> buckets;          // hourly, ascending
+        std::vector<ServiceCost> services; // by effective cost, descending
+        std::vector<ResourceCost> resources; // grouped by service, by effective cost
+        std::vector<Bucket> buckets; // hourly, ascending
         bool hasForecast = false;
-        bool forecastFromBackend = false;  // else extrapolated from the hourly buckets here
+        bool forecastFromBackend = false; // else extrapolated from the hourly buckets here
         opsdeck::v1::Forecast forecast;
         std::uint64_t rejected = 0;
 
@@ -109,7 +108,7 @@ private:
     Options m_options;
     QString m_currency;
     Sums m_totals;
-    std::array<Sums, kPricingCategories> m_byPricing{};
+    std::array<Sums, kPricingCategories> m_byPricing {};
     std::map<QString, Sums> m_services;
     struct ResourceKey
     {
@@ -124,11 +123,11 @@ private:
     {
         QString unit;
         Sums sums;
-        std::array<double, kPricingCategories> byPricing{};
+        std::array<double, kPricingCategories> byPricing {};
     };
     std::map<ResourceKey, ResourceState> m_resources;
     std::map<std::int64_t, std::array<double, kPricingCategories>> m_hours;
-    std::map<std::int64_t, double> m_minutes;  // the last two hours, for the burn rate
+    std::map<std::int64_t, double> m_minutes; // the last two hours, for the burn rate
     std::map<QString, std::uint64_t> m_lastSeqBySource;
     std::int64_t m_firstNs = 0;
     std::int64_t m_latestNs = 0;

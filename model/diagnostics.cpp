@@ -12,10 +12,12 @@ QString clip(const QString &text)
 }
 } // namespace
 
-Diagnostics::Diagnostics(std::size_t maxEntries) : m_maxEntries(maxEntries) {}
+Diagnostics::Diagnostics(std::size_t maxEntries)
+    : m_maxEntries(maxEntries)
+{ }
 
-void Diagnostics::report(const QString &source, const QString &reason, const QString &example,
-                         std::int64_t atUnixNs)
+void Diagnostics::report(
+    const QString &source, const QString &reason, const QString &example, std::int64_t atUnixNs)
 {
     ++m_total;
     auto key = std::make_pair(source, reason);
@@ -39,7 +41,7 @@ void Diagnostics::report(const QString &source, const QString &reason, const QSt
 
 std::uint64_t Diagnostics::count(const QString &source, const QString &reason) const
 {
-    const auto it = m_entries.find({source, reason});
+    const auto it = m_entries.find({ source, reason });
     return it == m_entries.end() ? 0 : it->second.count;
 }
 

@@ -19,8 +19,8 @@ class Diagnostics
 public:
     struct Entry
     {
-        QString source;  // e.g. "bridge 127.0.0.1:50051", "focus-import costs.csv"
-        QString reason;  // e.g. "non-finite position"
+        QString source; // e.g. "bridge 127.0.0.1:50051", "focus-import costs.csv"
+        QString reason; // e.g. "non-finite position"
         std::uint64_t count = 0;
         QString firstExample;
         QString lastExample;
@@ -33,8 +33,7 @@ public:
     // are folded into one "other reasons" entry per source so memory stays bounded.
     explicit Diagnostics(std::size_t maxEntries = 512);
 
-    void report(const QString &source, const QString &reason, const QString &example,
-                std::int64_t atUnixNs);
+    void report(const QString &source, const QString &reason, const QString &example, std::int64_t atUnixNs);
 
     std::uint64_t total() const { return m_total; }
     std::uint64_t count(const QString &source, const QString &reason) const;

@@ -13,9 +13,9 @@ std::int64_t unixNowNs()
 }
 
 EventStream::EventStream(std::size_t capacity, QObject *parent)
-    : QObject(parent), m_capacity(capacity)
-{
-}
+    : QObject(parent)
+    , m_capacity(capacity)
+{ }
 
 bool EventStream::post(opsdeck::v1::Envelope envelope)
 {

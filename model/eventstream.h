@@ -52,13 +52,13 @@ Q_SIGNALS:
 private:
     const std::size_t m_capacity;
     std::mutex m_mutex;
-    std::vector<opsdeck::v1::Envelope> m_pending;  // guarded by m_mutex
+    std::vector<opsdeck::v1::Envelope> m_pending; // guarded by m_mutex
     std::vector<opsdeck::v1::Envelope> m_draining; // model thread only
-    bool m_flushScheduled = false;                 // guarded by m_mutex
-    std::uint64_t m_nextSeq = 1;                   // guarded by m_mutex
+    bool m_flushScheduled = false; // guarded by m_mutex
+    std::uint64_t m_nextSeq = 1; // guarded by m_mutex
     std::vector<Sink> m_sinks;
-    std::atomic<std::uint64_t> m_posted{0};
-    std::atomic<std::uint64_t> m_dropped{0};
+    std::atomic<std::uint64_t> m_posted { 0 };
+    std::atomic<std::uint64_t> m_dropped { 0 };
 };
 
 // Wall-clock now in Unix nanoseconds, the console's timeline clock.

@@ -7,12 +7,14 @@
 namespace opsdeck::model {
 
 namespace {
-constexpr int kTickMs = 33;            // ~30 Hz position updates while playing
-constexpr std::size_t kChunk = 8192;   // envelopes handed to the stream per flush
+constexpr int kTickMs = 33; // ~30 Hz position updates while playing
+constexpr std::size_t kChunk = 8192; // envelopes handed to the stream per flush
 } // namespace
 
 Player::Player(EventStream &stream, Restore restore, QObject *parent)
-    : QObject(parent), m_stream(stream), m_restore(std::move(restore))
+    : QObject(parent)
+    , m_stream(stream)
+    , m_restore(std::move(restore))
 {
     m_timer.setInterval(kTickMs);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -60,10 +62,10 @@ void Player::advanceTo(std::int64_t target)
     for (;;) {
         std::uint64_t last = m_appliedSeq;
         const std::size_t n = m_reader.read(m_appliedSeq, target, kChunk,
-                                            [&](const opsdeck::v1::Envelope &e, std::uint64_t seq, std::int64_t) {
-                                                m_stream.post(e);
-                                                last = seq;
-                                            });
+            [&](const opsdeck::v1::Envelope &e, std::uint64_t seq, std::int64_t) {
+                m_stream.post(e);
+                last = seq;
+            });
         m_appliedSeq = std::max(m_appliedSeq, last);
         m_stream.flush();
         if (n < kChunk)
@@ -121,7 +123,8 @@ void Player::tick()
 {
     const std::int64_t elapsedNs = m_clock.nsecsElapsed();
     m_clock.restart();
-    const std::int64_t target = std::min<std::int64_t>(m_reader.endNs(), m_position + std::int64_t(double(elapsedNs) * m_speed));
+    const std::int64_t target
+        = std::min<std::int64_t>(m_reader.endNs(), m_position + std::int64_t(double(elapsedNs) * m_speed));
     advanceTo(target);
     m_position = target;
     reportNewProblems();

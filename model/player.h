@@ -51,8 +51,8 @@ public Q_SLOTS:
     void play();
     void pause();
     void togglePlay();
-    void setSpeed(double speed);   // clamped to [0.1, 32]
-    void step(qint64 deltaNs);     // seek by delta (negative = back), pauses
+    void setSpeed(double speed); // clamped to [0.1, 32]
+    void step(qint64 deltaNs); // seek by delta (negative = back), pauses
 
 Q_SIGNALS:
     void positionChanged(qint64 positionNs);

@@ -34,8 +34,10 @@ public:
         }
         m_path = path;
         m_metadata = metadata;
-        m_insertEnvelope = SqliteStmt(*m_db, "INSERT INTO envelopes (seq, t, channel, data) VALUES (?, ?, ?, ?)");
-        m_insertKeyframe = SqliteStmt(*m_db, "INSERT OR REPLACE INTO keyframes (last_seq, t, data) VALUES (?, ?, ?)");
+        m_insertEnvelope
+            = SqliteStmt(*m_db, "INSERT INTO envelopes (seq, t, channel, data) VALUES (?, ?, ?, ?)");
+        m_insertKeyframe
+            = SqliteStmt(*m_db, "INSERT OR REPLACE INTO keyframes (last_seq, t, data) VALUES (?, ?, ?)");
         m_insertMark = SqliteStmt(*m_db, "INSERT INTO marks (seq, t, kind, label) VALUES (?, ?, ?, ?)");
         m_writeMetadata = SqliteStmt(*m_db, "INSERT OR REPLACE INTO metadata (id, data) VALUES (1, ?)");
         return writeMetadata(error);
@@ -141,9 +143,9 @@ QString Recorder::splitPath(const QString &first, int index)
 }
 
 Recorder::Recorder(RecorderOptions options, KeyframeSource keyframes)
-    : m_options(std::move(options)), m_keyframes(std::move(keyframes))
-{
-}
+    : m_options(std::move(options))
+    , m_keyframes(std::move(keyframes))
+{ }
 
 Recorder::~Recorder()
 {
@@ -157,7 +159,7 @@ bool Recorder::start(QString *error)
     auto &meta = m_options.metadata;
     meta.set_format_version(recording::kFormatVersion);
     meta.set_opsdeck_version(OPSDECK_VERSION);
-    meta.set_start_unix_ns(unixNowNs());  // when recording began; the timeline uses envelope times
+    meta.set_start_unix_ns(unixNowNs()); // when recording began; the timeline uses envelope times
     if (meta.host().empty())
         meta.set_host(QSysInfo::machineHostName().toStdString());
     m_writer = std::make_unique<Writer>();
@@ -181,7 +183,7 @@ bool Recorder::start(QString *error)
     // clock the envelopes carry (live receive times or a replayed recording's).
     m_lastT = 0;
     m_fileStartT = 0;
-    takeKeyframe();  // the state before the first envelope of the file
+    takeKeyframe(); // the state before the first envelope of the file
     m_thread = std::thread([this] { writerLoop(); });
     qCInfo(lcRecorder) << "recording to" << m_options.path;
     return true;
@@ -200,7 +202,8 @@ void Recorder::stop()
     m_writer->close();
     m_writer.reset();
     m_running = false;
-    qCInfo(lcRecorder) << "recording stopped:" << stats().envelopes << "envelopes," << stats().dropped << "dropped";
+    qCInfo(lcRecorder) << "recording stopped:" << stats().envelopes << "envelopes," << stats().dropped
+                       << "dropped";
 }
 
 void Recorder::enqueue(Row row)
@@ -261,7 +264,8 @@ void Recorder::record(std::span<const Envelope> batch)
     const bool splitBySize = m_options.splitBytes > 0 && m_fileBytesQueued >= m_options.splitBytes;
     if (m_fileStartT == 0)
         m_fileStartT = batch.front().recv_time_unix_ns();
-    const bool splitByTime = m_options.splitDurationNs > 0 && m_lastT - m_fileStartT >= m_options.splitDurationNs;
+    const bool splitByTime
+        = m_options.splitDurationNs > 0 && m_lastT - m_fileStartT >= m_options.splitDurationNs;
     if (splitBySize || splitByTime) {
         Row rotate;
         rotate.kind = Row::Kind::Rotate;
@@ -270,7 +274,7 @@ void Recorder::record(std::span<const Envelope> batch)
         m_nextSeq = 1;
         m_fileBytesQueued = 0;
         m_fileStartT = m_lastT;
-        takeKeyframe();  // the new file starts from the full state
+        takeKeyframe(); // the new file starts from the full state
     }
 }
 
@@ -289,7 +293,8 @@ void Recorder::writerLoop()
         // Write up to each rotation, then switch files.
         auto begin = rows.begin();
         while (begin != rows.end()) {
-            auto end = std::find_if(begin, rows.end(), [](const Row &r) { return r.kind == Row::Kind::Rotate; });
+            auto end
+                = std::find_if(begin, rows.end(), [](const Row &r) { return r.kind == Row::Kind::Rotate; });
             std::vector<Row> chunk(std::make_move_iterator(begin), std::make_move_iterator(end));
             std::uint64_t lastSeq = 0;
             QString error;

@@ -18,16 +18,16 @@ namespace opsdeck::model {
 
 struct RecorderOptions
 {
-    QString path;  // first file; split files get -0002, -0003 … before the suffix
+    QString path; // first file; split files get -0002, -0003 … before the suffix
     // A keyframe every this much stream time or this many envelopes, whichever
     // comes first, so seeking never re-applies more than that.
     std::int64_t keyframeIntervalNs = 10'000'000'000;
     std::uint64_t keyframeEveryEnvelopes = 20'000;
     // Commit at least this often: a crash loses at most this much.
     std::int64_t commitIntervalMs = 250;
-    std::size_t queueCapacity = 1u << 16;  // pending rows; beyond it rows are dropped and counted
-    std::uint64_t splitBytes = 0;          // 0 = never split by size
-    std::int64_t splitDurationNs = 0;      // 0 = never split by duration
+    std::size_t queueCapacity = 1u << 16; // pending rows; beyond it rows are dropped and counted
+    std::uint64_t splitBytes = 0; // 0 = never split by size
+    std::int64_t splitDurationNs = 0; // 0 = never split by duration
     opsdeck::v1::RecordingMetadata metadata; // backends, scenario; the rest is filled in
 };
 
@@ -45,9 +45,9 @@ public:
     struct Stats
     {
         QString currentFile;
-        std::uint64_t envelopes = 0;  // written (committed) in all files
-        std::uint64_t dropped = 0;    // lost because the queue was full
-        std::uint64_t bytes = 0;      // current file on disk, with its WAL
+        std::uint64_t envelopes = 0; // written (committed) in all files
+        std::uint64_t dropped = 0; // lost because the queue was full
+        std::uint64_t bytes = 0; // current file on disk, with its WAL
         std::uint64_t files = 0;
         std::int64_t firstUnixNs = 0;
         std::int64_t lastUnixNs = 0;
@@ -69,7 +69,7 @@ public:
     // Model thread, after the models applied the batch.
     void record(std::span<const opsdeck::v1::Envelope> batch);
 
-    Stats stats() const;  // any thread
+    Stats stats() const; // any thread
 
     // Called on the writer thread after every commit with the highest seq now
     // durable in the current file (used by the crash test and headless recorder).
@@ -81,7 +81,7 @@ private:
     struct Row
     {
         enum class Kind { Envelope, Keyframe, Rotate } kind = Kind::Envelope;
-        std::uint64_t seq = 0;  // file seq (envelope) or last_seq (keyframe)
+        std::uint64_t seq = 0; // file seq (envelope) or last_seq (keyframe)
         std::int64_t t = 0;
         int channel = 0;
         int markKind = 0;
@@ -114,7 +114,7 @@ private:
     bool m_stopRequested = false;
     Stats m_stats;
     std::function<void(const QString &, std::uint64_t)> m_commitObserver;
-    std::atomic<std::uint64_t> m_dropped{0};
+    std::atomic<std::uint64_t> m_dropped { 0 };
     std::thread m_thread;
     std::unique_ptr<Writer> m_writer;
 };

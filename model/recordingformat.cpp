@@ -35,34 +35,40 @@ bool markFor(const opsdeck::v1::Envelope &envelope, MarkKind *kind, std::string 
     case Envelope::kControlCommand:
         *kind = MarkKind::Control;
         *label = "command " + opsdeck::v1::ControlKind_Name(envelope.control_command().kind()) + " #"
-                 + std::to_string(envelope.control_command().sequence());
+            + std::to_string(envelope.control_command().sequence());
         return true;
     case Envelope::kControlAck:
         *kind = MarkKind::Control;
         *label = "ack " + opsdeck::v1::AckResult_Name(envelope.control_ack().result()) + " #"
-                 + std::to_string(envelope.control_ack().sequence());
+            + std::to_string(envelope.control_ack().sequence());
         return true;
     case Envelope::kBridgeSample:
         if (envelope.bridge_sample().has_control()) {
             const auto &event = envelope.bridge_sample().control();
             *kind = MarkKind::Control;
             *label = opsdeck::v1::ControlKind_Name(event.command().kind()) + " by " + event.ack().issuer()
-                     + ": " + opsdeck::v1::AckResult_Name(event.ack().result());
+                + ": " + opsdeck::v1::AckResult_Name(event.ack().result());
             return true;
         }
         return false;
     case Envelope::kMark:
         switch (envelope.mark().kind()) {
-        case opsdeck::v1::MARK_KIND_NOTE: *kind = MarkKind::Note; break;
-        case opsdeck::v1::MARK_KIND_ALERT: *kind = MarkKind::Alert; break;
-        default: *kind = MarkKind::Bookmark; break;
+        case opsdeck::v1::MARK_KIND_NOTE:
+            *kind = MarkKind::Note;
+            break;
+        case opsdeck::v1::MARK_KIND_ALERT:
+            *kind = MarkKind::Alert;
+            break;
+        default:
+            *kind = MarkKind::Bookmark;
+            break;
         }
         *label = envelope.mark().title();
         return true;
     case Envelope::kConnection:
         *kind = MarkKind::Connection;
         *label = envelope.connection().backend() + " "
-                 + opsdeck::v1::ConnectionState_Name(envelope.connection().state());
+            + opsdeck::v1::ConnectionState_Name(envelope.connection().state());
         return true;
     default:
         return false;

@@ -30,7 +30,7 @@ constexpr int kApplicationId = 0x4F505344; // "OPSD"
 constexpr std::string_view kFileSuffix = ".opsrec";
 
 enum class MarkKind : int {
-    Control = 1,    // a control command or its acknowledgement
+    Control = 1, // a control command or its acknowledgement
     Bookmark = 2,
     Note = 3,
     Alert = 4,

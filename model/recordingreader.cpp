@@ -18,8 +18,8 @@ bool RecordingReader::open(const QString &path, QString *error)
     m_path = path;
     const QFileInfo info(path);
     if (!info.exists() || info.size() == 0) {
-        *error = QStringLiteral("%1: %2").arg(path, info.exists() ? QStringLiteral("the file is empty")
-                                                                 : QStringLiteral("no such file"));
+        *error = QStringLiteral("%1: %2").arg(
+            path, info.exists() ? QStringLiteral("the file is empty") : QStringLiteral("no such file"));
         return false;
     }
     QString why;
@@ -56,9 +56,9 @@ bool RecordingReader::open(const QString &path, QString *error)
         return false;
     }
     m_problems.insert(m_problems.begin(), before.begin(), before.end());
-    m_problems.insert(m_problems.begin(), {QStringLiteral("file"),
-                                           QStringLiteral("damaged (%1): %2; everything recovered is shown")
-                                               .arg(why, report.summary())});
+    m_problems.insert(m_problems.begin(),
+        { QStringLiteral("file"),
+            QStringLiteral("damaged (%1): %2; everything recovered is shown").arg(why, report.summary()) });
     return true;
 }
 
@@ -123,8 +123,8 @@ RecordingReader::OpenResult RecordingReader::openDatabase(const QString &file, Q
     while (marks.step(&why)) {
         if (std::uint64_t(marks.int64(0)) > m_lastSeq)
             break;
-        m_marks.push_back({std::uint64_t(marks.int64(0)), marks.int64(1),
-                           recording::MarkKind(marks.int64(2)), marks.text(3)});
+        m_marks.push_back({ std::uint64_t(marks.int64(0)), marks.int64(1),
+            recording::MarkKind(marks.int64(2)), marks.text(3) });
     }
     if (!why.isEmpty())
         addProblem(QStringLiteral("timeline marks"), why);
@@ -144,8 +144,9 @@ void RecordingReader::close()
 
 bool RecordingReader::keyframeAt(std::int64_t position, opsdeck::v1::Keyframe *out)
 {
-    SqliteStmt query(m_db, "SELECT last_seq, data FROM keyframes WHERE t <= ? AND last_seq <= ? "
-                           "ORDER BY last_seq DESC");
+    SqliteStmt query(m_db,
+        "SELECT last_seq, data FROM keyframes WHERE t <= ? AND last_seq <= ? "
+        "ORDER BY last_seq DESC");
     query.bind(1, position);
     query.bind(2, std::int64_t(m_lastSeq));
     QString why;
@@ -155,7 +156,7 @@ bool RecordingReader::keyframeAt(std::int64_t position, opsdeck::v1::Keyframe *o
         if (out->ParseFromArray(bytes.data(), int(bytes.size())))
             return true;
         addProblem(QStringLiteral("keyframe after envelope %1").arg(query.int64(0)),
-                   QStringLiteral("damaged, an earlier keyframe is used"));
+            QStringLiteral("damaged, an earlier keyframe is used"));
     }
     if (!why.isEmpty())
         addProblem(QStringLiteral("keyframes"), why);
@@ -163,11 +164,12 @@ bool RecordingReader::keyframeAt(std::int64_t position, opsdeck::v1::Keyframe *o
     return false;
 }
 
-std::size_t RecordingReader::read(std::uint64_t afterSeq, std::int64_t untilNs, std::size_t maxCount,
-                                  const Visitor &visit)
+std::size_t RecordingReader::read(
+    std::uint64_t afterSeq, std::int64_t untilNs, std::size_t maxCount, const Visitor &visit)
 {
-    SqliteStmt query(m_db, "SELECT seq, t, data FROM envelopes WHERE seq > ? AND seq <= ? AND t <= ? "
-                           "ORDER BY seq LIMIT ?");
+    SqliteStmt query(m_db,
+        "SELECT seq, t, data FROM envelopes WHERE seq > ? AND seq <= ? AND t <= ? "
+        "ORDER BY seq LIMIT ?");
     query.bind(1, std::int64_t(afterSeq));
     query.bind(2, std::int64_t(m_lastSeq));
     query.bind(3, untilNs);
@@ -191,7 +193,7 @@ std::size_t RecordingReader::read(std::uint64_t afterSeq, std::int64_t untilNs, 
     if (!why.isEmpty()) {
         // Everything after the last good row is out of reach from now on.
         addProblem(QStringLiteral("after %1").arg(describe(seq, t)),
-                   QStringLiteral("unreadable from here on (%1); the part before it is usable").arg(why));
+            QStringLiteral("unreadable from here on (%1); the part before it is usable").arg(why));
         m_lastSeq = seq;
         if (t > 0)
             m_endNs = std::max(m_startNs, t);
@@ -222,7 +224,7 @@ bool RecordingReader::exportRange(std::int64_t fromNs, std::int64_t toNs, const 
         return false;
     }
     opsdeck::v1::Keyframe keyframe;
-    keyframeAt(fromNs, &keyframe);  // empty keyframe = start of the file
+    keyframeAt(fromNs, &keyframe); // empty keyframe = start of the file
     const std::uint64_t baseSeq = keyframe.last_seq();
 
     SqliteDb out;
@@ -250,26 +252,27 @@ bool RecordingReader::exportRange(std::int64_t fromNs, std::int64_t toNs, const 
     std::uint64_t after = baseSeq;
     for (;;) {
         std::uint64_t lastVisited = after;
-        const std::size_t n = read(after, toNs, kChunk, [&](const opsdeck::v1::Envelope &e, std::uint64_t seq, std::int64_t t) {
-            lastVisited = seq;
-            const std::string bytes = e.SerializeAsString();
-            insertEnvelope.bind(1, std::int64_t(nextSeq));
-            insertEnvelope.bind(2, t);
-            insertEnvelope.bind(3, std::int64_t(e.channel()));
-            insertEnvelope.bindBlob(4, bytes.data(), bytes.size());
-            ok = ok && insertEnvelope.run(error);
-            recording::MarkKind kind;
-            std::string label;
-            if (recording::markFor(e, &kind, &label)) {
-                insertMark.bind(1, std::int64_t(nextSeq));
-                insertMark.bind(2, t);
-                insertMark.bind(3, std::int64_t(kind));
-                insertMark.bind(4, label);
-                ok = ok && insertMark.run(error);
-            }
-            ++nextSeq;
-            lastT = t;
-        });
+        const std::size_t n = read(
+            after, toNs, kChunk, [&](const opsdeck::v1::Envelope &e, std::uint64_t seq, std::int64_t t) {
+                lastVisited = seq;
+                const std::string bytes = e.SerializeAsString();
+                insertEnvelope.bind(1, std::int64_t(nextSeq));
+                insertEnvelope.bind(2, t);
+                insertEnvelope.bind(3, std::int64_t(e.channel()));
+                insertEnvelope.bindBlob(4, bytes.data(), bytes.size());
+                ok = ok && insertEnvelope.run(error);
+                recording::MarkKind kind;
+                std::string label;
+                if (recording::markFor(e, &kind, &label)) {
+                    insertMark.bind(1, std::int64_t(nextSeq));
+                    insertMark.bind(2, t);
+                    insertMark.bind(3, std::int64_t(kind));
+                    insertMark.bind(4, label);
+                    ok = ok && insertMark.run(error);
+                }
+                ++nextSeq;
+                lastT = t;
+            });
         if (!ok)
             return false;
         if (n < kChunk || lastVisited == after)
@@ -293,14 +296,15 @@ bool RecordingReader::exportRange(std::int64_t fromNs, std::int64_t toNs, const 
 void RecordingReader::addProblem(const QString &where, const QString &what)
 {
     if (m_problems.size() < kMaxProblems)
-        m_problems.push_back({where, what});
+        m_problems.push_back({ where, what });
 }
 
 QString RecordingReader::describe(std::uint64_t seq, std::int64_t t) const
 {
     return QStringLiteral("envelope %1 (%2 UTC)")
         .arg(seq)
-        .arg(QDateTime::fromMSecsSinceEpoch(t / 1000000, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz")));
+        .arg(QDateTime::fromMSecsSinceEpoch(t / 1000000, Qt::UTC)
+                 .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz")));
 }
 
 } // namespace opsdeck::model

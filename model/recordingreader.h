@@ -31,11 +31,12 @@ public:
 
     struct Problem
     {
-        QString where;  // e.g. "envelope 1234 (12:00:03.250)", "metadata"
+        QString where; // e.g. "envelope 1234 (12:00:03.250)", "metadata"
         QString what;
     };
 
-    using Visitor = std::function<void(const opsdeck::v1::Envelope &envelope, std::uint64_t seq, std::int64_t t)>;
+    using Visitor
+        = std::function<void(const opsdeck::v1::Envelope &envelope, std::uint64_t seq, std::int64_t t)>;
 
     // Fails (with a reason naming the file) only when nothing at all can be
     // read: missing, empty, not an OpsDeck recording, a newer format, or so
@@ -50,7 +51,7 @@ public:
     const QString &path() const { return m_path; }
     const opsdeck::v1::RecordingMetadata &metadata() const { return m_metadata; }
     std::int64_t startNs() const { return m_startNs; }
-    std::int64_t endNs() const { return m_endNs; }      // last readable envelope
+    std::int64_t endNs() const { return m_endNs; } // last readable envelope
     std::uint64_t lastSeq() const { return m_lastSeq; } // last readable envelope
     const std::vector<Mark> &marks() const { return m_marks; }
     const std::vector<Problem> &problems() const { return m_problems; }
@@ -62,7 +63,8 @@ public:
     // Visits envelopes with seq > afterSeq and t <= untilNs in seq order, at
     // most maxCount of them. Returns how many it visited; a damaged payload is
     // skipped and listed, a damaged page ends the readable range there.
-    std::size_t read(std::uint64_t afterSeq, std::int64_t untilNs, std::size_t maxCount, const Visitor &visit);
+    std::size_t read(
+        std::uint64_t afterSeq, std::int64_t untilNs, std::size_t maxCount, const Visitor &visit);
 
     // The seq and t of the first envelope after `afterSeq` (false at the end).
     bool nextAfter(std::uint64_t afterSeq, std::uint64_t *seq, std::int64_t *t);

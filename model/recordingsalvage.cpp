@@ -2,7 +2,6 @@
 
 #include "model/recordingformat.h"
 #include "model/sqlitedb.h"
-
 #include "opsdeck/v1/recording.pb.h"
 
 #include <QFile>
@@ -33,7 +32,10 @@ struct FileView
     }
 };
 
-std::uint32_t be16(const unsigned char *p) { return std::uint32_t(p[0]) << 8 | p[1]; }
+std::uint32_t be16(const unsigned char *p)
+{
+    return std::uint32_t(p[0]) << 8 | p[1];
+}
 std::uint32_t be32(const unsigned char *p)
 {
     return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
@@ -87,7 +89,7 @@ std::optional<std::vector<Column>> decodeRecord(const std::string &payload)
     }
     std::vector<Column> columns;
     const unsigned char *body = begin + headerSize;
-    static constexpr int kIntBytes[] = {0, 1, 2, 3, 4, 6, 8};
+    static constexpr int kIntBytes[] = { 0, 1, 2, 3, 4, 6, 8 };
     for (const std::uint64_t type : types) {
         Column column;
         if (type == 0) {
@@ -96,7 +98,7 @@ std::optional<std::vector<Column>> decodeRecord(const std::string &payload)
             const int bytes = kIntBytes[type];
             if (body + bytes > end)
                 return std::nullopt;
-            std::int64_t v = (body[0] & 0x80) ? -1 : 0;  // sign-extend
+            std::int64_t v = (body[0] & 0x80) ? -1 : 0; // sign-extend
             for (int i = 0; i < bytes; ++i)
                 v = std::int64_t(std::uint64_t(v) << 8 | body[i]);
             column.type = Column::Int;
@@ -118,7 +120,7 @@ std::optional<std::vector<Column>> decodeRecord(const std::string &payload)
             column.bytes.assign(reinterpret_cast<const char *>(body), std::size_t(length));
             body += length;
         } else {
-            return std::nullopt;  // 10 and 11 are reserved
+            return std::nullopt; // 10 and 11 are reserved
         }
         columns.push_back(std::move(column));
     }
@@ -128,7 +130,7 @@ std::optional<std::vector<Column>> decodeRecord(const std::string &payload)
 // Collects a cell's payload, following its overflow chain. Fails on any
 // page number outside the file or a chain longer than the payload needs.
 bool cellPayload(const FileView &file, const unsigned char *cell, const unsigned char *pageEnd,
-                 std::uint64_t *rowid, std::string *payload)
+    std::uint64_t *rowid, std::string *payload)
 {
     std::uint64_t size = 0;
     int n = varint(cell, pageEnd, &size);
@@ -173,8 +175,11 @@ QString SalvageReport::summary() const
     QString text = QStringLiteral("recovered %1 envelopes").arg(envelopes);
     if (envelopes > 0)
         text += QStringLiteral(" (seq %1–%2").arg(firstSeq).arg(lastSeq)
-                + (gaps ? QStringLiteral(", %1 missing in between)").arg(gaps) : QStringLiteral(")"));
-    text += QStringLiteral(", %1 keyframes and %2 timeline marks from %3 pages").arg(keyframes).arg(marks).arg(pages);
+            + (gaps ? QStringLiteral(", %1 missing in between)").arg(gaps) : QStringLiteral(")"));
+    text += QStringLiteral(", %1 keyframes and %2 timeline marks from %3 pages")
+                .arg(keyframes)
+                .arg(marks)
+                .arg(pages);
     if (damagedRecords)
         text += QStringLiteral("; %1 damaged records dropped").arg(damagedRecords);
     if (!metadata)
@@ -215,7 +220,7 @@ bool salvageRecording(const QString &damaged, const QString &out, SalvageReport 
     for (std::uint64_t number = 1; number <= file.pageCount(); ++number) {
         const unsigned char *page = file.page(number);
         const unsigned char *header = page + (number == 1 ? 100 : 0);
-        if (header[0] != 0x0d)  // table b-tree leaf
+        if (header[0] != 0x0d) // table b-tree leaf
             continue;
         ++report->leafPages;
         const unsigned char *pageEnd = page + file.usable;
@@ -226,7 +231,8 @@ bool salvageRecording(const QString &damaged, const QString &out, SalvageReport 
             const std::uint32_t offset = be16(header + 8 + 2 * i);
             std::uint64_t rowid = 0;
             std::string payload;
-            if (offset < 8 || offset >= file.usable || !cellPayload(file, page + offset, pageEnd, &rowid, &payload)) {
+            if (offset < 8 || offset >= file.usable
+                || !cellPayload(file, page + offset, pageEnd, &rowid, &payload)) {
                 ++report->damagedRecords;
                 continue;
             }
@@ -241,16 +247,16 @@ bool salvageRecording(const QString &damaged, const QString &out, SalvageReport 
                 && c[3].type == Column::Blob) {
                 opsdeck::v1::Envelope envelope;
                 if (envelope.ParseFromString(c[3].bytes))
-                    envelopes[rowid] = {c[1].integer, std::move(envelope)};
+                    envelopes[rowid] = { c[1].integer, std::move(envelope) };
                 else
                     ++report->damagedRecords;
             } else if (keyed && c.size() == 4 && c[1].type == Column::Int && c[2].type == Column::Int
-                       && c[3].type == Column::Text) {
-                marks[rowid] = {c[1].integer, c[2].integer, c[3].bytes};
+                && c[3].type == Column::Text) {
+                marks[rowid] = { c[1].integer, c[2].integer, c[3].bytes };
             } else if (keyed && c.size() == 3 && c[1].type == Column::Int && c[2].type == Column::Blob) {
                 opsdeck::v1::Keyframe probe;
                 if (probe.ParseFromString(c[2].bytes))
-                    keyframes[rowid] = {c[1].integer, c[2].bytes};
+                    keyframes[rowid] = { c[1].integer, c[2].bytes };
                 else
                     ++report->damagedRecords;
             } else if (keyed && c.size() == 2 && rowid == 1 && c[1].type == Column::Blob) {

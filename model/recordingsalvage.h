@@ -20,10 +20,10 @@ struct SalvageReport
     std::uint64_t envelopes = 0;
     std::uint64_t keyframes = 0;
     std::uint64_t marks = 0;
-    std::uint64_t damagedRecords = 0;  // cells that did not decode or parse
+    std::uint64_t damagedRecords = 0; // cells that did not decode or parse
     std::uint64_t firstSeq = 0;
     std::uint64_t lastSeq = 0;
-    std::uint64_t gaps = 0;            // envelopes missing between first and last
+    std::uint64_t gaps = 0; // envelopes missing between first and last
     bool metadata = false;
     QString summary() const;
 };

@@ -9,11 +9,12 @@ namespace opsdeck::model {
 // The writer publishes a new shared_ptr; readers take a reference and keep a
 // consistent view for as long as they hold it. The lock covers only the
 // pointer swap, never a copy of the data.
-template <typename T>
-class SnapshotBox
+template<typename T> class SnapshotBox
 {
 public:
-    SnapshotBox() : m_current(std::make_shared<const T>()) {}
+    SnapshotBox()
+        : m_current(std::make_shared<const T>())
+    { }
 
     void publish(std::shared_ptr<const T> next)
     {

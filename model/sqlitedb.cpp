@@ -19,7 +19,9 @@ bool SqliteDb::open(const QString &path, bool readOnly, QString *error)
     if (rc != SQLITE_OK) {
         if (error)
             *error = QStringLiteral("cannot open %1: %2")
-                         .arg(path, m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc)));
+                         .arg(path,
+                             m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
+                                  : QString::fromUtf8(sqlite3_errstr(rc)));
         close();
         return false;
     }
@@ -53,7 +55,8 @@ QString SqliteDb::lastError() const
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("database not open");
 }
 
-SqliteStmt::SqliteStmt(const SqliteDb &db, std::string_view sql) : m_db(db.handle())
+SqliteStmt::SqliteStmt(const SqliteDb &db, std::string_view sql)
+    : m_db(db.handle())
 {
     if (m_db)
         sqlite3_prepare_v2(m_db, sql.data(), int(sql.size()), &m_stmt, nullptr);
@@ -65,9 +68,9 @@ SqliteStmt::~SqliteStmt()
 }
 
 SqliteStmt::SqliteStmt(SqliteStmt &&other) noexcept
-    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(std::exchange(other.m_db, nullptr))
-{
-}
+    : m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_db(std::exchange(other.m_db, nullptr))
+{ }
 
 SqliteStmt &SqliteStmt::operator=(SqliteStmt &&other) noexcept
 {
@@ -101,7 +104,8 @@ bool SqliteStmt::step(QString *error)
         error->clear();
     if (!m_stmt) {
         if (error)
-            *error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("statement not prepared");
+            *error
+                = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("statement not prepared");
         return false;
     }
     const int rc = sqlite3_step(m_stmt);
@@ -115,8 +119,7 @@ bool SqliteStmt::step(QString *error)
 bool SqliteStmt::run(QString *error)
 {
     QString why;
-    while (step(&why)) {
-    }
+    while (step(&why)) { }
     reset();
     if (error)
         *error = why;

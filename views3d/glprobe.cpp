@@ -27,19 +27,19 @@ bool probeOpenGL(QString *why)
     // them for a context only prints warnings.
     if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal"))
         return fail(Text::tr("OpenGL is not available on the \"%1\" display platform, so the 3D view "
-                                "cannot be shown. Run on a desktop or under Xvfb (xvfb-run).")
+                             "cannot be shown. Run on a desktop or under Xvfb (xvfb-run).")
                         .arg(platform));
     QOpenGLContext context;
     if (!context.create())
         return fail(Text::tr("No OpenGL context could be created on this display (platform \"%1\"). "
-                                "Check the graphics driver (Mesa) or run under Xvfb.")
+                             "Check the graphics driver (Mesa) or run under Xvfb.")
                         .arg(platform));
     QOffscreenSurface surface;
     surface.setFormat(context.format());
     surface.create();
     if (!surface.isValid() || !context.makeCurrent(&surface))
         return fail(Text::tr("An OpenGL context was created but could not be made current "
-                                "(platform \"%1\").")
+                             "(platform \"%1\").")
                         .arg(platform));
     const auto *renderer = reinterpret_cast<const char *>(context.functions()->glGetString(GL_RENDERER));
     context.doneCurrent();

@@ -15,7 +15,8 @@ ConnectionsView::ConnectionsView(ConnectionsModel *model, QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableView(this))
     , m_connect(new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/connect.svg")), tr("Connect…"), this))
-    , m_reconnect(new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/reconnect.svg")), tr("Reconnect Now"), this))
+    , m_reconnect(
+          new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/reconnect.svg")), tr("Reconnect Now"), this))
 {
     setObjectName(QStringLiteral("connectionsView"));
     m_table->setObjectName(QStringLiteral("connectionsTable"));

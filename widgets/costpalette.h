@@ -17,7 +17,7 @@ public:
     // Fixed colour per FOCUS PricingCategory value, so "spot" is the same
     // colour in every chart.
     static QColor pricing(int pricingCategory, bool dark);
-    static QColor savings(bool dark);   // money saved
+    static QColor savings(bool dark); // money saved
     static QColor overspend(bool dark); // money lost (negative savings)
 };
 

@@ -37,7 +37,7 @@ Q_LOGGING_CATEGORY(lcCostsView, "opsdeck.widgets.costs")
 namespace opsdeck::widgets {
 namespace {
 
-constexpr int kDonutSlices = 7;  // the biggest services; the rest is "Other"
+constexpr int kDonutSlices = 7; // the biggest services; the rest is "Other"
 constexpr std::int64_t kHourNs = 3'600'000'000'000LL;
 
 QLabel *figure(QWidget *parent, const QString &name)
@@ -64,8 +64,12 @@ QString csvField(QString s)
 } // namespace
 
 CostsView::CostsView(QWidget *parent)
-    : QWidget(parent), m_stack(new QStackedWidget(this)), m_progress(new QProgressBar(this)),
-      m_pie(new QPieSeries), m_tree(new CostTreeModel(this)), m_proxy(new QSortFilterProxyModel(this))
+    : QWidget(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_progress(new QProgressBar(this))
+    , m_pie(new QPieSeries)
+    , m_tree(new CostTreeModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("costsView"));
     setAccessibleName(tr("Costs"));
@@ -77,7 +81,7 @@ CostsView::CostsView(QWidget *parent)
         auto *text = new QLabel(tr("<h3>No costs yet</h3><p>Charges appear here as soon as a billing backend "
                                    "streams them (File ▸ Connect…, or run with --demo), or import a FOCUS "
                                    "CSV export from a cloud provider.</p>"),
-                                empty);
+            empty);
         text->setObjectName(QStringLiteral("costsEmptyText"));
         text->setAlignment(Qt::AlignCenter);
         text->setWordWrap(true);
@@ -97,8 +101,9 @@ CostsView::CostsView(QWidget *parent)
     m_forecast = figure(content, QStringLiteral("costsForecast"));
     m_savings = figure(content, QStringLiteral("costsSavings"));
     auto *summary = new QGridLayout;
-    const QString captions[] = {tr("Total (effective)"), tr("Burn rate"), tr("Month forecast"), tr("Savings vs on-demand")};
-    QLabel *values[] = {m_total, m_burn, m_forecast, m_savings};
+    const QString captions[]
+        = { tr("Total (effective)"), tr("Burn rate"), tr("Month forecast"), tr("Savings vs on-demand") };
+    QLabel *values[] = { m_total, m_burn, m_forecast, m_savings };
     for (int i = 0; i < 4; ++i) {
         auto *caption = new QLabel(captions[i], content);
         caption->setBuddy(values[i]);
@@ -183,13 +188,16 @@ CostsView::CostsView(QWidget *parent)
     m_stack->addWidget(empty);
     m_stack->addWidget(content);
 
-    m_importButton = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/import.svg")), tr("Import FOCUS…"), this);
+    m_importButton
+        = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/import.svg")), tr("Import FOCUS…"), this);
     m_importButton->setObjectName(QStringLiteral("costsImport"));
     m_importButton->setAccessibleName(tr("Import a FOCUS CSV file"));
-    m_csvButton = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/export.svg")), tr("Export CSV…"), this);
+    m_csvButton
+        = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/export.svg")), tr("Export CSV…"), this);
     m_csvButton->setObjectName(QStringLiteral("costsExportCsv"));
     m_csvButton->setAccessibleName(tr("Export the breakdown as CSV"));
-    m_pngButton = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/export.svg")), tr("Export PNG…"), this);
+    m_pngButton
+        = new QPushButton(QIcon(QStringLiteral(":/opsdeck/icons/export.svg")), tr("Export PNG…"), this);
     m_pngButton->setObjectName(QStringLiteral("costsExportPng"));
     m_pngButton->setAccessibleName(tr("Export the view as a PNG image"));
     m_progress->setObjectName(QStringLiteral("costsImportProgress"));
@@ -242,18 +250,19 @@ void CostsView::updateSummary()
 {
     const auto &s = *m_snapshot;
     m_total->setText(CostFormat::money(s.totals.effective, s.currency));
-    m_total->setToolTip(tr("Billed %1, on-demand equivalent %2, %3 line items")
-                            .arg(CostFormat::money(s.totals.billed, s.currency),
-                                 CostFormat::money(s.totals.list, s.currency))
-                            .arg(s.totals.items));
+    m_total->setToolTip(
+        tr("Billed %1, on-demand equivalent %2, %3 line items")
+            .arg(CostFormat::money(s.totals.billed, s.currency), CostFormat::money(s.totals.list, s.currency))
+            .arg(s.totals.items));
     m_burn->setText(tr("%1 / h").arg(CostFormat::money(s.burnRatePerHour, s.currency)));
     if (s.hasForecast)
         m_forecast->setText(CostFormat::money(s.forecast.forecast_month_total(), s.currency));
     else
         m_forecast->setText(tr("—"));
-    m_forecast->setToolTip(s.hasForecast ? tr("Month to date %1, extrapolated linearly to the end of the month")
-                                               .arg(CostFormat::money(s.forecast.month_to_date(), s.currency))
-                                         : tr("No forecast from the billing backend yet"));
+    m_forecast->setToolTip(s.hasForecast
+            ? tr("Month to date %1, extrapolated linearly to the end of the month")
+                  .arg(CostFormat::money(s.forecast.month_to_date(), s.currency))
+            : tr("No forecast from the billing backend yet"));
     const double saved = s.totals.savings();
     const bool dark = CostPalette::isDark(palette());
     m_savings->setText(CostFormat::money(saved, s.currency));
@@ -285,7 +294,8 @@ void CostsView::updateDonut()
         slice->setColor(CostPalette::pricing(0, dark));
     }
     for (QPieSlice *slice : m_pie->slices())
-        slice->setLabel(QStringLiteral("%1 (%2 %)").arg(slice->label()).arg(slice->percentage() * 100, 0, 'f', 0));
+        slice->setLabel(
+            QStringLiteral("%1 (%2 %)").arg(slice->label()).arg(slice->percentage() * 100, 0, 'f', 0));
 }
 
 void CostsView::updateBars()
@@ -293,7 +303,7 @@ void CostsView::updateBars()
     const auto &buckets = m_snapshot->buckets;
     m_barsChart->removeAllSeries();
     for (QAbstractAxis *axis : m_barsChart->axes()) {
-        m_barsChart->removeAxis(axis);  // releases ownership: delete it
+        m_barsChart->removeAxis(axis); // releases ownership: delete it
         delete axis;
     }
     if (buckets.empty())
@@ -306,7 +316,7 @@ void CostsView::updateBars()
     for (const auto &b : buckets) {
         const std::int64_t key = b.startNs - ((b.startNs % step) + step) % step;
         if (bars.empty() || bars.back().first != key)
-            bars.push_back({key, {}});
+            bars.push_back({ key, {} });
         for (int c = 0; c < model::CostLedger::kPricingCategories; ++c)
             bars.back().second[std::size_t(c)] += b.effectiveByPricing[std::size_t(c)];
     }
@@ -314,8 +324,8 @@ void CostsView::updateBars()
         bars.erase(bars.begin(), bars.end() - 31);
     const bool dark = CostPalette::isDark(palette());
     auto *series = new QStackedBarSeries;
-    const QString names[] = {tr("Unspecified"), tr("On-demand"), tr("Spot"), tr("Committed"), tr("Other")};
-    for (int c : {1, 3, 2, 4, 0}) {
+    const QString names[] = { tr("Unspecified"), tr("On-demand"), tr("Spot"), tr("Committed"), tr("Other") };
+    for (int c : { 1, 3, 2, 4, 0 }) {
         double any = 0;
         for (const auto &bar : bars)
             any += std::abs(bar.second[std::size_t(c)]);
@@ -343,7 +353,8 @@ void CostsView::updateBars()
     m_barsChart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
-    m_barsChart->setTitle(daily ? tr("Per day (UTC) by pricing category") : tr("Per hour (UTC) by pricing category"));
+    m_barsChart->setTitle(
+        daily ? tr("Per day (UTC) by pricing category") : tr("Per hour (UTC) by pricing category"));
 }
 
 void CostsView::applyTheme()
@@ -432,10 +443,11 @@ bool CostsView::exportCsv(const QString &path, QString *error) const
     header << tr("Currency");
     QByteArray out = header.join(QLatin1Char(',')).toUtf8() + '\n';
     auto row = [&](const QModelIndex &index, const QString &service, const QString &resource) {
-        QStringList fields{csvField(service), csvField(resource)};
+        QStringList fields { csvField(service), csvField(resource) };
         for (int c = 1; c < CostTreeModel::ColumnCount; ++c) {
             const QVariant v = m_proxy->index(index.row(), c, index.parent()).data(CostTreeModel::SortRole);
-            fields << csvField(v.typeId() == QMetaType::Double ? QString::number(v.toDouble(), 'g', 15) : v.toString());
+            fields << csvField(
+                v.typeId() == QMetaType::Double ? QString::number(v.toDouble(), 'g', 15) : v.toString());
         }
         fields << csvField(m_tree->currency());
         out += fields.join(QLatin1Char(',')).toUtf8() + '\n';
@@ -469,16 +481,16 @@ bool CostsView::exportPng(const QString &path, QString *error)
 
 void CostsView::chooseImport()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import FOCUS CSV"), QString(),
-                                                      tr("FOCUS CSV (*.csv);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import FOCUS CSV"), QString(), tr("FOCUS CSV (*.csv);;All files (*)"));
     if (!path.isEmpty())
         Q_EMIT importRequested(path);
 }
 
 void CostsView::chooseExportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export costs as CSV"), QStringLiteral("costs.csv"),
-                                                      tr("CSV (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export costs as CSV"), QStringLiteral("costs.csv"), tr("CSV (*.csv)"));
     QString error;
     if (!path.isEmpty() && !exportCsv(path, &error))
         qCWarning(lcCostsView) << "CSV export failed:" << error;
@@ -486,8 +498,8 @@ void CostsView::chooseExportCsv()
 
 void CostsView::chooseExportPng()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export costs as PNG"), QStringLiteral("costs.png"),
-                                                      tr("PNG image (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export costs as PNG"), QStringLiteral("costs.png"), tr("PNG image (*.png)"));
     QString error;
     if (!path.isEmpty() && !exportPng(path, &error))
         qCWarning(lcCostsView) << "PNG export failed:" << error;

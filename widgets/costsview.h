@@ -1,7 +1,6 @@
 #pragma once
 
 #include "model/costledger.h"
-
 #include "opsdeck/v1/billing.pb.h"
 
 #include <QWidget>

@@ -7,7 +7,9 @@
 
 namespace opsdeck::widgets {
 
-CostTreeModel::CostTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
+CostTreeModel::CostTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{ }
 
 void CostTreeModel::setSnapshot(std::shared_ptr<const model::CostLedger::Snapshot> snapshot)
 {
@@ -15,21 +17,21 @@ void CostTreeModel::setSnapshot(std::shared_ptr<const model::CostLedger::Snapsho
         return;
     std::map<QString, ServiceNode> byName;
     for (const auto &s : snapshot->services)
-        byName[s.service].node = {s.service, {}, {}, s.sums};
+        byName[s.service].node = { s.service, {}, {}, s.sums };
     for (const auto &r : snapshot->resources)
-        byName[r.service].resources.push_back({r.resource, r.unit, r.pricing, r.sums});
+        byName[r.service].resources.push_back({ r.resource, r.unit, r.pricing, r.sums });
     std::vector<ServiceNode> next;
     next.reserve(byName.size());
     for (auto &[name, service] : byName) {
         service.node.name = name;
         std::sort(service.resources.begin(), service.resources.end(),
-                  [](const Node &a, const Node &b) { return a.name < b.name; });
+            [](const Node &a, const Node &b) { return a.name < b.name; });
         next.push_back(std::move(service));
     }
     bool sameShape = next.size() == m_services.size();
     for (std::size_t i = 0; sameShape && i < next.size(); ++i) {
         sameShape = next[i].node.name == m_services[i].node.name
-                    && next[i].resources.size() == m_services[i].resources.size();
+            && next[i].resources.size() == m_services[i].resources.size();
         for (std::size_t j = 0; sameShape && j < next[i].resources.size(); ++j)
             sameShape = next[i].resources[j].name == m_services[i].resources[j].name;
     }
@@ -49,7 +51,8 @@ void CostTreeModel::setSnapshot(std::shared_ptr<const model::CostLedger::Snapsho
         if (m_services[i].resources.empty())
             continue;
         const QModelIndex parent = index(int(i), 0);
-        Q_EMIT dataChanged(index(0, 0, parent), index(int(m_services[i].resources.size()) - 1, ColumnCount - 1, parent));
+        Q_EMIT dataChanged(
+            index(0, 0, parent), index(int(m_services[i].resources.size()) - 1, ColumnCount - 1, parent));
     }
 }
 
@@ -105,28 +108,47 @@ QVariant CostTreeModel::data(const QModelIndex &index, int role) const
     const double share = m_total != 0 ? n->sums.effective / m_total : 0.0;
     if (role == SortRole) {
         switch (index.column()) {
-        case Name: return n->name;
-        case Effective: return n->sums.effective;
-        case Billed: return n->sums.billed;
-        case OnDemand: return n->sums.list;
-        case Savings: return n->sums.savings();
-        case Share: return share;
-        case Quantity: return n->sums.quantity;
-        case Pricing: return n->pricing;
-        case Items: return QVariant::fromValue<qulonglong>(n->sums.items);
+        case Name:
+            return n->name;
+        case Effective:
+            return n->sums.effective;
+        case Billed:
+            return n->sums.billed;
+        case OnDemand:
+            return n->sums.list;
+        case Savings:
+            return n->sums.savings();
+        case Share:
+            return share;
+        case Quantity:
+            return n->sums.quantity;
+        case Pricing:
+            return n->pricing;
+        case Items:
+            return QVariant::fromValue<qulonglong>(n->sums.items);
         }
     } else if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Name: return n->name;
-        case Effective: return CostFormat::money(n->sums.effective, m_currency);
-        case Billed: return CostFormat::money(n->sums.billed, m_currency);
-        case OnDemand: return CostFormat::money(n->sums.list, m_currency);
-        case Savings: return CostFormat::money(n->sums.savings(), m_currency);
-        case Share: return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 1);
+        case Name:
+            return n->name;
+        case Effective:
+            return CostFormat::money(n->sums.effective, m_currency);
+        case Billed:
+            return CostFormat::money(n->sums.billed, m_currency);
+        case OnDemand:
+            return CostFormat::money(n->sums.list, m_currency);
+        case Savings:
+            return CostFormat::money(n->sums.savings(), m_currency);
+        case Share:
+            return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 1);
         case Quantity:
-            return n->unit.isEmpty() ? QString() : QStringLiteral("%1 %2").arg(CostFormat::quantity(n->sums.quantity), n->unit);
-        case Pricing: return n->pricing;
-        case Items: return QVariant::fromValue<qulonglong>(n->sums.items);
+            return n->unit.isEmpty()
+                ? QString()
+                : QStringLiteral("%1 %2").arg(CostFormat::quantity(n->sums.quantity), n->unit);
+        case Pricing:
+            return n->pricing;
+        case Items:
+            return QVariant::fromValue<qulonglong>(n->sums.items);
         }
     } else if (role == Qt::TextAlignmentRole && index.column() != Name && index.column() != Pricing) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -142,15 +164,24 @@ QVariant CostTreeModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Name: return tr("Service / resource");
-    case Effective: return tr("Effective cost");
-    case Billed: return tr("Billed");
-    case OnDemand: return tr("On-demand equivalent");
-    case Savings: return tr("Savings");
-    case Share: return tr("Share");
-    case Quantity: return tr("Usage");
-    case Pricing: return tr("Pricing");
-    case Items: return tr("Line items");
+    case Name:
+        return tr("Service / resource");
+    case Effective:
+        return tr("Effective cost");
+    case Billed:
+        return tr("Billed");
+    case OnDemand:
+        return tr("On-demand equivalent");
+    case Savings:
+        return tr("Savings");
+    case Share:
+        return tr("Share");
+    case Quantity:
+        return tr("Usage");
+    case Pricing:
+        return tr("Pricing");
+    case Items:
+        return tr("Line items");
     }
     return {};
 }

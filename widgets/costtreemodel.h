@@ -50,7 +50,7 @@ private:
     };
     const Node *nodeAt(const QModelIndex &index) const;
 
-    std::vector<ServiceNode> m_services;  // by name
+    std::vector<ServiceNode> m_services; // by name
     double m_total = 0;
     QString m_currency;
 };

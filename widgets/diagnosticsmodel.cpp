@@ -5,9 +5,9 @@
 namespace opsdeck::widgets {
 
 DiagnosticsModel::DiagnosticsModel(QObject *parent)
-    : QAbstractTableModel(parent), m_snapshot(std::make_shared<const model::Diagnostics::Snapshot>())
-{
-}
+    : QAbstractTableModel(parent)
+    , m_snapshot(std::make_shared<const model::Diagnostics::Snapshot>())
+{ }
 
 void DiagnosticsModel::setSnapshot(std::shared_ptr<const model::Diagnostics::Snapshot> snapshot)
 {
@@ -45,10 +45,14 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
     const auto &entry = (*m_snapshot)[std::size_t(index.row())];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Source: return entry.source;
-        case Reason: return entry.reason;
-        case Count: return QVariant::fromValue<qulonglong>(entry.count);
-        case FirstExample: return entry.firstExample;
+        case Source:
+            return entry.source;
+        case Reason:
+            return entry.reason;
+        case Count:
+            return QVariant::fromValue<qulonglong>(entry.count);
+        case FirstExample:
+            return entry.firstExample;
         case LastSeen:
             return QDateTime::fromMSecsSinceEpoch(entry.lastSeenUnixNs / 1000000, Qt::UTC)
                 .toString(Qt::ISODateWithMs);
@@ -66,11 +70,16 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Source: return tr("Source");
-    case Reason: return tr("Reason");
-    case Count: return tr("Count");
-    case FirstExample: return tr("Example");
-    case LastSeen: return tr("Last seen (UTC)");
+    case Source:
+        return tr("Source");
+    case Reason:
+        return tr("Reason");
+    case Count:
+        return tr("Count");
+    case FirstExample:
+        return tr("Example");
+    case LastSeen:
+        return tr("Last seen (UTC)");
     }
     return {};
 }

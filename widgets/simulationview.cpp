@@ -69,7 +69,8 @@ SimulationView::SimulationView(QWidget *parent)
 
     m_empty = new QLabel(
         tr("No simulation clock yet. Connect to a DDS-bridge (File ▸ Connect…) or run with --demo to see "
-           "and control the simulation."), this);
+           "and control the simulation."),
+        this);
     m_empty->setObjectName(QStringLiteral("simulationEmpty"));
     m_empty->setWordWrap(true);
     layout->addWidget(m_empty);

@@ -15,7 +15,8 @@ namespace {
 constexpr int kMargin = 8;
 }
 
-TimelineBar::TimelineBar(QWidget *parent) : QWidget(parent)
+TimelineBar::TimelineBar(QWidget *parent)
+    : QWidget(parent)
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -50,11 +51,16 @@ QColor TimelineBar::colorFor(MarkKind kind)
 {
     // Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
     switch (kind) {
-    case MarkKind::Control: return QColor(0x00, 0x72, 0xB2);
-    case MarkKind::Bookmark: return QColor(0xE6, 0x9F, 0x00);
-    case MarkKind::Note: return QColor(0x00, 0x9E, 0x73);
-    case MarkKind::Alert: return QColor(0xD5, 0x5E, 0x00);
-    case MarkKind::Connection: return QColor(0x99, 0x99, 0x99);
+    case MarkKind::Control:
+        return QColor(0x00, 0x72, 0xB2);
+    case MarkKind::Bookmark:
+        return QColor(0xE6, 0x9F, 0x00);
+    case MarkKind::Note:
+        return QColor(0x00, 0x9E, 0x73);
+    case MarkKind::Alert:
+        return QColor(0xD5, 0x5E, 0x00);
+    case MarkKind::Connection:
+        return QColor(0x99, 0x99, 0x99);
     }
     return Qt::gray;
 }
@@ -84,12 +90,12 @@ qint64 TimelineBar::timeAt(int x) const
 
 QSize TimelineBar::sizeHint() const
 {
-    return {600, 40};
+    return { 600, 40 };
 }
 
 QSize TimelineBar::minimumSizeHint() const
 {
-    return {120, 32};
+    return { 120, 32 };
 }
 
 void TimelineBar::paintEvent(QPaintEvent *)

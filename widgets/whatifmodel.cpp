@@ -4,7 +4,9 @@
 
 namespace opsdeck::widgets {
 
-WhatIfModel::WhatIfModel(QObject *parent) : QAbstractTableModel(parent) {}
+WhatIfModel::WhatIfModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void WhatIfModel::setReport(const opsdeck::v1::RepriceReport &report)
 {
@@ -18,10 +20,14 @@ QString WhatIfModel::optionName(const opsdeck::v1::RepriceOption &o)
     if (!o.commitment_discount_type().empty())
         return QString::fromStdString(o.commitment_discount_type());
     switch (o.pricing_category()) {
-    case opsdeck::v1::PRICING_CATEGORY_STANDARD: return tr("On-demand");
-    case opsdeck::v1::PRICING_CATEGORY_DYNAMIC: return tr("Spot");
-    case opsdeck::v1::PRICING_CATEGORY_COMMITTED: return tr("Commitment");
-    default: return tr("Other");
+    case opsdeck::v1::PRICING_CATEGORY_STANDARD:
+        return tr("On-demand");
+    case opsdeck::v1::PRICING_CATEGORY_DYNAMIC:
+        return tr("Spot");
+    case opsdeck::v1::PRICING_CATEGORY_COMMITTED:
+        return tr("Commitment");
+    default:
+        return tr("Other");
     }
 }
 
@@ -44,12 +50,14 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const
     const bool committed = o.pricing_category() == opsdeck::v1::PRICING_CATEGORY_COMMITTED;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Option: return optionName(o);
-        case Cost: return CostFormat::money(o.cost(), currency);
+        case Option:
+            return optionName(o);
+        case Cost:
+            return CostFormat::money(o.cost(), currency);
         case Saving:
             return o.pricing_category() == opsdeck::v1::PRICING_CATEGORY_STANDARD
-                       ? QString()
-                       : CostFormat::money(o.saving_vs_on_demand(), currency);
+                ? QString()
+                : CostFormat::money(o.saving_vs_on_demand(), currency);
         case BreakEven:
             return committed ? tr("%1 h/day").arg(o.break_even_hours_per_day(), 0, 'f', 1) : QString();
         case Verdict:
@@ -58,20 +66,24 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const
             if (!committed)
                 return tr("cheaper at any utilisation, but may be interrupted");
             return m_report.hours_per_day() < o.break_even_hours_per_day()
-                       ? tr("on-demand is cheaper below %1 h/day").arg(o.break_even_hours_per_day(), 0, 'f', 1)
-                       : tr("cheaper than on-demand above %1 h/day").arg(o.break_even_hours_per_day(), 0, 'f', 1);
+                ? tr("on-demand is cheaper below %1 h/day").arg(o.break_even_hours_per_day(), 0, 'f', 1)
+                : tr("cheaper than on-demand above %1 h/day").arg(o.break_even_hours_per_day(), 0, 'f', 1);
         }
     } else if (role == Qt::UserRole) {
         switch (index.column()) {
-        case Cost: return o.cost();
-        case Saving: return o.saving_vs_on_demand();
-        case BreakEven: return o.break_even_hours_per_day();
-        default: return optionName(o);
+        case Cost:
+            return o.cost();
+        case Saving:
+            return o.saving_vs_on_demand();
+        case BreakEven:
+            return o.break_even_hours_per_day();
+        default:
+            return optionName(o);
         }
     } else if (role == Qt::ToolTipRole) {
         return QString::fromStdString(o.description());
-    } else if (role == Qt::TextAlignmentRole && (index.column() == Cost || index.column() == Saving
-                                                 || index.column() == BreakEven)) {
+    } else if (role == Qt::TextAlignmentRole
+        && (index.column() == Cost || index.column() == Saving || index.column() == BreakEven)) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};
@@ -82,11 +94,16 @@ QVariant WhatIfModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Option: return tr("Pricing");
-    case Cost: return tr("Cost");
-    case Saving: return tr("Saving vs on-demand");
-    case BreakEven: return tr("Break-even");
-    case Verdict: return tr("When it pays");
+    case Option:
+        return tr("Pricing");
+    case Cost:
+        return tr("Cost");
+    case Saving:
+        return tr("Saving vs on-demand");
+    case BreakEven:
+        return tr("Break-even");
+    case Verdict:
+        return tr("When it pays");
     }
     return {};
 }

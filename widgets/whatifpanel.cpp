@@ -5,12 +5,12 @@
 #include "widgets/whatifmodel.h"
 
 #include <QCheckBox>
-#include <QSignalBlocker>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSplitter>
 #include <QTableView>
@@ -25,9 +25,15 @@
 namespace opsdeck::widgets {
 
 WhatIfPanel::WhatIfPanel(QWidget *parent)
-    : QWidget(parent), m_model(new WhatIfModel(this)), m_measured(new QCheckBox(tr("As measured"), this)),
-      m_slider(new QSlider(Qt::Horizontal, this)), m_hours(new QDoubleSpinBox(this)), m_summary(new QLabel(this)),
-      m_table(new QTableView(this)), m_chart(new QChart), m_chartView(new QChartView(m_chart, this))
+    : QWidget(parent)
+    , m_model(new WhatIfModel(this))
+    , m_measured(new QCheckBox(tr("As measured"), this))
+    , m_slider(new QSlider(Qt::Horizontal, this))
+    , m_hours(new QDoubleSpinBox(this))
+    , m_summary(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_chart(new QChart)
+    , m_chartView(new QChartView(m_chart, this))
 {
     setObjectName(QStringLiteral("costsWhatIf"));
     m_measured->setObjectName(QStringLiteral("whatIfMeasured"));
@@ -35,7 +41,7 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
     m_measured->setChecked(true);
     m_slider->setObjectName(QStringLiteral("whatIfHoursSlider"));
     m_slider->setAccessibleName(tr("Running hours per day"));
-    m_slider->setRange(0, 48);  // half hours
+    m_slider->setRange(0, 48); // half hours
     m_slider->setValue(32);
     m_slider->setEnabled(false);
     m_hours->setObjectName(QStringLiteral("whatIfHours"));
@@ -153,7 +159,7 @@ void WhatIfPanel::setReport(const opsdeck::v1::RepriceReport &report)
                                .arg(report.days(), 0, 'f', 1)
                                .arg(report.hours_per_day(), 0, 'f', 1)
                                .arg(CostFormat::money(report.on_demand_cost(), currency), best,
-                                    CostFormat::money(bestCost, currency), breakEven.trimmed()));
+                                   CostFormat::money(bestCost, currency), breakEven.trimmed()));
     }
     updateChart();
 }
@@ -162,7 +168,7 @@ void WhatIfPanel::updateChart()
 {
     m_chart->removeAllSeries();
     for (QAbstractAxis *axis : m_chart->axes()) {
-        m_chart->removeAxis(axis);  // releases ownership: delete it
+        m_chart->removeAxis(axis); // releases ownership: delete it
         delete axis;
     }
     const auto &report = m_model->report();
@@ -190,11 +196,11 @@ void WhatIfPanel::updateChart()
         const double at24 = committed ? o.cost() : o.cost() / h * 24.0;
         series->append(0, committed ? o.cost() : 0.0);
         series->append(24, at24);
-        maxCost = std::max({maxCost, at24, o.cost()});
+        maxCost = std::max({ maxCost, at24, o.cost() });
         QPen pen(CostPalette::pricing(o.pricing_category(), dark));
         pen.setWidthF(2.0);
         if (committed && i++ % 2 == 1)
-            pen.setStyle(Qt::DashLine);  // two commitments: tell them apart without colour too
+            pen.setStyle(Qt::DashLine); // two commitments: tell them apart without colour too
         series->setPen(pen);
         m_chart->addSeries(series);
         series->attachAxis(x);

@@ -31,7 +31,7 @@ public:
 
     void setReport(const opsdeck::v1::RepriceReport &report);
     WhatIfModel *model() const { return m_model; }
-    double hoursPerDay() const;  // 0 = as measured
+    double hoursPerDay() const; // 0 = as measured
     void setHoursPerDay(double hours);
 
 Q_SIGNALS:

@@ -12,9 +12,9 @@
 namespace opsdeck::billing {
 
 BillingBackend::BillingBackend(BillingOptions options, PriceBook book)
-    : m_options(std::move(options)), m_engine(std::move(book))
-{
-}
+    : m_options(std::move(options))
+    , m_engine(std::move(book))
+{ }
 
 BillingBackend::~BillingBackend()
 {
@@ -63,7 +63,7 @@ bool BillingBackend::start(std::string *error)
             const std::string until = m_ledger->meta("workload_until_ns");
             // Downtime is filled in, but never more than the backfill horizon.
             m_workloadUntilNs = std::max<std::int64_t>(until.empty() ? 0 : std::stoll(until),
-                                         now - std::int64_t(m_options.backfillHours) * kNsPerHour);
+                now - std::int64_t(m_options.backfillHours) * kNsPerHour);
         } else {
             m_ledger->setMeta("workload_seed", seed);
             m_ledger->setMeta("workload_epoch_ns", std::to_string(floorNs(epoch, kNsPerHour)));
@@ -102,7 +102,7 @@ void BillingBackend::stop()
     m_liveWake.notify_all();
     if (m_live.joinable())
         m_live.join();
-    m_hub.close();  // live streams return before the server waits for them
+    m_hub.close(); // live streams return before the server waits for them
     if (m_server) {
         m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
         m_server->Wait();

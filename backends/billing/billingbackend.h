@@ -25,13 +25,13 @@ class BillingService;
 
 struct BillingOptions
 {
-    std::string ledgerPath;  // SQLite file (WAL needs a real file)
+    std::string ledgerPath; // SQLite file (WAL needs a real file)
     std::string priceBookPath = OPSDECK_DEFAULT_PRICE_BOOK;
-    std::string listenAddress = "127.0.0.1:0";  // loopback, ephemeral port
-    bool syntheticWorkload = true;  // run the seeded WorkloadGenerator live
+    std::string listenAddress = "127.0.0.1:0"; // loopback, ephemeral port
+    bool syntheticWorkload = true; // run the seeded WorkloadGenerator live
     std::uint64_t seed = 1;
-    int backfillHours = 7 * 24;     // synthetic history generated at start
-    std::chrono::milliseconds tick{5000};  // live pricing interval
+    int backfillHours = 7 * 24; // synthetic history generated at start
+    std::chrono::milliseconds tick { 5000 }; // live pricing interval
 };
 
 // The billing backend: price book + pricing engine + SQLite ledger + the
@@ -48,7 +48,7 @@ public:
     // Starts the gRPC server (health and reflection on) and, if enabled, the
     // synthetic workload (its backfill is priced before start() returns).
     bool start(std::string *error);
-    void stop();  // idempotent; ends live streams, joins the workload thread
+    void stop(); // idempotent; ends live streams, joins the workload thread
 
     int port() const { return m_port; }
     std::string address() const { return "127.0.0.1:" + std::to_string(m_port); }
@@ -77,20 +77,20 @@ private:
     void liveLoop();
 
     BillingOptions m_options;
-    std::mutex m_engineMutex;  // the engine and the order of ledger writes
+    std::mutex m_engineMutex; // the engine and the order of ledger writes
     PricingEngine m_engine;
     std::unique_ptr<Ledger> m_ledger;
     ChargeHub m_hub;
     std::unique_ptr<WorkloadGenerator> m_workload;
-    std::int64_t m_workloadUntilNs = 0;  // guarded by m_engineMutex
+    std::int64_t m_workloadUntilNs = 0; // guarded by m_engineMutex
     std::unique_ptr<BillingService> m_service;
     std::unique_ptr<grpc::Server> m_server;
     int m_port = 0;
     std::thread m_live;
     std::mutex m_liveMutex;
     std::condition_variable m_liveWake;
-    bool m_stopping = false;  // guarded by m_liveMutex
-    std::atomic<std::uint64_t> m_usageErrors{0};
+    bool m_stopping = false; // guarded by m_liveMutex
+    std::atomic<std::uint64_t> m_usageErrors { 0 };
 };
 
 } // namespace opsdeck::billing

@@ -10,13 +10,13 @@ namespace {
 
 grpc::Status invalid(const std::string &message)
 {
-    return {grpc::StatusCode::INVALID_ARGUMENT, message};
+    return { grpc::StatusCode::INVALID_ARGUMENT, message };
 }
 
 } // namespace
 
-grpc::Status BillingService::QueryCosts(grpc::ServerContext *, const opsdeck::v1::CostQuery *request,
-                                        opsdeck::v1::CostReport *response)
+grpc::Status BillingService::QueryCosts(
+    grpc::ServerContext *, const opsdeck::v1::CostQuery *request, opsdeck::v1::CostReport *response)
 {
     std::string error;
     if (!m_backend.ledger().query(*request, response, &error))
@@ -25,8 +25,7 @@ grpc::Status BillingService::QueryCosts(grpc::ServerContext *, const opsdeck::v1
 }
 
 grpc::Status BillingService::StreamCharges(grpc::ServerContext *context,
-                                           const opsdeck::v1::StreamChargesRequest *request,
-                                           grpc::ServerWriter<opsdeck::v1::LineItem> *writer)
+    const opsdeck::v1::StreamChargesRequest *request, grpc::ServerWriter<opsdeck::v1::LineItem> *writer)
 {
     Ledger::Scan scan;
     scan.afterSeq = request->after_ledger_seq();
@@ -48,8 +47,8 @@ grpc::Status BillingService::StreamCharges(grpc::ServerContext *context,
                         return open;
                     },
                     &error))
-                return {grpc::StatusCode::INTERNAL, error};
-            scan.afterSeq = std::max(scan.afterSeq, known);  // filtered-out rows are passed too
+                return { grpc::StatusCode::INTERNAL, error };
+            scan.afterSeq = std::max(scan.afterSeq, known); // filtered-out rows are passed too
             continue;
         }
         hub.waitBeyond(scan.afterSeq, std::chrono::milliseconds(200));
@@ -58,8 +57,8 @@ grpc::Status BillingService::StreamCharges(grpc::ServerContext *context,
                         : grpc::Status::OK;
 }
 
-grpc::Status BillingService::ImportFocus(grpc::ServerContext *, grpc::ServerReader<opsdeck::v1::ImportChunk> *reader,
-                                         opsdeck::v1::ImportReport *response)
+grpc::Status BillingService::ImportFocus(grpc::ServerContext *,
+    grpc::ServerReader<opsdeck::v1::ImportChunk> *reader, opsdeck::v1::ImportReport *response)
 {
     std::string fileName, error;
     opsdeck::v1::ImportChunk chunk;
@@ -76,13 +75,13 @@ grpc::Status BillingService::ImportFocus(grpc::ServerContext *, grpc::ServerRead
         &error);
     response->set_file_name(fileName);
     if (!error.empty())
-        return {grpc::StatusCode::INTERNAL, error};
+        return { grpc::StatusCode::INTERNAL, error };
     m_backend.hub().notify(m_backend.ledger().lastSeq());
     return grpc::Status::OK;
 }
 
-grpc::Status BillingService::ExportFocus(grpc::ServerContext *context, const opsdeck::v1::ExportRequest *request,
-                                         grpc::ServerWriter<opsdeck::v1::ExportChunk> *writer)
+grpc::Status BillingService::ExportFocus(grpc::ServerContext *context,
+    const opsdeck::v1::ExportRequest *request, grpc::ServerWriter<opsdeck::v1::ExportChunk> *writer)
 {
     Ledger::Scan scan;
     scan.startNs = request->query().start_unix_ns();
@@ -105,21 +104,21 @@ grpc::Status BillingService::ExportFocus(grpc::ServerContext *context, const ops
         },
         &error);
     if (!ok)
-        return {grpc::StatusCode::INTERNAL, error};
+        return { grpc::StatusCode::INTERNAL, error };
     if (open && !data->empty())
         writer->Write(chunk);
     return grpc::Status::OK;
 }
 
-grpc::Status BillingService::GetPriceBook(grpc::ServerContext *, const opsdeck::v1::GetPriceBookRequest *,
-                                          opsdeck::v1::PriceBook *response)
+grpc::Status BillingService::GetPriceBook(
+    grpc::ServerContext *, const opsdeck::v1::GetPriceBookRequest *, opsdeck::v1::PriceBook *response)
 {
     *response = m_backend.priceBook().proto();
     return grpc::Status::OK;
 }
 
-grpc::Status BillingService::Reprice(grpc::ServerContext *, const opsdeck::v1::RepriceRequest *request,
-                                     opsdeck::v1::RepriceReport *response)
+grpc::Status BillingService::Reprice(
+    grpc::ServerContext *, const opsdeck::v1::RepriceRequest *request, opsdeck::v1::RepriceReport *response)
 {
     if (request->hours_per_day() < 0 || request->hours_per_day() > 24)
         return invalid("hours_per_day must be between 0 and 24");
@@ -127,8 +126,8 @@ grpc::Status BillingService::Reprice(grpc::ServerContext *, const opsdeck::v1::R
     std::string error;
     if (!m_backend.ledger().instanceUsage(request->query(), &usage, &error))
         return invalid(error);
-    *response = reprice(m_backend.priceBook(), usage, request->hours_per_day(), request->query().start_unix_ns(),
-                        request->query().end_unix_ns());
+    *response = reprice(m_backend.priceBook(), usage, request->hours_per_day(),
+        request->query().start_unix_ns(), request->query().end_unix_ns());
     return grpc::Status::OK;
 }
 

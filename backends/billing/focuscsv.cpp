@@ -58,17 +58,18 @@ std::string cat(std::initializer_list<std::string_view> parts)
 
 const std::vector<std::string> &focusColumns()
 {
-    static const std::vector<std::string> columns = {
-        "BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "BillingCurrency",
-        "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "PricingCategory",
-        "CommitmentDiscountType", "CommitmentDiscountId", "CommitmentDiscountStatus", "ServiceName",
-        "ServiceCategory", "RegionId", "SubAccountId", "ResourceId", "ConsumedQuantity", "ConsumedUnit",
-        "SkuId", "ChargeDescription", "Tags"};
+    static const std::vector<std::string> columns = { "BilledCost", "EffectiveCost", "ListCost",
+        "ContractedCost", "BillingCurrency", "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory",
+        "PricingCategory", "CommitmentDiscountType", "CommitmentDiscountId", "CommitmentDiscountStatus",
+        "ServiceName", "ServiceCategory", "RegionId", "SubAccountId", "ResourceId", "ConsumedQuantity",
+        "ConsumedUnit", "SkuId", "ChargeDescription", "Tags" };
     return columns;
 }
 
 FocusCsvReader::FocusCsvReader(std::string ledgerCurrency, Accept accept, Reject reject)
-    : m_currency(std::move(ledgerCurrency)), m_accept(std::move(accept)), m_reject(std::move(reject))
+    : m_currency(std::move(ledgerCurrency))
+    , m_accept(std::move(accept))
+    , m_reject(std::move(reject))
 {
     for (int &i : m_index)
         i = -1;
@@ -179,30 +180,30 @@ void FocusCsvReader::header()
     for (std::size_t i = 0; i < m_fieldCount; ++i) {
         std::string_view name = m_fields[i];
         if (i == 0 && name.size() >= 3 && name.substr(0, 3) == "\xEF\xBB\xBF")
-            name.remove_prefix(3);  // UTF-8 byte order mark
+            name.remove_prefix(3); // UTF-8 byte order mark
         for (std::size_t c = 0; c < names.size(); ++c)
             if (name == names[c]) {
                 if (m_index[c] >= 0)
-                    m_headerError = cat({"column ", names[c], " appears twice in the header"});
+                    m_headerError = cat({ "column ", names[c], " appears twice in the header" });
                 m_index[c] = int(i);
             }
     }
-    for (int required : {BilledCost, EffectiveCost, ListCost, BillingCurrency, ChargePeriodStart, ChargePeriodEnd,
-                         ChargeCategory, ServiceName})
+    for (int required : { BilledCost, EffectiveCost, ListCost, BillingCurrency, ChargePeriodStart,
+             ChargePeriodEnd, ChargeCategory, ServiceName })
         if (m_index[required] < 0 && m_headerError.empty())
-            m_headerError = cat({"the header has no ", names[std::size_t(required)], " column"});
+            m_headerError = cat({ "the header has no ", names[std::size_t(required)], " column" });
     if (!m_recordError.empty() && m_headerError.empty())
         m_headerError = m_recordError;
     if (!m_headerError.empty()) {
         ++m_rowsRejected;
-        m_reject({m_recordLine, {}, cat({"header: ", m_headerError})});
+        m_reject({ m_recordLine, {}, cat({ "header: ", m_headerError }) });
     }
 }
 
 void FocusCsvReader::rejectRow(std::string column, std::string reason)
 {
     ++m_rowsRejected;
-    m_reject({m_recordLine, std::move(column), std::move(reason)});
+    m_reject({ m_recordLine, std::move(column), std::move(reason) });
 }
 
 void FocusCsvReader::row()
@@ -213,28 +214,38 @@ void FocusCsvReader::row()
     if (!m_recordError.empty())
         return rejectRow({}, m_recordError);
     if (m_fieldCount != m_headerColumns)
-        return rejectRow({}, cat({"expected ", std::to_string(m_headerColumns), " columns, found ", std::to_string(m_fieldCount)}));
+        return rejectRow({},
+            cat({ "expected ", std::to_string(m_headerColumns), " columns, found ",
+                std::to_string(m_fieldCount) }));
     const auto &names = focusColumns();
     auto cell = [&](int column) -> std::string_view {
-        return m_index[column] < 0 ? std::string_view() : std::string_view(m_fields[std::size_t(m_index[column])]);
+        return m_index[column] < 0 ? std::string_view()
+                                   : std::string_view(m_fields[std::size_t(m_index[column])]);
     };
     auto name = [&](int column) { return names[std::size_t(column)]; };
     LedgerRow &r = m_row;
 
     const auto charge = parseChargeCategory(cell(ChargeCategory));
     if (!charge)
-        return rejectRow(name(ChargeCategory), cat({"unknown ChargeCategory '", cell(ChargeCategory), "'"}));
+        return rejectRow(
+            name(ChargeCategory), cat({ "unknown ChargeCategory '", cell(ChargeCategory), "'" }));
     r.chargeCategory = *charge;
     const auto pricing = parsePricingCategory(cell(PricingCategory));
     if (!pricing)
-        return rejectRow(name(PricingCategory), cat({"unknown PricingCategory '", cell(PricingCategory), "'"}));
+        return rejectRow(
+            name(PricingCategory), cat({ "unknown PricingCategory '", cell(PricingCategory), "'" }));
     r.pricingCategory = *pricing;
     // Credits and adjustments may be negative (FOCUS); every other charge may not.
     const bool mayBeNegative = *charge == opsdeck::v1::CHARGE_CATEGORY_CREDIT
-                               || *charge == opsdeck::v1::CHARGE_CATEGORY_ADJUSTMENT;
-    struct Money { int column; double *target; bool required; };
-    const Money money[] = {{BilledCost, &r.billedCost, true}, {EffectiveCost, &r.effectiveCost, true},
-                           {ListCost, &r.listCost, true}, {ContractedCost, &r.contractedCost, false}};
+        || *charge == opsdeck::v1::CHARGE_CATEGORY_ADJUSTMENT;
+    struct Money
+    {
+        int column;
+        double *target;
+        bool required;
+    };
+    const Money money[] = { { BilledCost, &r.billedCost, true }, { EffectiveCost, &r.effectiveCost, true },
+        { ListCost, &r.listCost, true }, { ContractedCost, &r.contractedCost, false } };
     for (const Money &m : money) {
         const std::string_view v = cell(m.column);
         if (v.empty() && !m.required) {
@@ -242,16 +253,20 @@ void FocusCsvReader::row()
             continue;
         }
         if (!parseNumber(v, m.target))
-            return rejectRow(name(m.column), cat({"'", v, "' is not a number"}));
+            return rejectRow(name(m.column), cat({ "'", v, "' is not a number" }));
         if (*m.target < 0 && !mayBeNegative)
-            return rejectRow(name(m.column), cat({"negative cost ", v, " on a ", chargeCategoryName(*charge), " row"}));
+            return rejectRow(
+                name(m.column), cat({ "negative cost ", v, " on a ", chargeCategoryName(*charge), " row" }));
     }
     if (cell(BillingCurrency) != m_currency)
-        return rejectRow(name(BillingCurrency), cat({"currency ", cell(BillingCurrency), " does not match the ledger's ", m_currency}));
+        return rejectRow(name(BillingCurrency),
+            cat({ "currency ", cell(BillingCurrency), " does not match the ledger's ", m_currency }));
     if (!parseIsoUtc(cell(ChargePeriodStart), &r.periodStartNs))
-        return rejectRow(name(ChargePeriodStart), cat({"'", cell(ChargePeriodStart), "' is not an ISO 8601 UTC time"}));
+        return rejectRow(
+            name(ChargePeriodStart), cat({ "'", cell(ChargePeriodStart), "' is not an ISO 8601 UTC time" }));
     if (!parseIsoUtc(cell(ChargePeriodEnd), &r.periodEndNs))
-        return rejectRow(name(ChargePeriodEnd), cat({"'", cell(ChargePeriodEnd), "' is not an ISO 8601 UTC time"}));
+        return rejectRow(
+            name(ChargePeriodEnd), cat({ "'", cell(ChargePeriodEnd), "' is not an ISO 8601 UTC time" }));
     if (r.periodEndNs < r.periodStartNs)
         return rejectRow(name(ChargePeriodEnd), "ChargePeriodEnd is before ChargePeriodStart");
     if (cell(ServiceName).empty())
@@ -260,7 +275,7 @@ void FocusCsvReader::row()
     r.consumedQuantity = 0;
     if (!quantity.empty()) {
         if (!parseNumber(quantity, &r.consumedQuantity))
-            return rejectRow(name(ConsumedQuantity), cat({"'", quantity, "' is not a number"}));
+            return rejectRow(name(ConsumedQuantity), cat({ "'", quantity, "' is not a number" }));
         if (r.consumedQuantity < 0)
             return rejectRow(name(ConsumedQuantity), "negative ConsumedQuantity");
     }
@@ -319,14 +334,15 @@ void FocusCsvWriter::row(const LedgerRow &r, std::string *out)
     out->append(chargeCategoryName(r.chargeCategory));
     out->push_back(',');
     out->append(pricingCategoryName(r.pricingCategory));
-    for (const std::string *s : {&r.commitmentDiscountType, &r.commitmentDiscountId, &r.commitmentDiscountStatus,
-                                 &r.serviceName, &r.serviceCategory, &r.regionId, &r.subAccountId, &r.resourceId}) {
+    for (const std::string *s :
+        { &r.commitmentDiscountType, &r.commitmentDiscountId, &r.commitmentDiscountStatus, &r.serviceName,
+            &r.serviceCategory, &r.regionId, &r.subAccountId, &r.resourceId }) {
         out->push_back(',');
         appendField(out, *s);
     }
     out->push_back(',');
     appendNumber(out, r.consumedQuantity);
-    for (const std::string *s : {&r.consumedUnit, &r.skuId, &r.chargeDescription, &r.tagsJson}) {
+    for (const std::string *s : { &r.consumedUnit, &r.skuId, &r.chargeDescription, &r.tagsJson }) {
         out->push_back(',');
         appendField(out, *s);
     }

@@ -34,7 +34,7 @@ public:
     FocusCsvReader(std::string ledgerCurrency, Accept accept, Reject reject);
 
     void feed(std::string_view data);
-    void finish();  // end of file: the last record may lack a line break
+    void finish(); // end of file: the last record may lack a line break
 
     std::uint64_t rowsRead() const { return m_rowsRead; }
     std::uint64_t rowsAccepted() const { return m_rowsAccepted; }
@@ -43,10 +43,29 @@ public:
 private:
     enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
     enum Column : int {
-        BilledCost, EffectiveCost, ListCost, ContractedCost, BillingCurrency, ChargePeriodStart,
-        ChargePeriodEnd, ChargeCategory, PricingCategory, CommitmentDiscountType, CommitmentDiscountId,
-        CommitmentDiscountStatus, ServiceName, ServiceCategory, RegionId, SubAccountId, ResourceId,
-        ConsumedQuantity, ConsumedUnit, SkuId, ChargeDescription, Tags, ColumnCount
+        BilledCost,
+        EffectiveCost,
+        ListCost,
+        ContractedCost,
+        BillingCurrency,
+        ChargePeriodStart,
+        ChargePeriodEnd,
+        ChargeCategory,
+        PricingCategory,
+        CommitmentDiscountType,
+        CommitmentDiscountId,
+        CommitmentDiscountStatus,
+        ServiceName,
+        ServiceCategory,
+        RegionId,
+        SubAccountId,
+        ResourceId,
+        ConsumedQuantity,
+        ConsumedUnit,
+        SkuId,
+        ChargeDescription,
+        Tags,
+        ColumnCount
     };
 
     void endField();
@@ -60,7 +79,7 @@ private:
     Reject m_reject;
     State m_state = State::FieldStart;
     std::vector<std::string> m_fields;
-    std::size_t m_fieldCount = 0;  // fields used in m_fields (reused buffers)
+    std::size_t m_fieldCount = 0; // fields used in m_fields (reused buffers)
     std::string m_field;
     std::string m_recordError;
     std::uint64_t m_line = 1;

@@ -6,8 +6,8 @@
 
 namespace opsdeck::billing {
 
-opsdeck::v1::ImportReport importFocusCsv(Ledger &ledger, const std::function<bool(std::string *chunk)> &next,
-                                         std::string *error)
+opsdeck::v1::ImportReport importFocusCsv(
+    Ledger &ledger, const std::function<bool(std::string *chunk)> &next, std::string *error)
 {
     opsdeck::v1::ImportReport report;
     Ledger::Writer writer(ledger);

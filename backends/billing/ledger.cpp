@@ -74,13 +74,15 @@ std::unique_ptr<Ledger> Ledger::open(const std::string &path, const std::string 
     sqlite3_busy_timeout(ledger->m_writer, 5000);
     // WAL: readers never block the writer. A 64 MiB page cache keeps the
     // indexes' hot pages in memory during large imports.
-    if (!exec(ledger->m_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", error)
+    if (!exec(ledger->m_writer,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", error)
         || !ledger->migrate(error))
         return nullptr;
     // The ledger keeps one currency: a file written with another is refused.
     {
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(ledger->m_writer, "SELECT value FROM ledger_meta WHERE key='currency'", -1, &stmt, nullptr);
+        sqlite3_prepare_v2(
+            ledger->m_writer, "SELECT value FROM ledger_meta WHERE key='currency'", -1, &stmt, nullptr);
         std::string stored;
         if (sqlite3_step(stmt) == SQLITE_ROW)
             stored = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
@@ -95,13 +97,14 @@ std::unique_ptr<Ledger> Ledger::open(const std::string &path, const std::string 
             return nullptr;
         }
     }
-    const char *insertSql =
-        "INSERT INTO line_items(billed_cost, effective_cost, list_cost, contracted_cost, currency,"
-        " period_start, period_end, charge_category, pricing_category, commitment_type, commitment_id,"
-        " commitment_status, service_name, service_category, region_id, sub_account_id, resource_id,"
-        " consumed_quantity, consumed_unit, sku_id, charge_description, tags)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    if (sqlite3_prepare_v3(ledger->m_writer, insertSql, -1, SQLITE_PREPARE_PERSISTENT, &ledger->m_insert, nullptr)
+    const char *insertSql
+        = "INSERT INTO line_items(billed_cost, effective_cost, list_cost, contracted_cost, currency,"
+          " period_start, period_end, charge_category, pricing_category, commitment_type, commitment_id,"
+          " commitment_status, service_name, service_category, region_id, sub_account_id, resource_id,"
+          " consumed_quantity, consumed_unit, sku_id, charge_description, tags)"
+          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    if (sqlite3_prepare_v3(
+            ledger->m_writer, insertSql, -1, SQLITE_PREPARE_PERSISTENT, &ledger->m_insert, nullptr)
         != SQLITE_OK) {
         if (error)
             *error = std::string("sqlite: ") + sqlite3_errmsg(ledger->m_writer);
@@ -109,7 +112,8 @@ std::unique_ptr<Ledger> Ledger::open(const std::string &path, const std::string 
     }
     {
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(ledger->m_writer, "SELECT COALESCE(MAX(seq), 0) FROM line_items", -1, &stmt, nullptr);
+        sqlite3_prepare_v2(
+            ledger->m_writer, "SELECT COALESCE(MAX(seq), 0) FROM line_items", -1, &stmt, nullptr);
         if (sqlite3_step(stmt) == SQLITE_ROW)
             ledger->m_lastSeq = std::uint64_t(sqlite3_column_int64(stmt, 0));
         ledger->m_committedSeq = ledger->m_lastSeq;
@@ -132,12 +136,12 @@ bool Ledger::migrate(std::string *error)
     if (version > kSchemaVersion) {
         if (error)
             *error = "ledger schema " + std::to_string(version) + " is newer than this program ("
-                     + std::to_string(kSchemaVersion) + ")";
+                + std::to_string(kSchemaVersion) + ")";
         return false;
     }
     for (; version < kSchemaVersion; ++version) {
-        const std::string step = std::string("BEGIN;") + kMigrations[version] + "PRAGMA user_version="
-                                 + std::to_string(version + 1) + ";COMMIT;";
+        const std::string step = std::string("BEGIN;") + kMigrations[version]
+            + "PRAGMA user_version=" + std::to_string(version + 1) + ";COMMIT;";
         if (!exec(m_writer, step.c_str(), error)) {
             exec(m_writer, "ROLLBACK", nullptr);
             return false;
@@ -155,7 +159,9 @@ int Ledger::schemaVersion() const
 bool Ledger::bindInsert(const LedgerRow &r, std::string *error)
 {
     sqlite3_stmt *s = m_insert;
-    auto text = [s](int i, const std::string &v) { sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_STATIC); };
+    auto text = [s](int i, const std::string &v) {
+        sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_STATIC);
+    };
     sqlite3_bind_double(s, 1, r.billedCost);
     sqlite3_bind_double(s, 2, r.effectiveCost);
     sqlite3_bind_double(s, 3, r.listCost);
@@ -226,9 +232,10 @@ bool Ledger::insert(std::vector<LedgerRow> &rows, std::string *error)
 }
 
 Ledger::Writer::Writer(Ledger &ledger, std::size_t batchRows)
-    : m_ledger(ledger), m_lock(ledger.m_writeMutex), m_batchRows(batchRows)
-{
-}
+    : m_ledger(ledger)
+    , m_lock(ledger.m_writeMutex)
+    , m_batchRows(batchRows)
+{ }
 
 Ledger::Writer::~Writer()
 {
@@ -267,7 +274,7 @@ bool Ledger::Writer::add(const LedgerRow &row, std::string *error)
 bool Ledger::Writer::finish(std::string *error)
 {
     if (m_inBatch == 0 || m_failed)
-        return !m_failed;  // a failed batch is rolled back by the destructor
+        return !m_failed; // a failed batch is rolled back by the destructor
     m_inBatch = 0;
     return m_ledger.commitBatch(error);
 }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "backends/billing/ledgerrow.h"
-
 #include "opsdeck/v1/billing.pb.h"
 
 #include <atomic>
@@ -31,7 +30,8 @@ public:
     Ledger &operator=(const Ledger &) = delete;
 
     // Opens (creating or migrating) the ledger file. nullptr + *error on failure.
-    static std::unique_ptr<Ledger> open(const std::string &path, const std::string &currency, std::string *error);
+    static std::unique_ptr<Ledger> open(
+        const std::string &path, const std::string &currency, std::string *error);
 
     const std::string &path() const { return m_path; }
     const std::string &currency() const { return m_currency; }
@@ -48,7 +48,7 @@ public:
         explicit Writer(Ledger &ledger, std::size_t batchRows = 20000);
         ~Writer();
         bool add(const LedgerRow &row, std::string *error);
-        bool finish(std::string *error);  // commits the last batch
+        bool finish(std::string *error); // commits the last batch
     private:
         Ledger &m_ledger;
         std::unique_lock<std::mutex> m_lock;
@@ -65,7 +65,7 @@ public:
     struct Scan
     {
         std::uint64_t afterSeq = 0;
-        std::int64_t startNs = INT64_MIN;  // on period_start
+        std::int64_t startNs = INT64_MIN; // on period_start
         std::int64_t endNs = INT64_MAX;
         std::vector<opsdeck::v1::Filter> filters;
         std::size_t pageRows = 5000;
@@ -83,7 +83,8 @@ public:
         std::int64_t lastEndNs = 0;
     };
     // Instance hours (unit "Hours", Usage, not "Unused") in the query's range.
-    bool instanceUsage(const opsdeck::v1::CostQuery &query, std::vector<InstanceUsage> *out, std::string *error);
+    bool instanceUsage(
+        const opsdeck::v1::CostQuery &query, std::vector<InstanceUsage> *out, std::string *error);
 
     // The last committed seq: every row up to it is visible to readers.
     std::uint64_t lastSeq() const { return m_committedSeq.load(); }
@@ -120,8 +121,8 @@ private:
     sqlite3_stmt *m_insert = nullptr;
     mutable std::mutex m_writeMutex;
     mutable std::mutex m_readMutex;
-    std::uint64_t m_lastSeq = 0;  // guarded by m_writeMutex; includes the open transaction
-    std::atomic<std::uint64_t> m_committedSeq{0};
+    std::uint64_t m_lastSeq = 0; // guarded by m_writeMutex; includes the open transaction
+    std::atomic<std::uint64_t> m_committedSeq { 0 };
 };
 
 } // namespace opsdeck::billing

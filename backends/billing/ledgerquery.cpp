@@ -1,12 +1,10 @@
 // The read side of the ledger: grouped cost queries, forecasts, scans.
 #include "backends/billing/ledger.h"
-
 #include "backends/billing/timeutil.h"
 
 #include <sqlite3.h>
 
 #include <algorithm>
-
 #include <variant>
 
 namespace opsdeck::billing {
@@ -58,24 +56,40 @@ bool isCategory(Dimension d)
 void dimensionExpr(SqlBuilder &b, Dimension d, const std::string &tagKey)
 {
     switch (d) {
-    case opsdeck::v1::DIMENSION_SERVICE: b << "service_name"; break;
-    case opsdeck::v1::DIMENSION_REGION: b << "region_id"; break;
-    case opsdeck::v1::DIMENSION_ACCOUNT: b << "sub_account_id"; break;
-    case opsdeck::v1::DIMENSION_PRICING_CATEGORY: b << "pricing_category"; break;
-    case opsdeck::v1::DIMENSION_CHARGE_CATEGORY: b << "charge_category"; break;
-    case opsdeck::v1::DIMENSION_RESOURCE: b << "resource_id"; break;
-    case opsdeck::v1::DIMENSION_SERVICE_CATEGORY: b << "service_category"; break;
+    case opsdeck::v1::DIMENSION_SERVICE:
+        b << "service_name";
+        break;
+    case opsdeck::v1::DIMENSION_REGION:
+        b << "region_id";
+        break;
+    case opsdeck::v1::DIMENSION_ACCOUNT:
+        b << "sub_account_id";
+        break;
+    case opsdeck::v1::DIMENSION_PRICING_CATEGORY:
+        b << "pricing_category";
+        break;
+    case opsdeck::v1::DIMENSION_CHARGE_CATEGORY:
+        b << "charge_category";
+        break;
+    case opsdeck::v1::DIMENSION_RESOURCE:
+        b << "resource_id";
+        break;
+    case opsdeck::v1::DIMENSION_SERVICE_CATEGORY:
+        b << "service_category";
+        break;
     case opsdeck::v1::DIMENSION_TAG:
         b << "COALESCE(json_extract(tags, ";
         b.param("$.\"" + tagKey + "\"");
         b << "), '')";
         break;
-    default: b << "''"; break;
+    default:
+        b << "''";
+        break;
     }
 }
 
 void whereClause(SqlBuilder &b, std::int64_t start, std::int64_t end,
-                 const google::protobuf::RepeatedPtrField<opsdeck::v1::Filter> &filters)
+    const google::protobuf::RepeatedPtrField<opsdeck::v1::Filter> &filters)
 {
     // An open range adds no condition, so SQLite scans the table in order
     // instead of walking the period index with a lookup per row.
@@ -101,9 +115,9 @@ void whereClause(SqlBuilder &b, std::int64_t start, std::int64_t end,
                 b << ", ";
             if (isCategory(f.dimension())) {
                 const auto c = f.dimension() == opsdeck::v1::DIMENSION_PRICING_CATEGORY
-                                   ? parsePricingCategory(f.values(i))
-                                   : parseChargeCategory(f.values(i));
-                b.param(std::int64_t(c ? *c : -1));  // an unknown name matches nothing
+                    ? parsePricingCategory(f.values(i))
+                    : parseChargeCategory(f.values(i));
+                b.param(std::int64_t(c ? *c : -1)); // an unknown name matches nothing
             } else {
                 b.param(f.values(i));
             }
@@ -115,13 +129,19 @@ void whereClause(SqlBuilder &b, std::int64_t start, std::int64_t end,
 void bucketExpr(SqlBuilder &b, opsdeck::v1::Granularity g)
 {
     switch (g) {
-    case opsdeck::v1::GRANULARITY_HOUR: b << "(period_start / 3600000000000) * 3600000000000"; break;
-    case opsdeck::v1::GRANULARITY_DAY: b << "(period_start / 86400000000000) * 86400000000000"; break;
+    case opsdeck::v1::GRANULARITY_HOUR:
+        b << "(period_start / 3600000000000) * 3600000000000";
+        break;
+    case opsdeck::v1::GRANULARITY_DAY:
+        b << "(period_start / 86400000000000) * 86400000000000";
+        break;
     case opsdeck::v1::GRANULARITY_MONTH:
         b << "CAST(strftime('%s', period_start / 1000000000, 'unixepoch', 'start of month') AS INTEGER)"
              " * 1000000000";
         break;
-    default: b << "0"; break;
+    default:
+        b << "0";
+        break;
     }
 }
 
@@ -187,11 +207,12 @@ void fillSums(sqlite3_stmt *s, int first, opsdeck::v1::CostRow *row)
 std::string text(sqlite3_stmt *s, int i)
 {
     const auto *p = sqlite3_column_text(s, i);
-    return p ? std::string(reinterpret_cast<const char *>(p), std::size_t(sqlite3_column_bytes(s, i))) : std::string();
+    return p ? std::string(reinterpret_cast<const char *>(p), std::size_t(sqlite3_column_bytes(s, i)))
+             : std::string();
 }
 
 double sumEffective(sqlite3 *db, std::int64_t start, std::int64_t end,
-                    const google::protobuf::RepeatedPtrField<opsdeck::v1::Filter> &filters)
+    const google::protobuf::RepeatedPtrField<opsdeck::v1::Filter> &filters)
 {
     SqlBuilder b;
     b << "SELECT TOTAL(effective_cost) FROM line_items";
@@ -327,7 +348,8 @@ bool Ledger::scan(const Scan &sc, const std::function<bool(const LedgerRow &)> &
         {
             std::lock_guard lock(m_readMutex);
             SqlBuilder b;
-            b << "SELECT seq, billed_cost, effective_cost, list_cost, contracted_cost, currency, period_start,"
+            b << "SELECT seq, billed_cost, effective_cost, list_cost, contracted_cost, currency, "
+                 "period_start,"
                  " period_end, charge_category, pricing_category, commitment_type, commitment_id,"
                  " commitment_status, service_name, service_category, region_id, sub_account_id, resource_id,"
                  " consumed_quantity, consumed_unit, sku_id, charge_description, tags FROM line_items";
@@ -377,11 +399,13 @@ bool Ledger::scan(const Scan &sc, const std::function<bool(const LedgerRow &)> &
     }
 }
 
-bool Ledger::instanceUsage(const opsdeck::v1::CostQuery &q, std::vector<InstanceUsage> *out, std::string *error)
+bool Ledger::instanceUsage(
+    const opsdeck::v1::CostQuery &q, std::vector<InstanceUsage> *out, std::string *error)
 {
     std::lock_guard lock(m_readMutex);
     SqlBuilder b;
-    b << "SELECT sku_id, resource_id, SUM(consumed_quantity), MIN(period_start), MAX(period_end) FROM line_items";
+    b << "SELECT sku_id, resource_id, SUM(consumed_quantity), MIN(period_start), MAX(period_end) FROM "
+         "line_items";
     whereClause(b, q.start_unix_ns(), q.end_unix_ns() > 0 ? q.end_unix_ns() : INT64_MAX, q.filters());
     b << " AND consumed_unit = 'Hours' AND charge_category = 1 AND commitment_status != 'Unused'"
          " GROUP BY sku_id, resource_id";
@@ -389,8 +413,8 @@ bool Ledger::instanceUsage(const opsdeck::v1::CostQuery &q, std::vector<Instance
     if (!prepare(m_reader, b, &s, error))
         return false;
     while (sqlite3_step(s) == SQLITE_ROW)
-        out->push_back({text(s, 0), text(s, 1), sqlite3_column_double(s, 2), sqlite3_column_int64(s, 3),
-                        sqlite3_column_int64(s, 4)});
+        out->push_back({ text(s, 0), text(s, 1), sqlite3_column_double(s, 2), sqlite3_column_int64(s, 3),
+            sqlite3_column_int64(s, 4) });
     sqlite3_finalize(s);
     return true;
 }
@@ -400,7 +424,8 @@ std::int64_t Ledger::latestPeriodEndNs()
     std::lock_guard lock(m_readMutex);
     sqlite3_stmt *s = nullptr;
     std::int64_t v = 0;
-    if (sqlite3_prepare_v2(m_reader, "SELECT COALESCE(MAX(period_end), 0) FROM line_items WHERE charge_category = 1", -1, &s, nullptr)
+    if (sqlite3_prepare_v2(m_reader,
+            "SELECT COALESCE(MAX(period_end), 0) FROM line_items WHERE charge_category = 1", -1, &s, nullptr)
             == SQLITE_OK
         && sqlite3_step(s) == SQLITE_ROW)
         v = sqlite3_column_int64(s, 0);
@@ -450,7 +475,7 @@ std::vector<Ledger::MonthlyQuantity> Ledger::monthlyQuantities(std::int64_t mont
     sqlite3_stmt *s = nullptr;
     if (prepare(m_reader, b, &s, nullptr))
         while (sqlite3_step(s) == SQLITE_ROW)
-            out.push_back({text(s, 0), text(s, 1), sqlite3_column_double(s, 2)});
+            out.push_back({ text(s, 0), text(s, 1), sqlite3_column_double(s, 2) });
     sqlite3_finalize(s);
     return out;
 }
@@ -482,9 +507,11 @@ std::int64_t Ledger::commitmentSettledUntil(const std::string &commitmentId)
     b.param(commitmentId);
     sqlite3_stmt *s = nullptr;
     std::int64_t until = 0;
-    if (prepare(m_reader, b, &s, nullptr) && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) > 0) {
-        until = sqlite3_column_type(s, 1) == SQLITE_NULL ? sqlite3_column_int64(s, 2) : sqlite3_column_int64(s, 1);
-        until = std::max<std::int64_t>(until, 1);  // found: never 0
+    if (prepare(m_reader, b, &s, nullptr) && sqlite3_step(s) == SQLITE_ROW
+        && sqlite3_column_int64(s, 0) > 0) {
+        until = sqlite3_column_type(s, 1) == SQLITE_NULL ? sqlite3_column_int64(s, 2)
+                                                         : sqlite3_column_int64(s, 1);
+        until = std::max<std::int64_t>(until, 1); // found: never 0
     }
     sqlite3_finalize(s);
     return until;

@@ -29,14 +29,30 @@ bool parseString(std::string_view s, std::size_t &i, std::string *out)
             return false;
         const char e = s[i++];
         switch (e) {
-        case '"': out->push_back('"'); break;
-        case '\\': out->push_back('\\'); break;
-        case '/': out->push_back('/'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
+        case '"':
+            out->push_back('"');
+            break;
+        case '\\':
+            out->push_back('\\');
+            break;
+        case '/':
+            out->push_back('/');
+            break;
+        case 'b':
+            out->push_back('\b');
+            break;
+        case 'f':
+            out->push_back('\f');
+            break;
+        case 'n':
+            out->push_back('\n');
+            break;
+        case 'r':
+            out->push_back('\r');
+            break;
+        case 't':
+            out->push_back('\t');
+            break;
         case 'u': {
             if (i + 4 > s.size())
                 return false;
@@ -44,10 +60,14 @@ bool parseString(std::string_view s, std::size_t &i, std::string *out)
             for (int k = 0; k < 4; ++k) {
                 const char h = s[i++];
                 code <<= 4;
-                if (h >= '0' && h <= '9') code |= unsigned(h - '0');
-                else if (h >= 'a' && h <= 'f') code |= unsigned(h - 'a' + 10);
-                else if (h >= 'A' && h <= 'F') code |= unsigned(h - 'A' + 10);
-                else return false;
+                if (h >= '0' && h <= '9')
+                    code |= unsigned(h - '0');
+                else if (h >= 'a' && h <= 'f')
+                    code |= unsigned(h - 'a' + 10);
+                else if (h >= 'A' && h <= 'F')
+                    code |= unsigned(h - 'A' + 10);
+                else
+                    return false;
             }
             // Basic multilingual plane only; surrogate pairs are kept as-is.
             if (code < 0x80) {
@@ -62,7 +82,8 @@ bool parseString(std::string_view s, std::size_t &i, std::string *out)
             }
             break;
         }
-        default: return false;
+        default:
+            return false;
         }
     }
     return false;
@@ -73,11 +94,21 @@ void appendJsonString(std::string &out, std::string_view s)
     out.push_back('"');
     for (const char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 static constexpr char hex[] = "0123456789abcdef";
@@ -100,7 +131,7 @@ std::optional<std::map<std::string, std::string>> parseTagsJson(std::string_view
     std::size_t i = 0;
     skipSpace(s, i);
     if (i == s.size())
-        return tags;  // an empty Tags cell is an empty object
+        return tags; // an empty Tags cell is an empty object
     if (s[i] != '{')
         return std::nullopt;
     ++i;
@@ -158,23 +189,34 @@ std::string tagsToJson(const std::map<std::string, std::string> &tags)
 std::string_view chargeCategoryName(int c)
 {
     switch (c) {
-    case opsdeck::v1::CHARGE_CATEGORY_USAGE: return "Usage";
-    case opsdeck::v1::CHARGE_CATEGORY_PURCHASE: return "Purchase";
-    case opsdeck::v1::CHARGE_CATEGORY_TAX: return "Tax";
-    case opsdeck::v1::CHARGE_CATEGORY_CREDIT: return "Credit";
-    case opsdeck::v1::CHARGE_CATEGORY_ADJUSTMENT: return "Adjustment";
-    default: return "";
+    case opsdeck::v1::CHARGE_CATEGORY_USAGE:
+        return "Usage";
+    case opsdeck::v1::CHARGE_CATEGORY_PURCHASE:
+        return "Purchase";
+    case opsdeck::v1::CHARGE_CATEGORY_TAX:
+        return "Tax";
+    case opsdeck::v1::CHARGE_CATEGORY_CREDIT:
+        return "Credit";
+    case opsdeck::v1::CHARGE_CATEGORY_ADJUSTMENT:
+        return "Adjustment";
+    default:
+        return "";
     }
 }
 
 std::string_view pricingCategoryName(int c)
 {
     switch (c) {
-    case opsdeck::v1::PRICING_CATEGORY_STANDARD: return "Standard";
-    case opsdeck::v1::PRICING_CATEGORY_DYNAMIC: return "Dynamic";
-    case opsdeck::v1::PRICING_CATEGORY_COMMITTED: return "Committed";
-    case opsdeck::v1::PRICING_CATEGORY_OTHER: return "Other";
-    default: return "";
+    case opsdeck::v1::PRICING_CATEGORY_STANDARD:
+        return "Standard";
+    case opsdeck::v1::PRICING_CATEGORY_DYNAMIC:
+        return "Dynamic";
+    case opsdeck::v1::PRICING_CATEGORY_COMMITTED:
+        return "Committed";
+    case opsdeck::v1::PRICING_CATEGORY_OTHER:
+        return "Other";
+    default:
+        return "";
     }
 }
 
@@ -253,7 +295,7 @@ LedgerRow fromLineItem(const opsdeck::v1::LineItem &item)
     r.consumedUnit = item.consumed_unit();
     r.skuId = item.sku_id();
     r.chargeDescription = item.charge_description();
-    r.tagsJson = tagsToJson({item.tags().begin(), item.tags().end()});
+    r.tagsJson = tagsToJson({ item.tags().begin(), item.tags().end() });
     return r;
 }
 

@@ -15,7 +15,7 @@ namespace opsdeck::billing {
 // the gRPC service converts to/from opsdeck::v1::LineItem at the edge.
 struct LedgerRow
 {
-    std::uint64_t seq = 0;  // assigned by the ledger on insert
+    std::uint64_t seq = 0; // assigned by the ledger on insert
     double billedCost = 0;
     double effectiveCost = 0;
     double listCost = 0;
@@ -37,7 +37,7 @@ struct LedgerRow
     std::string consumedUnit;
     std::string skuId;
     std::string chargeDescription;
-    std::string tagsJson = "{}";  // canonical JSON object of string → string
+    std::string tagsJson = "{}"; // canonical JSON object of string → string
 };
 
 opsdeck::v1::LineItem toLineItem(const LedgerRow &row);

@@ -43,7 +43,7 @@ struct Parser
     void error(int line, std::string message)
     {
         ok = false;
-        errors->push_back({line, std::move(message)});
+        errors->push_back({ line, std::move(message) });
     }
 
     void finishSection()
@@ -62,7 +62,8 @@ struct Parser
             if (p.term_ns() <= 0)
                 error(currentLine, "[" + p.sku_id() + "] is Committed and needs term_days");
             if (p.upfront() <= 0 && p.recurring_per_hour() <= 0)
-                error(currentLine, "[" + p.sku_id() + "] is Committed and needs upfront or recurring_per_hour");
+                error(
+                    currentLine, "[" + p.sku_id() + "] is Committed and needs upfront or recurring_per_hour");
         } else if (p.tiers_size() == 0) {
             error(currentLine, "[" + p.sku_id() + "] needs a price or tiers");
         }
@@ -95,7 +96,7 @@ struct Parser
     void tiers(int line, std::string_view value)
     {
         // "0:0.023 51200:0.022 512000:0.021": from-quantity:unit-price, ascending.
-        std::istringstream in{std::string(value)};
+        std::istringstream in { std::string(value) };
         std::string item;
         double last = -1;
         current->clear_tiers();
@@ -143,18 +144,27 @@ struct Parser
             return;
         }
         double d = 0;
-        if (key == "product") current->set_product(std::string(value));
-        else if (key == "offer") current->set_offer(std::string(value));
-        else if (key == "service") current->set_service_name(std::string(value));
-        else if (key == "category") current->set_service_category(std::string(value));
-        else if (key == "region") current->set_region_id(std::string(value));
-        else if (key == "unit") current->set_unit(std::string(value));
-        else if (key == "description") current->set_description(std::string(value));
-        else if (key == "commitment") current->set_commitment_discount_type(std::string(value));
+        if (key == "product")
+            current->set_product(std::string(value));
+        else if (key == "offer")
+            current->set_offer(std::string(value));
+        else if (key == "service")
+            current->set_service_name(std::string(value));
+        else if (key == "category")
+            current->set_service_category(std::string(value));
+        else if (key == "region")
+            current->set_region_id(std::string(value));
+        else if (key == "unit")
+            current->set_unit(std::string(value));
+        else if (key == "description")
+            current->set_description(std::string(value));
+        else if (key == "commitment")
+            current->set_commitment_discount_type(std::string(value));
         else if (key == "pricing") {
             const auto c = parsePricingCategory(value);
             if (!c || *c == opsdeck::v1::PRICING_CATEGORY_UNSPECIFIED)
-                error(line, "pricing: '" + std::string(value) + "' is not Standard, Dynamic, Committed or Other");
+                error(line,
+                    "pricing: '" + std::string(value) + "' is not Standard, Dynamic, Committed or Other");
             else
                 current->set_pricing_category(opsdeck::v1::PricingCategory(*c));
         } else if (key == "price") {
@@ -235,7 +245,7 @@ bool PriceBook::parse(std::string_view text, PriceBook *out, std::vector<PriceBo
     // product + offer must name one SKU so the engine can find it.
     std::set<std::pair<std::string, std::string>> productOffers;
     for (const auto &price : p.book.prices())
-        if (!price.offer().empty() && !productOffers.insert({price.product(), price.offer()}).second)
+        if (!price.offer().empty() && !productOffers.insert({ price.product(), price.offer() }).second)
             p.error(0, "two SKUs sell product '" + price.product() + "' with offer '" + price.offer() + "'");
     if (!p.ok)
         return false;
@@ -248,7 +258,7 @@ bool PriceBook::load(const std::string &path, PriceBook *out, std::vector<PriceB
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        errors->push_back({0, "cannot open " + path});
+        errors->push_back({ 0, "cannot open " + path });
         return false;
     }
     std::stringstream buffer;

@@ -12,7 +12,7 @@ namespace opsdeck::billing {
 
 struct PriceBookError
 {
-    int line = 0;  // 1-based line in the file, 0 when not tied to a line
+    int line = 0; // 1-based line in the file, 0 when not tied to a line
     std::string message;
 };
 

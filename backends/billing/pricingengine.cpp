@@ -26,7 +26,9 @@ double cumulativeCost(const Price &price, double x)
 
 } // namespace
 
-PricingEngine::PricingEngine(PriceBook book) : m_book(std::move(book)) {}
+PricingEngine::PricingEngine(PriceBook book)
+    : m_book(std::move(book))
+{ }
 
 double PricingEngine::tieredCost(const Price &price, double usedBefore, double quantity)
 {
@@ -41,8 +43,8 @@ const Price *PricingEngine::need(std::string_view product, std::string_view offe
     return p;
 }
 
-LedgerRow PricingEngine::baseRow(const UsageEvent &e, const Price &price, std::int64_t startNs,
-                                 std::int64_t endNs) const
+LedgerRow PricingEngine::baseRow(
+    const UsageEvent &e, const Price &price, std::int64_t startNs, std::int64_t endNs) const
 {
     LedgerRow r;
     r.currency = m_book.currency();
@@ -90,10 +92,10 @@ void PricingEngine::price(const UsageEvent &e, std::vector<LedgerRow> *out, std:
     }
 }
 
-void PricingEngine::priceMetered(const UsageEvent &e, const Price &price, double quantity,
-                                 std::vector<LedgerRow> *out)
+void PricingEngine::priceMetered(
+    const UsageEvent &e, const Price &price, double quantity, std::vector<LedgerRow> *out)
 {
-    double &used = m_monthly[{e.accountId, price.sku_id(), monthStartNs(e.startNs)}];
+    double &used = m_monthly[{ e.accountId, price.sku_id(), monthStartNs(e.startNs) }];
     const double cost = tieredCost(price, used, quantity);
     used += quantity;
     LedgerRow r = baseRow(e, price, e.startNs, e.endNs);
@@ -132,7 +134,7 @@ void PricingEngine::priceInstance(const UsageEvent &e, std::vector<LedgerRow> *o
 }
 
 void PricingEngine::priceInstanceSlice(const UsageEvent &e, std::int64_t startNs, std::int64_t endNs,
-                                       double secs, std::vector<LedgerRow> *out, std::string *error)
+    double secs, std::vector<LedgerRow> *out, std::string *error)
 {
     const Price &od = *m_book.find(e.product, "on-demand");
     const Price &offer = *m_book.find(e.product, e.offer);
@@ -160,10 +162,11 @@ void PricingEngine::priceInstanceSlice(const UsageEvent &e, std::int64_t startNs
         return;
     }
     auto it = m_commitments.find(e.commitmentId);
-    if (it == m_commitments.end() || it->second.price->sku_id() != offer.sku_id() || startNs < it->second.commitment.startNs
-        || startNs >= it->second.endNs) {
+    if (it == m_commitments.end() || it->second.price->sku_id() != offer.sku_id()
+        || startNs < it->second.commitment.startNs || startNs >= it->second.endNs) {
         if (error)
-            *error = "no active commitment '" + e.commitmentId + "' for " + offer.sku_id() + "; priced on demand";
+            *error = "no active commitment '" + e.commitmentId + "' for " + offer.sku_id()
+                + "; priced on demand";
         emit(od, secs, odRate, odRate);
         return;
     }
@@ -178,14 +181,14 @@ void PricingEngine::priceInstanceSlice(const UsageEvent &e, std::int64_t startNs
         r.commitmentDiscountId = c.commitment.id;
         r.commitmentDiscountStatus = "Used";
     }
-    if (secs > covered)  // usage above the committed count is on-demand
+    if (secs > covered) // usage above the committed count is on-demand
         emit(od, secs - covered, odRate, odRate);
 }
 
-void PricingEngine::restoreMonthly(const std::string &accountId, const std::string &skuId, std::int64_t month,
-                                   double quantity)
+void PricingEngine::restoreMonthly(
+    const std::string &accountId, const std::string &skuId, std::int64_t month, double quantity)
 {
-    m_monthly[{accountId, skuId, month}] = quantity;
+    m_monthly[{ accountId, skuId, month }] = quantity;
 }
 
 void PricingEngine::restoreCold(const std::string &resourceId)
@@ -193,8 +196,8 @@ void PricingEngine::restoreCold(const std::string &resourceId)
     m_cold[resourceId] = true;
 }
 
-bool PricingEngine::addCommitment(const Commitment &commitment, std::vector<LedgerRow> *out, std::string *error,
-                                  std::int64_t resumeSettledUntilNs)
+bool PricingEngine::addCommitment(const Commitment &commitment, std::vector<LedgerRow> *out,
+    std::string *error, std::int64_t resumeSettledUntilNs)
 {
     const Price *p = m_book.find(commitment.skuId);
     if (!p || p->pricing_category() != opsdeck::v1::PRICING_CATEGORY_COMMITTED) {
@@ -247,7 +250,8 @@ void PricingEngine::settle(std::int64_t untilNs, std::vector<LedgerRow> *out)
         for (std::int64_t hour = c.settledUntilNs; hour + kNsPerHour <= limit; hour += kNsPerHour) {
             // The first hour of a term that starts mid-hour counts from the start.
             const std::int64_t from = std::max(hour, c.commitment.startNs);
-            const double available = c.commitment.count * double(hour + kNsPerHour - from) / double(kNsPerSecond);
+            const double available
+                = c.commitment.count * double(hour + kNsPerHour - from) / double(kNsPerSecond);
             double used = 0;
             if (auto u = c.usedSecondsByHour.find(hour); u != c.usedSecondsByHour.end()) {
                 used = u->second;
@@ -290,8 +294,8 @@ void PricingEngine::priceStorage(const UsageEvent &e, std::vector<LedgerRow> *ou
         if (const Price *t = need("storage", "transition", error)) {
             LedgerRow r = baseRow(e, *t, e.startNs, e.startNs);
             r.consumedQuantity = std::max(1.0, e.objects);
-            r.billedCost = r.effectiveCost = r.listCost = r.contractedCost =
-                r.consumedQuantity * PriceBook::unitPrice(*t);
+            r.billedCost = r.effectiveCost = r.listCost = r.contractedCost
+                = r.consumedQuantity * PriceBook::unitPrice(*t);
             r.chargeDescription = "moved to the cold class after 90 days unused";
             out->push_back(std::move(r));
         }
@@ -305,15 +309,15 @@ void PricingEngine::priceStorage(const UsageEvent &e, std::vector<LedgerRow> *ou
         if (const Price *p = need(product, offer, error))
             priceMetered(e, *p, quantity, out);
     };
-    meter(cls, "capacity", e.storedGb * months);                            // 1. storage
-    meter(cls, "requests", e.readRequests + e.writeRequests);                // 2. requests
+    meter(cls, "capacity", e.storedGb * months); // 1. storage
+    meter(cls, "requests", e.readRequests + e.writeRequests); // 2. requests
     if (cold)
-        meter(cls, "retrieval", e.retrievedGb);                              //    and retrieval
-    meter("storage", "transfer-out", e.transferOutGb);                       // 3. transfer
-    meter("storage", "acceleration", e.acceleratedGb);                       //    and acceleration
-    meter("storage", "management", e.objects * months);                      // 4. management, analytics
-    meter("storage", "replication", e.replicatedGb);                         // 5. replication
-    meter("storage", "processing", e.processedGb);                           // 6. in-flight processing
+        meter(cls, "retrieval", e.retrievedGb); //    and retrieval
+    meter("storage", "transfer-out", e.transferOutGb); // 3. transfer
+    meter("storage", "acceleration", e.acceleratedGb); //    and acceleration
+    meter("storage", "management", e.objects * months); // 4. management, analytics
+    meter("storage", "replication", e.replicatedGb); // 5. replication
+    meter("storage", "processing", e.processedGb); // 6. in-flight processing
 }
 
 } // namespace opsdeck::billing

@@ -39,12 +39,12 @@ public:
     // Registers a commitment; appends its purchase row (if it has an upfront).
     // resumeSettledUntilNs > 0: the commitment is already in the ledger (a
     // restart): no purchase row, and hours before that time are settled.
-    bool addCommitment(const Commitment &commitment, std::vector<LedgerRow> *out, std::string *error = nullptr,
-                       std::int64_t resumeSettledUntilNs = 0);
+    bool addCommitment(const Commitment &commitment, std::vector<LedgerRow> *out,
+        std::string *error = nullptr, std::int64_t resumeSettledUntilNs = 0);
     // State carried over from the ledger after a restart, so the month's
     // free allowances and tiers and the storage classes continue.
-    void restoreMonthly(const std::string &accountId, const std::string &skuId, std::int64_t monthStartNs,
-                        double quantity);
+    void restoreMonthly(
+        const std::string &accountId, const std::string &skuId, std::int64_t monthStartNs, double quantity);
     void restoreCold(const std::string &resourceId);
     // Emits the "Unused" rows of every whole hour before untilNs not yet settled.
     void settle(std::int64_t untilNs, std::vector<LedgerRow> *out);
@@ -54,7 +54,7 @@ public:
     static double tieredCost(const opsdeck::v1::Price &price, double usedBefore, double quantity);
 
     static constexpr std::int64_t kColdAfterNs = 90LL * 24 * 3600 * 1'000'000'000;
-    static constexpr double kHoursPerMonth = 730.0;  // GB-Month and object-month
+    static constexpr double kHoursPerMonth = 730.0; // GB-Month and object-month
 
 private:
     struct CommitmentState
@@ -67,20 +67,21 @@ private:
     };
 
     LedgerRow baseRow(const UsageEvent &event, const opsdeck::v1::Price &price, std::int64_t startNs,
-                      std::int64_t endNs) const;
+        std::int64_t endNs) const;
     void priceInstance(const UsageEvent &event, std::vector<LedgerRow> *out, std::string *error);
-    void priceInstanceSlice(const UsageEvent &event, std::int64_t startNs, std::int64_t endNs,
-                            double seconds, std::vector<LedgerRow> *out, std::string *error);
+    void priceInstanceSlice(const UsageEvent &event, std::int64_t startNs, std::int64_t endNs, double seconds,
+        std::vector<LedgerRow> *out, std::string *error);
     void priceMetered(const UsageEvent &event, const opsdeck::v1::Price &price, double quantity,
-                      std::vector<LedgerRow> *out);
+        std::vector<LedgerRow> *out);
     void priceStorage(const UsageEvent &event, std::vector<LedgerRow> *out, std::string *error);
-    const opsdeck::v1::Price *need(std::string_view product, std::string_view offer, std::string *error) const;
+    const opsdeck::v1::Price *need(
+        std::string_view product, std::string_view offer, std::string *error) const;
 
     PriceBook m_book;
     std::map<std::string, CommitmentState> m_commitments;
     // (account, sku, month start) → quantity used so far this month.
     std::map<std::tuple<std::string, std::string, std::int64_t>, double> m_monthly;
-    std::map<std::string, bool> m_cold;  // storage data set → in the cold class
+    std::map<std::string, bool> m_cold; // storage data set → in the cold class
 };
 
 } // namespace opsdeck::billing

@@ -9,17 +9,21 @@
 namespace opsdeck::billing {
 
 opsdeck::v1::RepriceReport reprice(const PriceBook &book, const std::vector<Ledger::InstanceUsage> &usage,
-                                   double hoursPerDay, std::int64_t startNs, std::int64_t endNs)
+    double hoursPerDay, std::int64_t startNs, std::int64_t endNs)
 {
     opsdeck::v1::RepriceReport report;
     report.set_currency(book.currency());
-    struct Product { std::set<std::string> resources; double hours = 0; };
+    struct Product
+    {
+        std::set<std::string> resources;
+        double hours = 0;
+    };
     std::map<std::string, Product> products;
     std::int64_t first = INT64_MAX, last = INT64_MIN;
     for (const auto &u : usage) {
         const auto *price = book.find(u.skuId);
         if (!price || !book.find(price->product(), "on-demand"))
-            continue;  // not an instance SKU of this price book
+            continue; // not an instance SKU of this price book
         Product &p = products[price->product()];
         p.resources.insert(u.resourceId);
         p.hours += u.hours;
@@ -44,7 +48,7 @@ opsdeck::v1::RepriceReport reprice(const PriceBook &book, const std::vector<Ledg
     report.set_instances(std::uint32_t(instances));
     report.set_days(days);
 
-    double onDemandPerHour = 0;  // all instances, one hour each
+    double onDemandPerHour = 0; // all instances, one hour each
     for (const auto &[name, p] : products)
         onDemandPerHour += double(p.resources.size()) * PriceBook::unitPrice(*book.find(name, "on-demand"));
     const double onDemand = onDemandPerHour * h * days;
@@ -64,7 +68,7 @@ opsdeck::v1::RepriceReport reprice(const PriceBook &book, const std::vector<Ledg
         o->set_description("on-demand: pay per second for the hours that run");
     }
     for (const std::string &offer : offers) {
-        double perHour = 0;  // the offer's hourly rate for all instances
+        double perHour = 0; // the offer's hourly rate for all instances
         double interruptions = 0;
         const opsdeck::v1::Price *sample = nullptr;
         bool complete = true;
@@ -83,7 +87,7 @@ opsdeck::v1::RepriceReport reprice(const PriceBook &book, const std::vector<Ledg
             interruptions += n * price->interruptions_per_hour();
         }
         if (!complete || !sample)
-            continue;  // the offer does not cover every product in the range
+            continue; // the offer does not cover every product in the range
         auto *o = report.add_options();
         o->set_pricing_category(sample->pricing_category());
         o->set_commitment_discount_type(sample->commitment_discount_type());
@@ -96,8 +100,8 @@ opsdeck::v1::RepriceReport reprice(const PriceBook &book, const std::vector<Ledg
             o->set_cost(perHour * h * days);
             o->set_break_even_hours_per_day(0);
             o->set_description(offer + ": cheaper at any utilisation; about "
-                               + std::to_string(int(interruptions * h * days + 0.5))
-                               + " interruptions expected over the range");
+                + std::to_string(int(interruptions * h * days + 0.5))
+                + " interruptions expected over the range");
         }
         o->set_saving_vs_on_demand(onDemand - o->cost());
     }

@@ -2,7 +2,6 @@
 
 #include "backends/billing/ledger.h"
 #include "backends/billing/pricebook.h"
-
 #include "opsdeck/v1/billing.pb.h"
 
 #include <vector>
@@ -16,6 +15,6 @@ namespace opsdeck::billing {
 // (weighted by the instances of each product): with on-demand 50 % above the
 // commitment, 16 hours a day.
 opsdeck::v1::RepriceReport reprice(const PriceBook &book, const std::vector<Ledger::InstanceUsage> &usage,
-                                   double hoursPerDay, std::int64_t startNs, std::int64_t endNs);
+    double hoursPerDay, std::int64_t startNs, std::int64_t endNs);
 
 } // namespace opsdeck::billing

@@ -33,7 +33,7 @@ void civilFromDays(std::int64_t z, int *year, unsigned *month, unsigned *day)
 
 int daysInMonth(int year, int month)
 {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : days[month - 1];
 }
@@ -91,8 +91,8 @@ bool parseIsoUtc(std::string_view s, std::int64_t *out)
     while (!s.empty() && s.back() == ' ')
         s.remove_suffix(1);
     int year, month, day, hour = 0, minute = 0, second = 0;
-    if (!digits(s, 0, 4, &year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, &month)
-        || s[7] != '-' || !digits(s, 8, 2, &day))
+    if (!digits(s, 0, 4, &year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, &month) || s[7] != '-'
+        || !digits(s, 8, 2, &day))
         return false;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
         return false;
@@ -139,10 +139,10 @@ std::string formatIsoUtc(std::int64_t t)
     char buf[96];
     if (frac == 0)
         std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", y, m, d, int(secs / 3600),
-                      int(secs / 60 % 60), int(secs % 60));
+            int(secs / 60 % 60), int(secs % 60));
     else
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%09lldZ", y, m, d,
-                      int(secs / 3600), int(secs / 60 % 60), int(secs % 60), (long long)frac);
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%09lldZ", y, m, d, int(secs / 3600),
+            int(secs / 60 % 60), int(secs % 60), (long long)frac);
     return buf;
 }
 

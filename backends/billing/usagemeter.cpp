@@ -29,7 +29,7 @@ void UsageMeter::stopped(const std::string &resourceId, std::int64_t atNs, bool 
 }
 
 void UsageMeter::calls(const std::string &resourceId, double requests, double gbSeconds,
-                       const std::map<std::string, std::string> &tags)
+    const std::map<std::string, std::string> &tags)
 {
     if (requests <= 0 && gbSeconds <= 0)
         return;

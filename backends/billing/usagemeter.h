@@ -37,7 +37,7 @@ public:
     void stopped(const std::string &resourceId, std::int64_t atNs, bool interrupted = false);
     // Serverless calls: `requests` invocations that ran `gbSeconds` in total.
     void calls(const std::string &resourceId, double requests, double gbSeconds,
-               const std::map<std::string, std::string> &tags = {});
+        const std::map<std::string, std::string> &tags = {});
 
     // Submits the usage up to nowNs to the sink and settles commitments.
     void flush(std::int64_t nowNs, UsageSink &sink);
@@ -49,8 +49,8 @@ private:
     {
         InstanceSpec spec;
         std::int64_t runStartNs = 0;
-        std::int64_t billedUntilNs = 0;  // usage before this was already submitted
-        std::int64_t stoppedNs = 0;      // 0 while running
+        std::int64_t billedUntilNs = 0; // usage before this was already submitted
+        std::int64_t stoppedNs = 0; // 0 while running
         bool interrupted = false;
     };
     struct Calls
@@ -62,7 +62,7 @@ private:
 
     mutable std::mutex m_mutex;
     std::map<std::string, Run> m_runs;
-    std::vector<std::pair<std::string, Run>> m_finished;  // stopped since the last flush
+    std::vector<std::pair<std::string, Run>> m_finished; // stopped since the last flush
     std::map<std::string, Calls> m_calls;
     std::int64_t m_lastFlushNs = 0;
 };

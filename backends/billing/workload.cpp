@@ -34,31 +34,32 @@ std::int64_t overlap(std::int64_t a, std::int64_t b, std::int64_t from, std::int
 } // namespace
 
 WorkloadGenerator::WorkloadGenerator(std::uint64_t seed, std::int64_t epochNs)
-    : m_seed(seed), m_epochNs(floorNs(epochNs, kNsPerHour))
+    : m_seed(seed)
+    , m_epochNs(floorNs(epochNs, kNsPerHour))
 {
     // Mesh: the always-on front end on a 3-instance reservation (the third
     // runs 12 hours a day, so part of the reservation goes unused), orders on
     // a savings plan, search on demand in business hours, batch on spot at night.
     m_instances = {
-        {"mesh/frontend-1", "vm.small", "reserved", "ri-frontend", 0, 24, false, "frontend", "mesh"},
-        {"mesh/frontend-2", "vm.small", "reserved", "ri-frontend", 0, 24, false, "frontend", "mesh"},
-        {"mesh/frontend-3", "vm.small", "reserved", "ri-frontend", 8, 20, false, "frontend", "mesh"},
-        {"mesh/orders-1", "vm.small", "savings-plan", "sp-orders", 0, 24, false, "orders", "mesh"},
-        {"mesh/orders-2", "vm.small", "savings-plan", "sp-orders", 0, 24, false, "orders", "mesh"},
-        {"mesh/search-1", "vm.large", "on-demand", "", 8, 20, false, "search", "mesh"},
-        {"mesh/search-2", "vm.large", "on-demand", "", 9, 17, false, "search", "mesh"},
-        {"mesh/batch-1", "vm.large", "spot", "", 0, 6, false, "batch", "mesh"},
-        {"mesh/batch-2", "vm.large", "spot", "", 0, 6, false, "batch", "mesh"},
-        {"sim/bridge-1", "vm.small", "on-demand", "", 0, 24, false, "bridge", "sim"},
+        { "mesh/frontend-1", "vm.small", "reserved", "ri-frontend", 0, 24, false, "frontend", "mesh" },
+        { "mesh/frontend-2", "vm.small", "reserved", "ri-frontend", 0, 24, false, "frontend", "mesh" },
+        { "mesh/frontend-3", "vm.small", "reserved", "ri-frontend", 8, 20, false, "frontend", "mesh" },
+        { "mesh/orders-1", "vm.small", "savings-plan", "sp-orders", 0, 24, false, "orders", "mesh" },
+        { "mesh/orders-2", "vm.small", "savings-plan", "sp-orders", 0, 24, false, "orders", "mesh" },
+        { "mesh/search-1", "vm.large", "on-demand", "", 8, 20, false, "search", "mesh" },
+        { "mesh/search-2", "vm.large", "on-demand", "", 9, 17, false, "search", "mesh" },
+        { "mesh/batch-1", "vm.large", "spot", "", 0, 6, false, "batch", "mesh" },
+        { "mesh/batch-2", "vm.large", "spot", "", 0, 6, false, "batch", "mesh" },
+        { "sim/bridge-1", "vm.small", "on-demand", "", 0, 24, false, "bridge", "sim" },
     };
     for (int i = 1; i <= 6; ++i)
-        m_instances.push_back({"sim/member-" + std::to_string(i), "vm.small", "on-demand", "", 0, 24, true,
-                               "simulation", "sim"});
+        m_instances.push_back({ "sim/member-" + std::to_string(i), "vm.small", "on-demand", "", 0, 24, true,
+            "simulation", "sim" });
     m_commitments = {
-        {"ri-frontend", "vm.small.reserved", 3, m_epochNs, "eu-central-1", "opsdeck-demo"},
-        {"sp-orders", "vm.small.savings-plan", 2, m_epochNs, "eu-central-1", "opsdeck-demo"},
+        { "ri-frontend", "vm.small.reserved", 3, m_epochNs, "eu-central-1", "opsdeck-demo" },
+        { "sp-orders", "vm.small.savings-plan", 2, m_epochNs, "eu-central-1", "opsdeck-demo" },
     };
-    m_interruptions = {{"vm.large", 0.08}, {"vm.small", 0.05}};
+    m_interruptions = { { "vm.large", 0.08 }, { "vm.small", 0.05 } };
 }
 
 void WorkloadGenerator::setInterruptionsPerHour(const std::string &product, double rate)
@@ -73,27 +74,28 @@ void WorkloadGenerator::setInterruptionsPerHour(const std::string &product, doub
 
 double WorkloadGenerator::uniform(const std::string &resource, std::int64_t hour, std::uint64_t salt) const
 {
-    const std::uint64_t h = splitmix(m_seed ^ splitmix(fnv(resource) ^ splitmix(std::uint64_t(hour) + salt * 7919)));
+    const std::uint64_t h
+        = splitmix(m_seed ^ splitmix(fnv(resource) ^ splitmix(std::uint64_t(hour) + salt * 7919)));
     return double(h >> 11) * 0x1.0p-53;
 }
 
-UsageEvent WorkloadGenerator::base(const std::string &resource, const std::string &app,
-                                   const std::string &workload) const
+UsageEvent WorkloadGenerator::base(
+    const std::string &resource, const std::string &app, const std::string &workload) const
 {
     UsageEvent e;
     e.resourceId = resource;
-    e.tags = {{"app", app}, {"workload", workload}};
+    e.tags = { { "app", app }, { "workload", workload } };
     return e;
 }
 
-void WorkloadGenerator::instanceHour(const Instance &inst, std::int64_t hour, std::int64_t from, std::int64_t to,
-                                     std::vector<UsageEvent> *out) const
+void WorkloadGenerator::instanceHour(const Instance &inst, std::int64_t hour, std::int64_t from,
+    std::int64_t to, std::vector<UsageEvent> *out) const
 {
     const std::int64_t hourEnd = hour + kNsPerHour;
     // One event per run and hour, clipped to the interval asked for; the run's
     // true start and end travel along for the 60-second minimum.
     auto emit = [&](std::int64_t runStart, std::int64_t runEnd, bool interrupted) {
-        const std::int64_t a = std::max({runStart, from, hour}), b = std::min({runEnd, to, hourEnd});
+        const std::int64_t a = std::max({ runStart, from, hour }), b = std::min({ runEnd, to, hourEnd });
         if (b <= a)
             return;
         UsageEvent e = base(inst.resourceId, inst.app, inst.workload);
@@ -113,7 +115,8 @@ void WorkloadGenerator::instanceHour(const Instance &inst, std::int64_t hour, st
         // shorter than the 60-second minimum.
         if (uniform(inst.resourceId, hour, 1) < 0.35)
             return;
-        const std::int64_t start = hour + std::int64_t(uniform(inst.resourceId, hour, 2) * 1800) * kNsPerSecond;
+        const std::int64_t start
+            = hour + std::int64_t(uniform(inst.resourceId, hour, 2) * 1800) * kNsPerSecond;
         const bool shortRun = uniform(inst.resourceId, hour, 3) < 0.15;
         const std::int64_t seconds = shortRun ? 5 + std::int64_t(uniform(inst.resourceId, hour, 4) * 50)
                                               : 120 + std::int64_t(uniform(inst.resourceId, hour, 4) * 1500);
@@ -125,7 +128,8 @@ void WorkloadGenerator::instanceHour(const Instance &inst, std::int64_t hour, st
         return;
     const bool alwaysOn = inst.fromHour == 0 && inst.toHour == 24;
     const std::int64_t dayStart = floorNs(hour, kNsPerDay);
-    const std::int64_t windowStart = alwaysOn ? m_epochNs : std::max(m_epochNs, dayStart + inst.fromHour * kNsPerHour);
+    const std::int64_t windowStart
+        = alwaysOn ? m_epochNs : std::max(m_epochNs, dayStart + inst.fromHour * kNsPerHour);
     const std::int64_t windowEnd = alwaysOn ? INT64_MAX : dayStart + inst.toHour * kNsPerHour;
     if (inst.offer == "spot") {
         double rate = 0;
@@ -135,7 +139,8 @@ void WorkloadGenerator::instanceHour(const Instance &inst, std::int64_t hour, st
         // Any hour of a spot window may be interrupted; a replacement starts
         // two minutes later and runs to the end of the window.
         if (uniform(inst.resourceId, hour, 5) < rate) {
-            const std::int64_t cut = hour + (60 + std::int64_t(uniform(inst.resourceId, hour, 6) * 3000)) * kNsPerSecond;
+            const std::int64_t cut
+                = hour + (60 + std::int64_t(uniform(inst.resourceId, hour, 6) * 3000)) * kNsPerSecond;
             emit(windowStart, cut, true);
             emit(cut + 120 * kNsPerSecond, windowEnd, false);
             return;
@@ -159,13 +164,21 @@ void WorkloadGenerator::generate(std::int64_t fromNs, std::int64_t toNs, std::ve
         const double diurnal = 0.55 + 0.45 * std::sin((hourOfDay - 6) * 3.14159265358979 / 12.0);
 
         // Functions: requests x (duration x memory).
-        struct Fn { const char *id; double requestsPerHour; double seconds; double gb; };
-        for (const Fn &fn : {Fn{"fn/telemetry-ingest", 90000, 0.12, 1.5}, Fn{"fn/report-render", 4000, 1.8, 2.0}}) {
+        struct Fn
+        {
+            const char *id;
+            double requestsPerHour;
+            double seconds;
+            double gb;
+        };
+        for (const Fn &fn :
+            { Fn { "fn/telemetry-ingest", 90000, 0.12, 1.5 }, Fn { "fn/report-render", 4000, 1.8, 2.0 } }) {
             UsageEvent e = base(fn.id, "mesh", fn.id + 3);
             e.kind = UsageEvent::Kind::Function;
             e.startNs = a;
             e.endNs = b;
-            e.requests = std::round(fn.requestsPerHour * diurnal * (0.8 + 0.4 * uniform(fn.id, hour, 10)) * share);
+            e.requests
+                = std::round(fn.requestsPerHour * diurnal * (0.8 + 0.4 * uniform(fn.id, hour, 10)) * share);
             e.gbSeconds = e.requests * fn.seconds * fn.gb;
             out->push_back(std::move(e));
         }
@@ -173,11 +186,18 @@ void WorkloadGenerator::generate(std::int64_t fromNs, std::int64_t toNs, std::ve
         // Storage: recordings (hot, growing, busy), snapshots (goes cold 5
         // days after the epoch), archive (cold from the start).
         const double days = double(hour - m_epochNs) / double(kNsPerDay);
-        struct Bucket { const char *id; double gb; double growthPerDay; std::int64_t lastAccess; double activity; };
+        struct Bucket
+        {
+            const char *id;
+            double gb;
+            double growthPerDay;
+            std::int64_t lastAccess;
+            double activity;
+        };
         const Bucket buckets[] = {
-            {"bucket/recordings", 1800, 40, hour, 1.0},
-            {"bucket/snapshots", 5200, 0, m_epochNs - 85 * kNsPerDay, 0.0},
-            {"bucket/archive", 64000, 0, m_epochNs - 200 * kNsPerDay, 0.0},
+            { "bucket/recordings", 1800, 40, hour, 1.0 },
+            { "bucket/snapshots", 5200, 0, m_epochNs - 85 * kNsPerDay, 0.0 },
+            { "bucket/archive", 64000, 0, m_epochNs - 200 * kNsPerDay, 0.0 },
         };
         for (const Bucket &bucket : buckets) {
             UsageEvent e = base(bucket.id, "sim", "recording");
@@ -214,7 +234,7 @@ void WorkloadGenerator::generate(std::int64_t fromNs, std::int64_t toNs, std::ve
         out->push_back(std::move(egress));
     }
     std::stable_sort(out->begin(), out->end(),
-                     [](const UsageEvent &x, const UsageEvent &y) { return x.startNs < y.startNs; });
+        [](const UsageEvent &x, const UsageEvent &y) { return x.startNs < y.startNs; });
 }
 
 } // namespace opsdeck::billing

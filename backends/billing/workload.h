@@ -23,9 +23,9 @@ public:
         std::string product;
         std::string offer;
         std::string commitmentId;
-        int fromHour = 0;  // daily running window [fromHour, toHour) UTC; 0..24 = always
+        int fromHour = 0; // daily running window [fromHour, toHour) UTC; 0..24 = always
         int toHour = 24;
-        bool sessions = false;  // short random sessions instead of a daily window
+        bool sessions = false; // short random sessions instead of a daily window
         std::string workload;
         std::string app;
     };
@@ -46,7 +46,7 @@ public:
 private:
     double uniform(const std::string &resource, std::int64_t hour, std::uint64_t salt) const;
     void instanceHour(const Instance &inst, std::int64_t hour, std::int64_t from, std::int64_t to,
-                      std::vector<UsageEvent> *out) const;
+        std::vector<UsageEvent> *out) const;
     UsageEvent base(const std::string &resource, const std::string &app, const std::string &workload) const;
 
     std::uint64_t m_seed;

@@ -31,7 +31,9 @@ struct HistoryWatch
 // Members are declared in construction order; destruction runs backwards.
 struct BridgeCore
 {
-    explicit BridgeCore(const BridgeConfig &c) : config(c) {}
+    explicit BridgeCore(const BridgeConfig &c)
+        : config(c)
+    { }
 
     BridgeConfig config;
     TokenStore tokens;
@@ -40,7 +42,7 @@ struct BridgeCore
     std::unique_ptr<DdsIngest> ingest;
     std::unique_ptr<ControlModule> control;
     std::int64_t startedUnixNs = 0;
-    std::atomic<std::uint64_t> nextSubscriber{0};
+    std::atomic<std::uint64_t> nextSubscriber { 0 };
 
     std::unique_ptr<grpc::Service> service;
     std::unique_ptr<grpc::Server> server;

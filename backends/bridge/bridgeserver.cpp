@@ -3,13 +3,13 @@
 #include "backends/bridge/bridgecore.h"
 #include "backends/bridge/bridgeservice.h"
 
+#include <QLoggingCategory>
+
 #include <grpcpp/ext/channelz_service_plugin.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
-
-#include <QLoggingCategory>
 
 #include <chrono>
 #include <fstream>
@@ -27,7 +27,7 @@ namespace {
 std::int64_t unixNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+        std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -99,15 +99,15 @@ void BridgeCore::watchHistory(HistoryWatch &w, std::chrono::steady_clock::durati
     w.holding = false;
     fanout.releaseHistoryHold();
     qCInfo(lcBridge) << "history" << (settled ? "complete" : "wait ended at its bound") << "after"
-                     << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << "ms:" << keys
-                     << "keys from" << matched << "matched writers";
+                     << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
+                     << "ms:" << keys << "keys from" << matched << "matched writers";
 }
 
 SimClock BridgeCore::clock() const
 {
     if (control)
         return control->clock();
-    const OutItemPtr item = fanout.cached(Key{TOPIC_SIM_CLOCK, 0});
+    const OutItemPtr item = fanout.cached(Key { TOPIC_SIM_CLOCK, 0 });
     Sample sample;
     if (item) {
         grpc::ByteBuffer buffer(&item->body, 1);
@@ -123,7 +123,7 @@ SimClock BridgeCore::clock() const
 
 BridgeServer::BridgeServer(BridgeConfig config)
     : m_config(std::move(config))
-{}
+{ }
 
 BridgeServer::~BridgeServer()
 {
@@ -138,7 +138,8 @@ int BridgeServer::port() const
 std::string BridgeServer::address() const
 {
     const std::string host = m_config.listen.substr(0, m_config.listen.rfind(':'));
-    return (host.empty() || host == "0.0.0.0" ? std::string("127.0.0.1") : host) + ":" + std::to_string(port());
+    return (host.empty() || host == "0.0.0.0" ? std::string("127.0.0.1") : host) + ":"
+        + std::to_string(port());
 }
 
 BridgeStats BridgeServer::stats() const
@@ -181,18 +182,18 @@ bool BridgeServer::start(std::string *error)
                 *error = "requiring client certificates needs a client CA file";
             return false;
         }
-        grpc::SslServerCredentialsOptions options(
-            m_config.requireClientCert ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
-            : ca.empty()               ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
-                                       : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
+        grpc::SslServerCredentialsOptions options(m_config.requireClientCert
+                ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
+                : ca.empty() ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+                             : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
         options.pem_root_certs = ca;
-        options.pem_key_cert_pairs.push_back({key, cert});
+        options.pem_key_cert_pairs.push_back({ key, cert });
         credentials = grpc::SslServerCredentials(options);
     } else {
         if (!isLoopbackListen(m_config.listen) && !m_config.allowInsecureRemote) {
             if (error)
                 *error = "plaintext on " + m_config.listen
-                         + " is refused: configure TLS or explicitly allow insecure remote connections";
+                    + " is refused: configure TLS or explicitly allow insecure remote connections";
             return false;
         }
         credentials = grpc::InsecureServerCredentials();
@@ -223,7 +224,7 @@ bool BridgeServer::start(std::string *error)
             sample.set_source("control");
             *sample.mutable_control()->mutable_command() = command;
             *sample.mutable_control()->mutable_ack() = ack;
-            fanout->publish(makeItem(Key{TOPIC_CONTROL_EVENT, command.sequence()}, false, sample));
+            fanout->publish(makeItem(Key { TOPIC_CONTROL_EVENT, command.sequence() }, false, sample));
         });
         if (!c.control->start(error))
             return false;
@@ -244,7 +245,7 @@ bool BridgeServer::start(std::string *error)
     builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 5000);
     builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
     builder.AddChannelArgument(GRPC_ARG_ENABLE_CHANNELZ, 1);
-    builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);   // requests are small
+    builder.SetMaxReceiveMessageSize(4 * 1024 * 1024); // requests are small
     builder.SetMaxSendMessageSize(64 * 1024 * 1024);
     c.server = builder.BuildAndStart();
     if (!c.server || c.port == 0) {
@@ -262,7 +263,7 @@ bool BridgeServer::start(std::string *error)
         const auto period = std::chrono::milliseconds(std::max(10, c.config.statsPeriodMs));
         auto nextStats = Clock::now() + period;
         const auto started = Clock::now();
-        HistoryWatch history{c.fanout.holdingForHistory(), 0, 0, started};
+        HistoryWatch history { c.fanout.holdingForHistory(), 0, 0, started };
         std::unique_lock lock(c.tickMutex);
         while (!c.stopping) {
             c.tickWake.wait_for(lock, std::chrono::milliseconds(10), [&c] { return c.stopping; });
@@ -283,7 +284,7 @@ bool BridgeServer::start(std::string *error)
                 sample.set_bridge_recv_unix_ns(stats.wall_time_unix_ns());
                 sample.set_source(c.config.bridgeId);
                 *sample.mutable_stats() = stats;
-                c.fanout.publish(makeItem(Key{TOPIC_BRIDGE_STATS, 0}, false, sample));
+                c.fanout.publish(makeItem(Key { TOPIC_BRIDGE_STATS, 0 }, false, sample));
                 nextStats += period;
             }
             lock.lock();

@@ -36,9 +36,9 @@ public:
     std::string address() const;
     const BridgeConfig &config() const { return m_config; }
 
-    opsdeck::v1::BridgeStats stats() const;   // the latest periodic stats
+    opsdeck::v1::BridgeStats stats() const; // the latest periodic stats
     opsdeck::v1::SimClock clock() const;
-    std::size_t subscriberCount() const;      // open Subscribe streams
+    std::size_t subscriberCount() const; // open Subscribe streams
 
 private:
     BridgeConfig m_config;

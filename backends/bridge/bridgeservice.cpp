@@ -3,9 +3,9 @@
 #include "backends/bridge/bridgecore.h"
 #include "backends/bridge/subscriber.h"
 
-#include <grpcpp/support/proto_buffer_reader.h>
-
 #include <QLoggingCategory>
+
+#include <grpcpp/support/proto_buffer_reader.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcBridge)
 
@@ -33,31 +33,37 @@ grpc::ServerUnaryReactor *finish(grpc::CallbackServerContext *context, const grp
 const char *ddsTopicName(Topic topic)
 {
     switch (topic) {
-    case TOPIC_NODE_STATE: return dds::kNodeStateTopic;
-    case TOPIC_LINK_STATE: return dds::kLinkStateTopic;
-    case TOPIC_ROUTE: return dds::kRouteTopic;
-    case TOPIC_SIM_CLOCK: return dds::kSimClockTopic;
-    case TOPIC_MEMBER_STATUS: return dds::kMemberStatusTopic;
-    default: return "";
+    case TOPIC_NODE_STATE:
+        return dds::kNodeStateTopic;
+    case TOPIC_LINK_STATE:
+        return dds::kLinkStateTopic;
+    case TOPIC_ROUTE:
+        return dds::kRouteTopic;
+    case TOPIC_SIM_CLOCK:
+        return dds::kSimClockTopic;
+    case TOPIC_MEMBER_STATUS:
+        return dds::kMemberStatusTopic;
+    default:
+        return "";
     }
 }
 
 } // namespace
 
-grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::Subscribe(grpc::CallbackServerContext *context,
-                                                                     const grpc::ByteBuffer *request)
+grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::Subscribe(
+    grpc::CallbackServerContext *context, const grpc::ByteBuffer *request)
 {
     return openStream(context, request, false);
 }
 
-grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::SubscribeBatched(grpc::CallbackServerContext *context,
-                                                                            const grpc::ByteBuffer *request)
+grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::SubscribeBatched(
+    grpc::CallbackServerContext *context, const grpc::ByteBuffer *request)
 {
     return openStream(context, request, true);
 }
 
-grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::openStream(grpc::CallbackServerContext *context,
-                                                                      const grpc::ByteBuffer *request, bool batched)
+grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::openStream(
+    grpc::CallbackServerContext *context, const grpc::ByteBuffer *request, bool batched)
 {
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
@@ -66,56 +72,63 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::openStream(grpc::Call
     SubscribeRequest parsed;
     grpc::ByteBuffer copy(*request);
     if (!grpc::SerializationTraits<SubscribeRequest>::Deserialize(&copy, &parsed).ok())
-        return new RefusedStream(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "malformed SubscribeRequest"));
+        return new RefusedStream(
+            grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "malformed SubscribeRequest"));
     if (parsed.client_name().size() > 256 || parsed.node_filter_size() > 100000)
-        return new RefusedStream(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "client name or node filter too large"));
+        return new RefusedStream(
+            grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "client name or node filter too large"));
     for (const auto &t : parsed.topics())
         if (t.max_rate_hz() < 0 || !std::isfinite(t.max_rate_hz()))
-            return new RefusedStream(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "max_rate_hz must be >= 0"));
+            return new RefusedStream(
+                grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "max_rate_hz must be >= 0"));
     const std::uint32_t capacity = parsed.queue_capacity() == 0
-                                       ? m_core.config.defaultQueueCapacity
-                                       : std::clamp<std::uint32_t>(parsed.queue_capacity(), 16, m_core.config.maxQueueCapacity);
+        ? m_core.config.defaultQueueCapacity
+        : std::clamp<std::uint32_t>(parsed.queue_capacity(), 16, m_core.config.maxQueueCapacity);
     const std::string id = "sub-" + std::to_string(++m_core.nextSubscriber);
     qCInfo(lcBridge) << "subscriber" << id.c_str() << "from" << context->peer().c_str() << "as"
                      << caller.identity.c_str() << "client" << parsed.client_name().c_str()
                      << (batched ? "(batched)" : "");
-    auto subscriber = std::make_shared<Subscriber>(m_core.fanout, std::move(parsed), id, context->peer(), capacity,
-                                                   batched);
+    auto subscriber = std::make_shared<Subscriber>(
+        m_core.fanout, std::move(parsed), id, context->peer(), capacity, batched);
     subscriber->attach(subscriber);
     m_core.fanout.subscribe(subscriber);
     return subscriber.get();
 }
 
-grpc::ServerUnaryReactor *BridgeService::SendControl(grpc::CallbackServerContext *context,
-                                                     const ControlCommand *request, ControlAck *response)
+grpc::ServerUnaryReactor *BridgeService::SendControl(
+    grpc::CallbackServerContext *context, const ControlCommand *request, ControlAck *response)
 {
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
         return finish(context, auth);
     if (caller.role != ROLE_OPERATOR)
-        return finish(context, grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
-                                            "'" + caller.identity + "' is a viewer; control needs the operator role"));
+        return finish(context,
+            grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                "'" + caller.identity + "' is a viewer; control needs the operator role"));
     if (!m_core.control)
-        return finish(context, grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                                            "this bridge does not run the control module (another bridge controls time)"));
+        return finish(context,
+            grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                "this bridge does not run the control module (another bridge controls time)"));
     if (request->comment().size() > 256 || request->issuer().size() > 256)
-        return finish(context, grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "issuer or comment longer than 256 bytes"));
+        return finish(context,
+            grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "issuer or comment longer than 256 bytes"));
     return finish(context, m_core.control->apply(*request, caller.identity, response));
 }
 
-grpc::ServerUnaryReactor *BridgeService::ListTopics(grpc::CallbackServerContext *context,
-                                                    const ListTopicsRequest *, ListTopicsResponse *response)
+grpc::ServerUnaryReactor *BridgeService::ListTopics(
+    grpc::CallbackServerContext *context, const ListTopicsRequest *, ListTopicsResponse *response)
 {
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
         return finish(context, auth);
-    const double uptimeS = std::max(1e-3, double(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                                     std::chrono::system_clock::now().time_since_epoch())
-                                                     .count()
-                                                 - m_core.startedUnixNs)
-                                              * 1e-9);
+    const double uptimeS = std::max(1e-3,
+        double(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count()
+            - m_core.startedUnixNs)
+            * 1e-9);
     struct Row
     {
         Topic topic;
@@ -123,11 +136,11 @@ grpc::ServerUnaryReactor *BridgeService::ListTopics(grpc::CallbackServerContext 
         dds::QosKind qos;
     };
     const Row rows[] = {
-        {TOPIC_NODE_STATE, "opsdeck::dds::NodeState", dds::QosKind::State},
-        {TOPIC_LINK_STATE, "opsdeck::dds::LinkState", dds::QosKind::State},
-        {TOPIC_ROUTE, "opsdeck::dds::Route", dds::QosKind::State},
-        {TOPIC_SIM_CLOCK, "opsdeck::dds::SimClock", dds::QosKind::State},
-        {TOPIC_MEMBER_STATUS, "opsdeck::dds::MemberStatus", dds::QosKind::State},
+        { TOPIC_NODE_STATE, "opsdeck::dds::NodeState", dds::QosKind::State },
+        { TOPIC_LINK_STATE, "opsdeck::dds::LinkState", dds::QosKind::State },
+        { TOPIC_ROUTE, "opsdeck::dds::Route", dds::QosKind::State },
+        { TOPIC_SIM_CLOCK, "opsdeck::dds::SimClock", dds::QosKind::State },
+        { TOPIC_MEMBER_STATUS, "opsdeck::dds::MemberStatus", dds::QosKind::State },
     };
     for (const Row &row : rows) {
         TopicInfo *info = response->add_topics();
@@ -148,8 +161,8 @@ grpc::ServerUnaryReactor *BridgeService::ListTopics(grpc::CallbackServerContext 
     return finish(context, grpc::Status::OK);
 }
 
-grpc::ServerUnaryReactor *BridgeService::GetStatus(grpc::CallbackServerContext *context, const GetStatusRequest *,
-                                                   BridgeStatus *response)
+grpc::ServerUnaryReactor *BridgeService::GetStatus(
+    grpc::CallbackServerContext *context, const GetStatusRequest *, BridgeStatus *response)
 {
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);

@@ -18,26 +18,31 @@ using namespace opsdeck::v1;
 namespace {
 
 constexpr std::size_t kHistory = 4096;
-constexpr std::int64_t kMinDtNs = 1'000'000;               // 1 ms
-constexpr std::int64_t kMaxDtNs = 3600LL * 1'000'000'000;  // 1 h
+constexpr std::int64_t kMinDtNs = 1'000'000; // 1 ms
+constexpr std::int64_t kMaxDtNs = 3600LL * 1'000'000'000; // 1 h
 constexpr double kMinRate = 0.001, kMaxRate = 10000.0;
-constexpr std::int64_t kMinWallPeriodNs = 1'000'000;      // at most 1000 grants per second
+constexpr std::int64_t kMinWallPeriodNs = 1'000'000; // at most 1000 grants per second
 
 std::int64_t unixNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+        std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
 const char *stateName(SimState s)
 {
     switch (s) {
-    case SIM_STATE_INIT: return "INIT";
-    case SIM_STATE_RUNNING: return "RUNNING";
-    case SIM_STATE_FROZEN: return "FROZEN";
-    case SIM_STATE_STOPPED: return "STOPPED";
-    default: return "UNSPECIFIED";
+    case SIM_STATE_INIT:
+        return "INIT";
+    case SIM_STATE_RUNNING:
+        return "RUNNING";
+    case SIM_STATE_FROZEN:
+        return "FROZEN";
+    case SIM_STATE_STOPPED:
+        return "STOPPED";
+    default:
+        return "UNSPECIFIED";
     }
 }
 
@@ -48,7 +53,7 @@ ControlModule::ControlModule(dds::Participant &participant, ControlConfig config
     , m_config(std::move(config))
     , m_dtNs(m_config.dtNs)
     , m_rate(m_config.realTimeFactor)
-{}
+{ }
 
 ControlModule::~ControlModule()
 {
@@ -114,7 +119,7 @@ SimClock ControlModule::clock() const
 
 void ControlModule::publishClockLocked()
 {
-    opsdeck_dds_SimClock s{};
+    opsdeck_dds_SimClock s {};
     s.state = m_state;
     s.step = m_step;
     s.sim_time_ns = m_simTimeNs;
@@ -129,7 +134,7 @@ void ControlModule::publishClockLocked()
 
 void ControlModule::publishControlLocked(const ControlCommand &command)
 {
-    opsdeck_dds_SimControl s{};
+    opsdeck_dds_SimControl s {};
     s.kind = command.kind();
     s.sequence_number = command.sequence();
     s.issuer = const_cast<char *>(m_lastIssuer.c_str());
@@ -154,27 +159,27 @@ std::string ControlModule::validateLocked(const ControlCommand &command, grpc::S
         return m_state == SIM_STATE_FROZEN ? "" : from + "; only a frozen simulation can be resumed";
     case CONTROL_KIND_STOP:
         return m_state == SIM_STATE_RUNNING || m_state == SIM_STATE_FROZEN
-                   ? ""
-                   : from + "; only a running or frozen simulation can be stopped";
+            ? ""
+            : from + "; only a running or frozen simulation can be stopped";
     case CONTROL_KIND_RESET:
         return m_state == SIM_STATE_STOPPED || m_state == SIM_STATE_INIT
-                   ? ""
-                   : from + "; stop the simulation before resetting it";
+            ? ""
+            : from + "; stop the simulation before resetting it";
     case CONTROL_KIND_SET_DT:
         if (m_state == SIM_STATE_STOPPED)
             return from + "; dt cannot change after stop";
         *code = grpc::StatusCode::INVALID_ARGUMENT;
         return command.dt_ns() >= kMinDtNs && command.dt_ns() <= kMaxDtNs
-                   ? ""
-                   : "dt_ns must be between 1 ms and 1 h, got " + std::to_string(command.dt_ns());
+            ? ""
+            : "dt_ns must be between 1 ms and 1 h, got " + std::to_string(command.dt_ns());
     case CONTROL_KIND_SET_RATE:
         if (m_state == SIM_STATE_STOPPED)
             return from + "; the rate cannot change after stop";
         *code = grpc::StatusCode::INVALID_ARGUMENT;
         return std::isfinite(command.real_time_factor()) && command.real_time_factor() >= kMinRate
-                       && command.real_time_factor() <= kMaxRate
-                   ? ""
-                   : "real_time_factor must be between 0.001 and 10000";
+                && command.real_time_factor() <= kMaxRate
+            ? ""
+            : "real_time_factor must be between 0.001 and 10000";
     default:
         *code = grpc::StatusCode::INVALID_ARGUMENT;
         return "unknown control command kind " + std::to_string(command.kind());
@@ -194,9 +199,8 @@ grpc::Status ControlModule::apply(const ControlCommand &command, const std::stri
         if (seen != m_history.end()) {
             ack->set_result(ACK_RESULT_DUPLICATE);
             ack->set_reason("sequence " + std::to_string(command.sequence()) + " from " + identity
-                            + " was already handled (" + AckResult_Name(seen->second.result())
-                            + (seen->second.reason().empty() ? "" : ": " + seen->second.reason())
-                            + "); nothing changed");
+                + " was already handled (" + AckResult_Name(seen->second.result())
+                + (seen->second.reason().empty() ? "" : ": " + seen->second.reason()) + "); nothing changed");
             *ack->mutable_clock() = clockLocked();
             ack->set_acked_unix_ns(unixNowNs());
         } else {
@@ -236,7 +240,7 @@ grpc::Status ControlModule::apply(const ControlCommand &command, const std::stri
                 m_lastSequence = command.sequence();
                 m_lastIssuer = identity;
                 publishControlLocked(command);
-                publishClockLocked();  // the ack follows the published state
+                publishClockLocked(); // the ack follows the published state
                 ack->set_result(ACK_RESULT_APPLIED);
             }
             *ack->mutable_clock() = clockLocked();
@@ -261,15 +265,15 @@ grpc::Status ControlModule::apply(const ControlCommand &command, const std::stri
 void ControlModule::audit(const ControlCommand &command, const std::string &identity, const ControlAck &ack)
 {
     const std::time_t now = std::time(nullptr);
-    std::tm tm{};
+    std::tm tm {};
     gmtime_r(&now, &tm);
     char when[32];
     std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    std::string line = std::string(when) + "\tidentity=" + identity + "\tissuer=" + command.issuer().substr(0, 128)
-                       + "\tcommand=" + ControlKind_Name(command.kind()) + "\tsequence="
-                       + std::to_string(command.sequence()) + "\tresult=" + AckResult_Name(ack.result())
-                       + "\tstate=" + SimState_Name(ack.clock().state()) + "\tstep="
-                       + std::to_string(ack.clock().step()) + "\tsim_time=" + ack.clock().epoch_time();
+    std::string line = std::string(when) + "\tidentity=" + identity
+        + "\tissuer=" + command.issuer().substr(0, 128) + "\tcommand=" + ControlKind_Name(command.kind())
+        + "\tsequence=" + std::to_string(command.sequence()) + "\tresult=" + AckResult_Name(ack.result())
+        + "\tstate=" + SimState_Name(ack.clock().state()) + "\tstep=" + std::to_string(ack.clock().step())
+        + "\tsim_time=" + ack.clock().epoch_time();
     if (!ack.reason().empty())
         line += "\treason=" + ack.reason();
     if (!command.comment().empty())
@@ -300,14 +304,14 @@ void ControlModule::run()
         const auto period = std::chrono::nanoseconds(
             std::max<std::int64_t>(kMinWallPeriodNs, std::int64_t(double(m_dtNs) / m_rate)));
         if (!wasRunning) {
-            next = Clock::now() + period;  // the first grant comes one period after start / resume
+            next = Clock::now() + period; // the first grant comes one period after start / resume
             wasRunning = true;
         }
         if (m_wake.wait_until(lock, next, [this] { return m_stop || m_state != SIM_STATE_RUNNING; }))
             continue;
         ++m_step;
         m_simTimeNs += m_dtNs;
-        opsdeck_dds_TimeAdvance a{};
+        opsdeck_dds_TimeAdvance a {};
         a.step = m_step;
         a.sim_time_ns = m_simTimeNs;
         a.dt_ns = m_dtNs;
@@ -315,7 +319,7 @@ void ControlModule::run()
         publishClockLocked();
         next += period;
         if (Clock::now() - next > std::chrono::seconds(1))
-            next = Clock::now();  // fell far behind (machine suspended): don't burst to catch up
+            next = Clock::now(); // fell far behind (machine suspended): don't burst to catch up
     }
 }
 

@@ -19,10 +19,10 @@ namespace opsdeck::bridge {
 
 struct ControlConfig
 {
-    std::int64_t dtNs = 100'000'000;   // 100 ms of simulation time per step
-    double realTimeFactor = 1.0;       // sim seconds per wall second
-    std::int64_t epochUnixNs = 0;      // sim time 0 in UTC
-    std::string auditLogPath;          // empty: no audit file (commands are still logged)
+    std::int64_t dtNs = 100'000'000; // 100 ms of simulation time per step
+    double realTimeFactor = 1.0; // sim seconds per wall second
+    std::int64_t epochUnixNs = 0; // sim time 0 in UTC
+    std::string auditLogPath; // empty: no audit file (commands are still logged)
 };
 
 // The interface control module and time manager (SEEDS.md §1): the only
@@ -36,7 +36,8 @@ struct ControlConfig
 class ControlModule
 {
 public:
-    using EventSink = std::function<void(const opsdeck::v1::ControlCommand &, const opsdeck::v1::ControlAck &)>;
+    using EventSink
+        = std::function<void(const opsdeck::v1::ControlCommand &, const opsdeck::v1::ControlAck &)>;
 
     ControlModule(dds::Participant &participant, ControlConfig config);
     ~ControlModule();
@@ -49,7 +50,7 @@ public:
     // `identity` is the authenticated caller. Returns OK for APPLIED and
     // DUPLICATE, FAILED_PRECONDITION / INVALID_ARGUMENT for REFUSED.
     grpc::Status apply(const opsdeck::v1::ControlCommand &command, const std::string &identity,
-                       opsdeck::v1::ControlAck *ack);
+        opsdeck::v1::ControlAck *ack);
 
     opsdeck::v1::SimClock clock() const;
 
@@ -60,7 +61,7 @@ private:
     opsdeck::v1::SimClock clockLocked() const;
     std::string validateLocked(const opsdeck::v1::ControlCommand &command, grpc::StatusCode *code) const;
     void audit(const opsdeck::v1::ControlCommand &command, const std::string &identity,
-               const opsdeck::v1::ControlAck &ack);
+        const opsdeck::v1::ControlAck &ack);
 
     dds::Participant &m_participant;
     const ControlConfig m_config;

@@ -21,12 +21,12 @@ constexpr std::size_t kMaxName = 64;
 constexpr std::size_t kMaxString = 256;
 constexpr std::size_t kMaxHops = 4096;
 constexpr std::size_t kMaxParked = 100000;
-constexpr std::int64_t kParkNs = 1'000'000'000;  // how long a sample may wait for its nodes
+constexpr std::int64_t kParkNs = 1'000'000'000; // how long a sample may wait for its nodes
 
 std::int64_t unixNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+        std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -48,8 +48,7 @@ std::string str(const char *s)
     return s ? std::string(s, strnlen(s, kMaxString)) : std::string();
 }
 
-template<typename T, typename F>
-void takeAll(dds_entity_t reader, F &&handle)
+template<typename T, typename F> void takeAll(dds_entity_t reader, F &&handle)
 {
     void *samples[64] = {};
     dds_sample_info_t infos[64];
@@ -67,10 +66,14 @@ void takeAll(dds_entity_t reader, F &&handle)
 std::string keyText(const Key &key)
 {
     switch (key.topic) {
-    case TOPIC_NODE_STATE: return "node " + std::to_string(key.id);
-    case TOPIC_LINK_STATE: return "link " + std::to_string(key.id >> 32) + "-" + std::to_string(key.id & 0xffffffffu);
-    case TOPIC_ROUTE: return "route " + std::to_string(key.id);
-    default: return "key " + std::to_string(key.id);
+    case TOPIC_NODE_STATE:
+        return "node " + std::to_string(key.id);
+    case TOPIC_LINK_STATE:
+        return "link " + std::to_string(key.id >> 32) + "-" + std::to_string(key.id & 0xffffffffu);
+    case TOPIC_ROUTE:
+        return "route " + std::to_string(key.id);
+    default:
+        return "key " + std::to_string(key.id);
     }
 }
 
@@ -78,7 +81,7 @@ std::string nodeExample(const opsdeck_dds_NodeState &s)
 {
     char text[200];
     std::snprintf(text, sizeof text, "node %u from '%s': lat %g lon %g alt %g", s.node_id,
-                  s.member_id ? s.member_id : "", s.lat_deg, s.lon_deg, s.alt_m);
+        s.member_id ? s.member_id : "", s.lat_deg, s.lon_deg, s.alt_m);
     return text;
 }
 
@@ -87,7 +90,7 @@ std::string nodeExample(const opsdeck_dds_NodeState &s)
 DdsIngest::DdsIngest(dds::Participant &participant, Fanout &fanout)
     : m_participant(participant)
     , m_fanout(fanout)
-{}
+{ }
 
 DdsIngest::~DdsIngest()
 {
@@ -112,7 +115,7 @@ bool DdsIngest::start(std::string *error)
     m_route = m_participant.createReader(t.route, QosKind::State, error);
     m_member = m_participant.createReader(t.member, QosKind::State, error);
     m_clock = m_participant.createReader(t.clock, QosKind::State, error);
-    for (dds_entity_t e : {m_node, m_link, m_route, m_member, m_clock})
+    for (dds_entity_t e : { m_node, m_link, m_route, m_member, m_clock })
         if (e < 0)
             return false;
     // Samples are taken in Cyclone's listener, on the thread that delivered
@@ -121,7 +124,7 @@ bool DdsIngest::start(std::string *error)
     // (samples that arrived before the listener was set) and expires parked ones.
     dds_listener_t *listener = dds_create_listener(this);
     dds_lset_data_available(listener, &onDataAvailable);
-    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
+    for (dds_entity_t r : { m_node, m_link, m_route, m_member, m_clock })
         dds_set_listener(r, listener);
     dds_delete_listener(listener);
     {
@@ -145,7 +148,7 @@ void DdsIngest::stop()
     if (!m_thread.joinable())
         return;
     // Waits for listener calls in progress; none start afterwards.
-    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock})
+    for (dds_entity_t r : { m_node, m_link, m_route, m_member, m_clock })
         dds_set_listener(r, nullptr);
     m_stop.store(true);
     dds_set_guardcondition(m_guard, true);
@@ -259,7 +262,7 @@ void DdsIngest::drop(const std::string &reason, const std::string &example)
 
 bool DdsIngest::claim(const Key &key, const std::string &member, dds_instance_handle_t publication)
 {
-    auto [it, fresh] = m_owners.try_emplace(key, Owner{member, publication});
+    auto [it, fresh] = m_owners.try_emplace(key, Owner { member, publication });
     if (fresh)
         ++m_ownedKeys[member];
     if (fresh || it->second.member == member) {
@@ -270,9 +273,10 @@ bool DdsIngest::claim(const Key &key, const std::string &member, dds_instance_ha
     std::lock_guard lock(m_statsMutex);
     // Bounded: past 256 distinct conflicts, further keys share one entry per topic.
     const std::string text = keyText(key);
-    std::tuple<int, std::string, std::string, std::string> id{int(key.topic), text, it->second.member, member};
+    std::tuple<int, std::string, std::string, std::string> id { int(key.topic), text, it->second.member,
+        member };
     if (m_conflicts.size() >= 256 && !m_conflicts.count(id))
-        id = {int(key.topic), "(further keys)", "(several)", "(several)"};
+        id = { int(key.topic), "(further keys)", "(several)", "(several)" };
     WriterConflict &c = m_conflicts[id];
     if (c.count() == 0) {
         c.set_topic(key.topic);
@@ -293,7 +297,7 @@ bool DdsIngest::release(const Key &key, dds_instance_handle_t publication)
     if (it == m_owners.end())
         return true;
     if (publication != 0 && it->second.publication != 0 && it->second.publication != publication)
-        return false;  // someone else's writer went away or disposed: the owner's value stands
+        return false; // someone else's writer went away or disposed: the owner's value stands
     const auto owned = m_ownedKeys.find(it->second.member);
     if (owned != m_ownedKeys.end() && --owned->second == 0)
         m_ownedKeys.erase(owned);
@@ -308,136 +312,140 @@ std::uint64_t DdsIngest::memberKey(const std::string &memberId)
 
 void DdsIngest::takeNodes()
 {
-    takeAll<opsdeck_dds_NodeState>(m_node, [this](const opsdeck_dds_NodeState &s, const dds_sample_info_t &info) {
-        const Key key{TOPIC_NODE_STATE, s.node_id};
-        const std::int64_t now = unixNowNs();
-        if (!info.valid_data) {
-            if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
+    takeAll<opsdeck_dds_NodeState>(
+        m_node, [this](const opsdeck_dds_NodeState &s, const dds_sample_info_t &info) {
+            const Key key { TOPIC_NODE_STATE, s.node_id };
+            const std::int64_t now = unixNowNs();
+            if (!info.valid_data) {
+                if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
+                    return;
+                OutItemPtr last = m_fanout.cached(key);
+                if (!last)
+                    return;
+                Sample sample;
+                sample.set_bridge_recv_unix_ns(now);
+                NodeState *n = sample.mutable_node();
+                n->set_node_id(s.node_id);
+                n->set_status(NODE_STATUS_REMOVED);
+                m_fanout.remove(makeItem(key, true, sample, { s.node_id }));
                 return;
-            OutItemPtr last = m_fanout.cached(key);
-            if (!last)
+            }
+            count(TOPIC_NODE_STATE);
+            const std::string member = str(s.member_id);
+            if (member.empty())
+                return drop("missing owner member id", nodeExample(s));
+            if (len(s.name, kMaxName) > kMaxName || len(s.member_id, kMaxString) > kMaxString)
+                return drop("oversized string", "node " + std::to_string(s.node_id));
+            if (!finite({ s.lat_deg, s.lon_deg, s.alt_m, s.east_m, s.north_m, s.up_m }))
+                return drop("non-finite position", nodeExample(s));
+            if (!finite({ s.vel_east_mps, s.vel_north_mps, s.vel_up_mps, s.heading_deg, s.ground_speed_mps }))
+                return drop("non-finite velocity", nodeExample(s));
+            if (std::abs(s.lat_deg) > 90 || std::abs(s.lon_deg) > 180)
+                return drop("position out of range", nodeExample(s));
+            if (s.alt_m < -1000 || s.alt_m > 1e8)
+                return drop("absurd altitude", nodeExample(s));
+            if (std::abs(s.ground_speed_mps) > 2e4
+                || std::hypot(s.vel_east_mps, s.vel_north_mps, s.vel_up_mps) > 2e4)
+                return drop("absurd speed", nodeExample(s));
+            if (s.kind < 0 || s.kind > NodeKind_MAX || s.status < 0 || s.status > NodeStatus_MAX)
+                return drop("unknown node kind or status", nodeExample(s));
+            if (!claim(key, member, info.publication_handle))
                 return;
             Sample sample;
+            sample.set_source_time_ns(s.sim_time_ns);
             sample.set_bridge_recv_unix_ns(now);
+            sample.set_source(member);
             NodeState *n = sample.mutable_node();
             n->set_node_id(s.node_id);
-            n->set_status(NODE_STATUS_REMOVED);
-            m_fanout.remove(makeItem(key, true, sample, {s.node_id}));
-            return;
-        }
-        count(TOPIC_NODE_STATE);
-        const std::string member = str(s.member_id);
-        if (member.empty())
-            return drop("missing owner member id", nodeExample(s));
-        if (len(s.name, kMaxName) > kMaxName || len(s.member_id, kMaxString) > kMaxString)
-            return drop("oversized string", "node " + std::to_string(s.node_id));
-        if (!finite({s.lat_deg, s.lon_deg, s.alt_m, s.east_m, s.north_m, s.up_m}))
-            return drop("non-finite position", nodeExample(s));
-        if (!finite({s.vel_east_mps, s.vel_north_mps, s.vel_up_mps, s.heading_deg, s.ground_speed_mps}))
-            return drop("non-finite velocity", nodeExample(s));
-        if (std::abs(s.lat_deg) > 90 || std::abs(s.lon_deg) > 180)
-            return drop("position out of range", nodeExample(s));
-        if (s.alt_m < -1000 || s.alt_m > 1e8)
-            return drop("absurd altitude", nodeExample(s));
-        if (std::abs(s.ground_speed_mps) > 2e4 || std::hypot(s.vel_east_mps, s.vel_north_mps, s.vel_up_mps) > 2e4)
-            return drop("absurd speed", nodeExample(s));
-        if (s.kind < 0 || s.kind > NodeKind_MAX || s.status < 0 || s.status > NodeStatus_MAX)
-            return drop("unknown node kind or status", nodeExample(s));
-        if (!claim(key, member, info.publication_handle))
-            return;
-        Sample sample;
-        sample.set_source_time_ns(s.sim_time_ns);
-        sample.set_bridge_recv_unix_ns(now);
-        sample.set_source(member);
-        NodeState *n = sample.mutable_node();
-        n->set_node_id(s.node_id);
-        n->set_name(str(s.name));
-        n->set_kind(NodeKind(s.kind));
-        n->set_status(NodeStatus(s.status));
-        n->mutable_geo()->set_lat_deg(s.lat_deg);
-        n->mutable_geo()->set_lon_deg(s.lon_deg);
-        n->mutable_geo()->set_alt_m(s.alt_m);
-        n->mutable_enu()->set_east_m(s.east_m);
-        n->mutable_enu()->set_north_m(s.north_m);
-        n->mutable_enu()->set_up_m(s.up_m);
-        n->mutable_velocity_mps()->set_east_m(s.vel_east_mps);
-        n->mutable_velocity_mps()->set_north_m(s.vel_north_mps);
-        n->mutable_velocity_mps()->set_up_m(s.vel_up_mps);
-        n->set_heading_deg(s.heading_deg);
-        n->set_ground_speed_mps(s.ground_speed_mps);
-        n->set_step(s.step);
-        n->set_sim_time_ns(s.sim_time_ns);
-        n->set_owner_member(member);
-        m_fanout.publish(makeItem(key, true, sample, {s.node_id}));
-    });
+            n->set_name(str(s.name));
+            n->set_kind(NodeKind(s.kind));
+            n->set_status(NodeStatus(s.status));
+            n->mutable_geo()->set_lat_deg(s.lat_deg);
+            n->mutable_geo()->set_lon_deg(s.lon_deg);
+            n->mutable_geo()->set_alt_m(s.alt_m);
+            n->mutable_enu()->set_east_m(s.east_m);
+            n->mutable_enu()->set_north_m(s.north_m);
+            n->mutable_enu()->set_up_m(s.up_m);
+            n->mutable_velocity_mps()->set_east_m(s.vel_east_mps);
+            n->mutable_velocity_mps()->set_north_m(s.vel_north_mps);
+            n->mutable_velocity_mps()->set_up_m(s.vel_up_mps);
+            n->set_heading_deg(s.heading_deg);
+            n->set_ground_speed_mps(s.ground_speed_mps);
+            n->set_step(s.step);
+            n->set_sim_time_ns(s.sim_time_ns);
+            n->set_owner_member(member);
+            m_fanout.publish(makeItem(key, true, sample, { s.node_id }));
+        });
 }
 
 void DdsIngest::takeLinks()
 {
-    takeAll<opsdeck_dds_LinkState>(m_link, [this](const opsdeck_dds_LinkState &s, const dds_sample_info_t &info) {
-        const Key key{TOPIC_LINK_STATE, (std::uint64_t(s.a) << 32) | s.b};
-        const std::int64_t now = unixNowNs();
-        if (!info.valid_data) {
-            if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
+    takeAll<opsdeck_dds_LinkState>(
+        m_link, [this](const opsdeck_dds_LinkState &s, const dds_sample_info_t &info) {
+            const Key key { TOPIC_LINK_STATE, (std::uint64_t(s.a) << 32) | s.b };
+            const std::int64_t now = unixNowNs();
+            if (!info.valid_data) {
+                if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
+                    return;
+                m_parked.erase(key);
+                if (!m_fanout.cached(key))
+                    return;
+                Sample sample;
+                sample.set_bridge_recv_unix_ns(now);
+                sample.mutable_link()->set_a(s.a);
+                sample.mutable_link()->set_b(s.b);
+                sample.mutable_link()->set_up(false);
+                m_fanout.remove(makeItem(key, true, sample, { s.a, s.b }));
                 return;
-            m_parked.erase(key);
-            if (!m_fanout.cached(key))
-                return;
+            }
+            count(TOPIC_LINK_STATE);
+            const std::string member = str(s.member_id);
+            // Built only for a sample that is dropped or parked.
+            const auto example = [&] {
+                return "link " + std::to_string(s.a) + "-" + std::to_string(s.b) + " from '" + member + "'";
+            };
+            if (member.empty())
+                return drop("missing owner member id", example());
+            if (s.a >= s.b)
+                return drop("link key not ordered (a >= b)", example());
+            if (!finite({ s.quality, s.snr_db, s.latency_ms, s.bandwidth_mbps, s.distance_m, s.cost }))
+                return drop("non-finite value", example());
+            if (s.quality < 0 || s.quality > 1)
+                return drop("link quality outside 0..1", example());
+            if (s.latency_ms < 0 || s.bandwidth_mbps < 0 || s.distance_m < 0 || s.cost < 0
+                || s.latency_ms > 1e6 || s.distance_m > 1e9)
+                return drop("absurd link value", example());
             Sample sample;
+            sample.set_source_time_ns(s.sim_time_ns);
             sample.set_bridge_recv_unix_ns(now);
-            sample.mutable_link()->set_a(s.a);
-            sample.mutable_link()->set_b(s.b);
-            sample.mutable_link()->set_up(false);
-            m_fanout.remove(makeItem(key, true, sample, {s.a, s.b}));
-            return;
-        }
-        count(TOPIC_LINK_STATE);
-        const std::string member = str(s.member_id);
-        // Built only for a sample that is dropped or parked.
-        const auto example = [&] {
-            return "link " + std::to_string(s.a) + "-" + std::to_string(s.b) + " from '" + member + "'";
-        };
-        if (member.empty())
-            return drop("missing owner member id", example());
-        if (s.a >= s.b)
-            return drop("link key not ordered (a >= b)", example());
-        if (!finite({s.quality, s.snr_db, s.latency_ms, s.bandwidth_mbps, s.distance_m, s.cost}))
-            return drop("non-finite value", example());
-        if (s.quality < 0 || s.quality > 1)
-            return drop("link quality outside 0..1", example());
-        if (s.latency_ms < 0 || s.bandwidth_mbps < 0 || s.distance_m < 0 || s.cost < 0
-            || s.latency_ms > 1e6 || s.distance_m > 1e9)
-            return drop("absurd link value", example());
-        Sample sample;
-        sample.set_source_time_ns(s.sim_time_ns);
-        sample.set_bridge_recv_unix_ns(now);
-        sample.set_source(member);
-        LinkState *l = sample.mutable_link();
-        l->set_a(s.a);
-        l->set_b(s.b);
-        l->set_up(s.up);
-        l->set_quality(s.quality);
-        l->set_snr_db(s.snr_db);
-        l->set_latency_ms(s.latency_ms);
-        l->set_bandwidth_mbps(s.bandwidth_mbps);
-        l->set_distance_m(s.distance_m);
-        l->set_cost(s.cost);
-        l->set_step(s.step);
-        l->set_sim_time_ns(s.sim_time_ns);
-        l->set_owner_member(member);
-        Pending p{key, member, info.publication_handle, std::move(sample), {s.a, s.b}, "link names unknown node", {}, 0};
-        if (s.up && !nodesKnown(p.nodes.data(), p.nodes.size())) {
-            p.example = example();
-            return park(std::move(p));
-        }
-        forward(std::move(p));
-    });
+            sample.set_source(member);
+            LinkState *l = sample.mutable_link();
+            l->set_a(s.a);
+            l->set_b(s.b);
+            l->set_up(s.up);
+            l->set_quality(s.quality);
+            l->set_snr_db(s.snr_db);
+            l->set_latency_ms(s.latency_ms);
+            l->set_bandwidth_mbps(s.bandwidth_mbps);
+            l->set_distance_m(s.distance_m);
+            l->set_cost(s.cost);
+            l->set_step(s.step);
+            l->set_sim_time_ns(s.sim_time_ns);
+            l->set_owner_member(member);
+            Pending p { key, member, info.publication_handle, std::move(sample), { s.a, s.b },
+                "link names unknown node", {}, 0 };
+            if (s.up && !nodesKnown(p.nodes.data(), p.nodes.size())) {
+                p.example = example();
+                return park(std::move(p));
+            }
+            forward(std::move(p));
+        });
 }
 
 void DdsIngest::takeRoutes()
 {
     takeAll<opsdeck_dds_Route>(m_route, [this](const opsdeck_dds_Route &s, const dds_sample_info_t &info) {
-        const Key key{TOPIC_ROUTE, s.flow_id};
+        const Key key { TOPIC_ROUTE, s.flow_id };
         const std::int64_t now = unixNowNs();
         if (!info.valid_data) {
             if (info.instance_state == DDS_IST_ALIVE || !release(key, info.publication_handle))
@@ -460,7 +468,7 @@ void DdsIngest::takeRoutes()
             return drop("missing owner member id", example());
         if (s.hops._length > kMaxHops || len(s.name, kMaxString) > kMaxString)
             return drop("oversized route", example());
-        if (!finite({s.cost, s.latency_ms, s.bottleneck_mbps}) || s.cost < 0 || s.latency_ms < 0)
+        if (!finite({ s.cost, s.latency_ms, s.bottleneck_mbps }) || s.cost < 0 || s.latency_ms < 0)
             return drop("non-finite or negative route value", example());
         std::vector<std::uint32_t> nodes;
         nodes.reserve(s.hops._length + 2);
@@ -488,8 +496,8 @@ void DdsIngest::takeRoutes()
         nodes.push_back(s.src);
         nodes.push_back(s.dst);
         const std::size_t hopCount = s.hops._length;
-        Pending p{key, member, info.publication_handle, std::move(sample), std::move(nodes), "route names unknown node",
-                  {}, 0};
+        Pending p { key, member, info.publication_handle, std::move(sample), std::move(nodes),
+            "route names unknown node", {}, 0 };
         if (!nodesKnown(p.nodes.data(), hopCount)) {
             p.example = example();
             return park(std::move(p));
@@ -500,74 +508,77 @@ void DdsIngest::takeRoutes()
 
 void DdsIngest::takeMembers()
 {
-    takeAll<opsdeck_dds_MemberStatus>(m_member, [this](const opsdeck_dds_MemberStatus &s, const dds_sample_info_t &info) {
-        const std::string id = str(s.member_id);
-        const Key key{TOPIC_MEMBER_STATUS, memberKey(id)};
-        const std::int64_t now = unixNowNs();
-        Sample sample;
-        sample.set_bridge_recv_unix_ns(now);
-        sample.set_source(id);
-        MemberStatus *m = sample.mutable_member();
-        if (!info.valid_data) {
-            if (info.instance_state == DDS_IST_ALIVE)
-                return;
-            std::lock_guard lock(m_statsMutex);
-            const auto it = m_members.find(id);
-            if (it == m_members.end())
-                return;
-            it->second.set_state(MEMBER_STATE_LOST);  // liveliness lost: the member left
-            *m = it->second;
-        } else {
-            count(TOPIC_MEMBER_STATUS);
-            if (id.empty() || len(s.member_id, kMaxString) > kMaxString || len(s.name, kMaxString) > kMaxString
-                || len(s.kind, kMaxString) > kMaxString || len(s.scenario, kMaxString) > kMaxString)
-                return drop("invalid member id or oversized string", "member '" + id + "'");
-            if (s.state < MEMBER_STATE_INIT || s.state > MEMBER_STATE_LOST)
-                return drop("unknown member state", "member '" + id + "'");
-            m->set_member_id(id);
-            m->set_name(str(s.name));
-            m->set_kind(str(s.kind));
-            m->set_state(MemberState(s.state));
-            m->set_last_step(s.last_step);
-            m->set_sim_time_ns(s.sim_time_ns);
-            m->set_heartbeat_unix_ns(s.heartbeat_unix_ns);
-            m->set_owned_keys(s.owned_keys);
-            m->set_scenario(str(s.scenario));
-            m->set_seed(s.seed);
-            std::lock_guard lock(m_statsMutex);
-            m_members[id] = *m;
-        }
-        sample.set_source_time_ns(m->sim_time_ns());
-        m_fanout.publish(makeItem(key, true, sample));
-    });
+    takeAll<opsdeck_dds_MemberStatus>(
+        m_member, [this](const opsdeck_dds_MemberStatus &s, const dds_sample_info_t &info) {
+            const std::string id = str(s.member_id);
+            const Key key { TOPIC_MEMBER_STATUS, memberKey(id) };
+            const std::int64_t now = unixNowNs();
+            Sample sample;
+            sample.set_bridge_recv_unix_ns(now);
+            sample.set_source(id);
+            MemberStatus *m = sample.mutable_member();
+            if (!info.valid_data) {
+                if (info.instance_state == DDS_IST_ALIVE)
+                    return;
+                std::lock_guard lock(m_statsMutex);
+                const auto it = m_members.find(id);
+                if (it == m_members.end())
+                    return;
+                it->second.set_state(MEMBER_STATE_LOST); // liveliness lost: the member left
+                *m = it->second;
+            } else {
+                count(TOPIC_MEMBER_STATUS);
+                if (id.empty() || len(s.member_id, kMaxString) > kMaxString
+                    || len(s.name, kMaxString) > kMaxString || len(s.kind, kMaxString) > kMaxString
+                    || len(s.scenario, kMaxString) > kMaxString)
+                    return drop("invalid member id or oversized string", "member '" + id + "'");
+                if (s.state < MEMBER_STATE_INIT || s.state > MEMBER_STATE_LOST)
+                    return drop("unknown member state", "member '" + id + "'");
+                m->set_member_id(id);
+                m->set_name(str(s.name));
+                m->set_kind(str(s.kind));
+                m->set_state(MemberState(s.state));
+                m->set_last_step(s.last_step);
+                m->set_sim_time_ns(s.sim_time_ns);
+                m->set_heartbeat_unix_ns(s.heartbeat_unix_ns);
+                m->set_owned_keys(s.owned_keys);
+                m->set_scenario(str(s.scenario));
+                m->set_seed(s.seed);
+                std::lock_guard lock(m_statsMutex);
+                m_members[id] = *m;
+            }
+            sample.set_source_time_ns(m->sim_time_ns());
+            m_fanout.publish(makeItem(key, true, sample));
+        });
 }
 
 void DdsIngest::takeClock()
 {
-    takeAll<opsdeck_dds_SimClock>(m_clock, [this](const opsdeck_dds_SimClock &s, const dds_sample_info_t &info) {
-        if (!info.valid_data)
-            return;
-        count(TOPIC_SIM_CLOCK);
-        if (s.state < SIM_STATE_INIT || s.state > SIM_STATE_STOPPED || s.dt_ns <= 0
-            || !std::isfinite(s.real_time_factor) || s.real_time_factor <= 0 || s.sim_time_ns < 0)
-            return drop("invalid sim clock", "state " + std::to_string(s.state));
-        Sample sample;
-        sample.set_source_time_ns(s.sim_time_ns);
-        sample.set_bridge_recv_unix_ns(unixNowNs());
-        sample.set_source("control");
-        SimClock *c = sample.mutable_clock();
-        c->set_state(SimState(s.state));
-        c->set_step(s.step);
-        c->set_sim_time_ns(s.sim_time_ns);
-        c->set_dt_ns(s.dt_ns);
-        c->set_real_time_factor(s.real_time_factor);
-        c->set_epoch_unix_ns(s.epoch_unix_ns);
-        c->set_epoch_time(formatEpochTime(s.epoch_unix_ns, s.sim_time_ns));
-        c->set_last_sequence(s.last_sequence);
-        c->set_last_issuer(str(s.last_issuer));
-        c->set_wall_time_unix_ns(s.wall_time_unix_ns);
-        m_fanout.publish(makeItem(Key{TOPIC_SIM_CLOCK, 0}, true, sample));
-    });
+    takeAll<opsdeck_dds_SimClock>(
+        m_clock, [this](const opsdeck_dds_SimClock &s, const dds_sample_info_t &info) {
+            if (!info.valid_data)
+                return;
+            count(TOPIC_SIM_CLOCK);
+            if (s.state < SIM_STATE_INIT || s.state > SIM_STATE_STOPPED || s.dt_ns <= 0
+                || !std::isfinite(s.real_time_factor) || s.real_time_factor <= 0 || s.sim_time_ns < 0)
+                return drop("invalid sim clock", "state " + std::to_string(s.state));
+            Sample sample;
+            sample.set_source_time_ns(s.sim_time_ns);
+            sample.set_bridge_recv_unix_ns(unixNowNs());
+            sample.set_source("control");
+            SimClock *c = sample.mutable_clock();
+            c->set_state(SimState(s.state));
+            c->set_step(s.step);
+            c->set_sim_time_ns(s.sim_time_ns);
+            c->set_dt_ns(s.dt_ns);
+            c->set_real_time_factor(s.real_time_factor);
+            c->set_epoch_unix_ns(s.epoch_unix_ns);
+            c->set_epoch_time(formatEpochTime(s.epoch_unix_ns, s.sim_time_ns));
+            c->set_last_sequence(s.last_sequence);
+            c->set_last_issuer(str(s.last_issuer));
+            c->set_wall_time_unix_ns(s.wall_time_unix_ns);
+            m_fanout.publish(makeItem(Key { TOPIC_SIM_CLOCK, 0 }, true, sample));
+        });
 }
 
 std::vector<DropCount> DdsIngest::drops() const
@@ -605,8 +616,8 @@ std::uint64_t DdsIngest::samples(Topic topic) const
 std::uint64_t DdsIngest::matchedWriters() const
 {
     std::uint64_t total = 0;
-    for (dds_entity_t r : {m_node, m_link, m_route, m_member, m_clock}) {
-        dds_subscription_matched_status_t status{};
+    for (dds_entity_t r : { m_node, m_link, m_route, m_member, m_clock }) {
+        dds_subscription_matched_status_t status {};
         if (dds_get_subscription_matched_status(r, &status) == DDS_RETCODE_OK)
             total += status.total_count;
     }

@@ -61,9 +61,9 @@ private:
         std::string member;
         dds_instance_handle_t publication = 0;
         opsdeck::v1::Sample sample;
-        std::vector<std::uint32_t> nodes;  // for a route: hops, then src and dst
+        std::vector<std::uint32_t> nodes; // for a route: hops, then src and dst
         const char *reason = "";
-        std::string example;  // only filled when parked
+        std::string example; // only filled when parked
         std::int64_t deadlineNs = 0;
     };
 
@@ -90,22 +90,22 @@ private:
     dds_entity_t m_node = 0, m_link = 0, m_route = 0, m_member = 0, m_clock = 0;
     dds_entity_t m_waitset = 0, m_guard = 0;
     std::thread m_thread;
-    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_stop { false };
 
     // Ingest state, guarded by m_ingestMutex (listener calls and the sweep thread).
     std::mutex m_ingestMutex;
     std::unordered_map<Key, Owner, KeyHash> m_owners;
-    std::unordered_map<std::string, std::uint32_t> m_ownedKeys;  // per member
+    std::unordered_map<std::string, std::uint32_t> m_ownedKeys; // per member
     std::unordered_map<std::string, std::uint64_t> m_memberIds;
     std::unordered_map<Key, Pending, KeyHash> m_parked;
 
-    mutable std::mutex m_statsMutex;  // guards everything below
+    mutable std::mutex m_statsMutex; // guards everything below
     std::map<std::string, opsdeck::v1::DropCount> m_drops;
     std::map<std::tuple<int, std::string, std::string, std::string>, opsdeck::v1::WriterConflict> m_conflicts;
     std::map<std::string, opsdeck::v1::MemberStatus> m_members;
-    std::array<std::atomic<std::uint64_t>, 8> m_topicSamples{};
-    std::atomic<std::uint64_t> m_received{0};
-    std::atomic<std::uint64_t> m_rejected{0};
+    std::array<std::atomic<std::uint64_t>, 8> m_topicSamples {};
+    std::atomic<std::uint64_t> m_received { 0 };
+    std::atomic<std::uint64_t> m_rejected { 0 };
 };
 
 } // namespace opsdeck::bridge

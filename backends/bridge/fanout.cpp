@@ -10,7 +10,7 @@ namespace {
 std::int64_t unixNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+        std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -18,7 +18,7 @@ std::int64_t unixNowNs()
 
 const OutItem *Fanout::positionLocked(std::uint32_t nodeId) const
 {
-    const auto it = m_cache.find(Key{opsdeck::v1::TOPIC_NODE_STATE, nodeId});
+    const auto it = m_cache.find(Key { opsdeck::v1::TOPIC_NODE_STATE, nodeId });
     return it == m_cache.end() ? nullptr : it->second.get();
 }
 
@@ -90,7 +90,7 @@ bool Fanout::hasNodes(const std::uint32_t *ids, std::size_t count) const
 {
     std::lock_guard lock(m_mutex);
     for (std::size_t i = 0; i < count; ++i)
-        if (!m_cache.count(Key{opsdeck::v1::TOPIC_NODE_STATE, ids[i]}))
+        if (!m_cache.count(Key { opsdeck::v1::TOPIC_NODE_STATE, ids[i] }))
             return false;
     return true;
 }
@@ -116,7 +116,7 @@ void Fanout::registerLocked(const std::shared_ptr<Subscriber> &subscriber, std::
     done.set_bridge_recv_unix_ns(now);
     done.set_source_time_ns(now);
     done.mutable_snapshot_complete()->set_keys_sent(std::uint32_t(items.size()));
-    subscriber->push(makeItem(Key{opsdeck::v1::TOPIC_UNSPECIFIED, 0}, false, done), true, now);
+    subscriber->push(makeItem(Key { opsdeck::v1::TOPIC_UNSPECIFIED, 0 }, false, done), true, now);
 }
 
 void Fanout::unsubscribe(Subscriber *subscriber)
@@ -159,8 +159,8 @@ std::vector<opsdeck::v1::SubscriberStats> Fanout::subscriberStats(double periodS
 std::size_t Fanout::keys(opsdeck::v1::Topic topic) const
 {
     std::lock_guard lock(m_mutex);
-    return std::size_t(std::count_if(m_cache.begin(), m_cache.end(),
-                                     [topic](const auto &kv) { return kv.first.topic == topic; }));
+    return std::size_t(std::count_if(
+        m_cache.begin(), m_cache.end(), [topic](const auto &kv) { return kv.first.topic == topic; }));
 }
 
 std::size_t Fanout::keyCount() const

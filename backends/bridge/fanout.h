@@ -59,9 +59,9 @@ private:
     mutable std::mutex m_mutex;
     std::unordered_map<Key, OutItemPtr, KeyHash> m_cache;
     std::vector<std::shared_ptr<Subscriber>> m_subscribers;
-    std::vector<std::shared_ptr<Subscriber>> m_held;  // waiting for the history
+    std::vector<std::shared_ptr<Subscriber>> m_held; // waiting for the history
     bool m_holding = false;
-    std::atomic<std::uint64_t> m_fannedOut{0};
+    std::atomic<std::uint64_t> m_fannedOut { 0 };
 };
 
 } // namespace opsdeck::bridge

@@ -48,17 +48,19 @@ int main(int argc, char *argv[])
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);  // before any thread starts
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr); // before any thread starts
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("opsdeck-bridge"));
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "OpsDeck DDS-bridge: a Cyclone DDS participant and a gRPC server (opsdeck.v1.Bridge) that forwards the "
-        "simulation topics one-to-many to consoles and hosts the simulation's control module and time manager. "
-        "DDS uses the loopback-only configuration unless CYCLONEDDS_URI is set."));
+    parser.setApplicationDescription(
+        QStringLiteral("OpsDeck DDS-bridge: a Cyclone DDS participant and a gRPC server (opsdeck.v1.Bridge) "
+                       "that forwards the "
+                       "simulation topics one-to-many to consoles and hosts the simulation's control module "
+                       "and time manager. "
+                       "DDS uses the loopback-only configuration unless CYCLONEDDS_URI is set."));
     parser.addHelpOption();
     struct Opt
     {
@@ -67,28 +69,31 @@ int main(int argc, char *argv[])
         const char *value;
     };
     const Opt opts[] = {
-        {"config", "key = value file with any of these options (command line wins).", "file"},
-        {"listen", "gRPC address (default 127.0.0.1:50051).", "host:port"},
-        {"domain", "DDS domain id (default 0).", "id"},
-        {"bridge-id", "Name shown to consoles (default opsdeck-bridge).", "name"},
-        {"tokens", "Bearer token file: lines '<viewer|operator> <identity> <token>'.", "file"},
-        {"tls-cert", "Server certificate (PEM); turns TLS on.", "file"},
-        {"tls-key", "Server private key (PEM).", "file"},
-        {"tls-client-ca", "CA (PEM) that verifies client certificates.", "file"},
-        {"require-client-cert", "true: refuse clients without a valid certificate.", "bool"},
-        {"allow-insecure-remote", "true: allow plaintext on a non-loopback address.", "bool"},
-        {"control", "true (default): run the control module and time manager.", "bool"},
-        {"dt-ms", "Simulation time per step in ms (default 100).", "ms"},
-        {"rate", "Real-time factor: sim seconds per wall second (default 1).", "x"},
-        {"epoch", "UTC epoch of sim time 0, 2026-01-01T00:00:00Z or Unix seconds.", "time"},
-        {"audit-log", "Control audit log file (default opsdeck-bridge-audit.log).", "file"},
-        {"stats-ms", "BridgeStats period in ms (default 1000).", "ms"},
-        {"history-wait-ms", "After start, hold snapshots until the members' state has arrived, at most this long "
-                            "(default 1000; 0 = answer at once).", "ms"},
+        { "config", "key = value file with any of these options (command line wins).", "file" },
+        { "listen", "gRPC address (default 127.0.0.1:50051).", "host:port" },
+        { "domain", "DDS domain id (default 0).", "id" },
+        { "bridge-id", "Name shown to consoles (default opsdeck-bridge).", "name" },
+        { "tokens", "Bearer token file: lines '<viewer|operator> <identity> <token>'.", "file" },
+        { "tls-cert", "Server certificate (PEM); turns TLS on.", "file" },
+        { "tls-key", "Server private key (PEM).", "file" },
+        { "tls-client-ca", "CA (PEM) that verifies client certificates.", "file" },
+        { "require-client-cert", "true: refuse clients without a valid certificate.", "bool" },
+        { "allow-insecure-remote", "true: allow plaintext on a non-loopback address.", "bool" },
+        { "control", "true (default): run the control module and time manager.", "bool" },
+        { "dt-ms", "Simulation time per step in ms (default 100).", "ms" },
+        { "rate", "Real-time factor: sim seconds per wall second (default 1).", "x" },
+        { "epoch", "UTC epoch of sim time 0, 2026-01-01T00:00:00Z or Unix seconds.", "time" },
+        { "audit-log", "Control audit log file (default opsdeck-bridge-audit.log).", "file" },
+        { "stats-ms", "BridgeStats period in ms (default 1000).", "ms" },
+        { "history-wait-ms",
+            "After start, hold snapshots until the members' state has arrived, at most this long "
+            "(default 1000; 0 = answer at once).",
+            "ms" },
     };
     std::map<QString, QCommandLineOption> options;
     for (const Opt &o : opts) {
-        QCommandLineOption option(QString::fromLatin1(o.name), QString::fromLatin1(o.help), QString::fromLatin1(o.value));
+        QCommandLineOption option(
+            QString::fromLatin1(o.name), QString::fromLatin1(o.help), QString::fromLatin1(o.value));
         parser.addOption(option);
         options.emplace(QString::fromLatin1(o.name), option);
     }
@@ -117,7 +122,9 @@ int main(int argc, char *argv[])
     };
     auto flag = [&](const char *name, bool fallback) {
         const QString v = value(name).toLower();
-        return v.isEmpty() ? fallback : (v == QStringLiteral("true") || v == QStringLiteral("1") || v == QStringLiteral("yes"));
+        return v.isEmpty()
+            ? fallback
+            : (v == QStringLiteral("true") || v == QStringLiteral("1") || v == QStringLiteral("yes"));
     };
 
     opsdeck::bridge::BridgeConfig c;
@@ -130,7 +137,8 @@ int main(int argc, char *argv[])
         bool good = false;
         const double d = v.toDouble(&good);
         if (!good || d < 0) {
-            std::fprintf(stderr, "opsdeck-bridge: --%s needs a non-negative number, got '%s'\n", name, qPrintable(v));
+            std::fprintf(
+                stderr, "opsdeck-bridge: --%s needs a non-negative number, got '%s'\n", name, qPrintable(v));
             ok = false;
             return;
         }
@@ -143,7 +151,8 @@ int main(int argc, char *argv[])
     number("history-wait-ms", [&](double d) { c.historyWaitMs = int(std::min(d, 60000.0)); });
     if (!ok)
         return 2;
-    if (!value("epoch").isEmpty() && !opsdeck::bridge::parseEpoch(value("epoch").toStdString(), &c.epochUnixNs)) {
+    if (!value("epoch").isEmpty()
+        && !opsdeck::bridge::parseEpoch(value("epoch").toStdString(), &c.epochUnixNs)) {
         std::fprintf(stderr, "opsdeck-bridge: --epoch takes 2026-01-01T00:00:00Z or Unix seconds\n");
         return 2;
     }
@@ -156,9 +165,11 @@ int main(int argc, char *argv[])
     c.requireClientCert = flag("require-client-cert", false);
     c.allowInsecureRemote = flag("allow-insecure-remote", false);
     c.controlEnabled = flag("control", true);
-    c.auditLogPath = value("audit-log").isEmpty() ? std::string("opsdeck-bridge-audit.log") : value("audit-log").toStdString();
+    c.auditLogPath = value("audit-log").isEmpty() ? std::string("opsdeck-bridge-audit.log")
+                                                  : value("audit-log").toStdString();
     if (c.tokenFile.empty())
-        std::fprintf(stderr, "opsdeck-bridge: warning: no --tokens file; every caller may control the simulation\n");
+        std::fprintf(
+            stderr, "opsdeck-bridge: warning: no --tokens file; every caller may control the simulation\n");
 
     opsdeck::bridge::BridgeServer bridge(c);
     std::string error;

@@ -35,10 +35,10 @@ struct KeyHash
 struct OutItem
 {
     Key key;
-    bool state = true;          // state topics coalesce per key; events queue
-    grpc::Slice body;           // serialised partial Sample
-    std::vector<std::uint32_t> nodes;  // node ids this sample touches (filters)
-    bool hasPosition = false;   // NodeState: for the region of interest
+    bool state = true; // state topics coalesce per key; events queue
+    grpc::Slice body; // serialised partial Sample
+    std::vector<std::uint32_t> nodes; // node ids this sample touches (filters)
+    bool hasPosition = false; // NodeState: for the region of interest
     double latDeg = 0, lonDeg = 0, altM = 0;
     std::int64_t recvUnixNs = 0;
 };
@@ -46,6 +46,7 @@ struct OutItem
 using OutItemPtr = std::shared_ptr<const OutItem>;
 
 // Serialises `sample` (without seq/snapshot) into a fresh item.
-OutItemPtr makeItem(Key key, bool state, const opsdeck::v1::Sample &sample, std::vector<std::uint32_t> nodes = {});
+OutItemPtr makeItem(
+    Key key, bool state, const opsdeck::v1::Sample &sample, std::vector<std::uint32_t> nodes = {});
 
 } // namespace opsdeck::bridge

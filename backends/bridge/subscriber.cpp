@@ -13,7 +13,7 @@ namespace {
 std::int64_t unixNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+        std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -45,17 +45,17 @@ constexpr char kBatchSampleTag = 0x0a;
 
 } // namespace
 
-Subscriber::Subscriber(Fanout &fanout, opsdeck::v1::SubscribeRequest request, std::string id, std::string peer,
-                       std::uint32_t capacity, bool batched)
+Subscriber::Subscriber(Fanout &fanout, opsdeck::v1::SubscribeRequest request, std::string id,
+    std::string peer, std::uint32_t capacity, bool batched)
     : m_fanout(fanout)
     , m_request(std::move(request))
     , m_id(std::move(id))
     , m_peer(std::move(peer))
     , m_capacity(capacity)
     , m_batched(batched)
-    , m_maxBatch(!batched                        ? 1
-                 : m_request.max_batch() == 0    ? kDefaultMaxBatch
-                                                 : std::min(m_request.max_batch(), kMaxBatch))
+    , m_maxBatch(!batched                  ? 1
+              : m_request.max_batch() == 0 ? kDefaultMaxBatch
+                                           : std::min(m_request.max_batch(), kMaxBatch))
 {
     for (const auto &t : m_request.topics()) {
         if (t.topic() <= 0 || t.topic() >= int(m_intervalNs.size()))
@@ -69,7 +69,7 @@ Subscriber::Subscriber(Fanout &fanout, opsdeck::v1::SubscribeRequest request, st
     m_nodeFilter.insert(m_request.node_filter().begin(), m_request.node_filter().end());
     const auto &r = m_request.region();
     m_hasRegion = r.min_lat_deg() != 0 || r.max_lat_deg() != 0 || r.min_lon_deg() != 0 || r.max_lon_deg() != 0
-                  || r.min_alt_m() != 0 || r.max_alt_m() != 0;
+        || r.min_alt_m() != 0 || r.max_alt_m() != 0;
 }
 
 std::int64_t Subscriber::intervalNs(Topic topic) const
@@ -104,7 +104,7 @@ bool Subscriber::wants(const OutItem &item, const PositionLookup &position) cons
     if (!(m_topicMask & (1u << topic)))
         return false;
     const bool spatial = topic == opsdeck::v1::TOPIC_NODE_STATE || topic == opsdeck::v1::TOPIC_LINK_STATE
-                         || topic == opsdeck::v1::TOPIC_ROUTE;
+        || topic == opsdeck::v1::TOPIC_ROUTE;
     if (!spatial)
         return true;
     if (!m_nodeFilter.empty()) {
@@ -129,7 +129,7 @@ void Subscriber::push(const OutItemPtr &item, bool snapshot, std::int64_t nowNs)
             if (last != m_lastSentNs.end() && nowNs - last->second < interval) {
                 Pending &d = m_deferred[item->key];
                 if (d.item)
-                    ++m_rateLimited;  // an undelivered deferred update is superseded
+                    ++m_rateLimited; // an undelivered deferred update is superseded
                 d.item = item;
                 return;
             }
@@ -152,12 +152,12 @@ void Subscriber::enqueueLocked(const OutItemPtr &item, bool snapshot)
     if (item->state) {
         const auto it = m_pendingState.find(item->key);
         if (it != m_pendingState.end()) {
-            it->second.item = item;  // keeps its place (and its snapshot flag) in the queue
+            it->second.item = item; // keeps its place (and its snapshot flag) in the queue
             ++m_coalesced;
             return;
         }
-        m_pendingState.emplace(item->key, Pending{item, snapshot});
-        m_order.push_back(Entry{true, item->key, {}});
+        m_pendingState.emplace(item->key, Pending { item, snapshot });
+        m_order.push_back(Entry { true, item->key, {} });
         return;
     }
     if (m_events >= m_capacity) {
@@ -165,7 +165,7 @@ void Subscriber::enqueueLocked(const OutItemPtr &item, bool snapshot)
         return;
     }
     ++m_events;
-    m_order.push_back(Entry{false, item->key, Pending{item, snapshot}});
+    m_order.push_back(Entry { false, item->key, Pending { item, snapshot } });
 }
 
 void Subscriber::flushDeferred(std::int64_t nowNs)
@@ -292,7 +292,7 @@ void Subscriber::OnDone()
         m_done = true;
     }
     m_fanout.unsubscribe(this);
-    const std::shared_ptr<Subscriber> last = std::move(m_self);  // deletes this on return
+    const std::shared_ptr<Subscriber> last = std::move(m_self); // deletes this on return
 }
 
 std::size_t Subscriber::queueDepth() const

@@ -41,7 +41,7 @@ public:
     static constexpr std::uint32_t kMaxBatch = 8192;
 
     Subscriber(Fanout &fanout, opsdeck::v1::SubscribeRequest request, std::string id, std::string peer,
-               std::uint32_t capacity, bool batched);
+        std::uint32_t capacity, bool batched);
 
     // Keeps the reactor alive until gRPC calls OnDone.
     void attach(std::shared_ptr<Subscriber> self) { m_self = std::move(self); }
@@ -76,7 +76,7 @@ private:
     {
         bool state = false;
         Key key;
-        Pending event;  // events only
+        Pending event; // events only
     };
 
     bool inRegion(const OutItem &item, const PositionLookup &position) const;
@@ -93,20 +93,20 @@ private:
     const bool m_batched;
     const std::uint32_t m_maxBatch;
     std::uint32_t m_topicMask = 0;
-    std::array<std::int64_t, 8> m_intervalNs{};
+    std::array<std::int64_t, 8> m_intervalNs {};
     std::unordered_set<std::uint32_t> m_nodeFilter;
     bool m_hasRegion = false;
 
     mutable std::mutex m_mutex;
     std::deque<Entry> m_order;
     std::unordered_map<Key, Pending, KeyHash> m_pendingState;
-    std::unordered_map<Key, Pending, KeyHash> m_deferred;     // rate-limited, waiting for their slot
+    std::unordered_map<Key, Pending, KeyHash> m_deferred; // rate-limited, waiting for their slot
     std::unordered_map<Key, std::int64_t, KeyHash> m_lastSentNs;
     std::size_t m_events = 0;
     std::uint64_t m_seq = 0;
     grpc::ByteBuffer m_buffer;
-    std::vector<grpc::Slice> m_slices;   // reused by every write
-    std::string m_heads;                 // per-sample headers of one write
+    std::vector<grpc::Slice> m_slices; // reused by every write
+    std::string m_heads; // per-sample headers of one write
     std::vector<std::size_t> m_headEnds;
     std::vector<grpc::Slice> m_bodies;
     bool m_writing = false;

@@ -66,13 +66,14 @@ bool TokenStore::parse(const std::string &text, const std::string &origin, std::
 grpc::Status TokenStore::authenticate(const grpc::ServerContextBase &context, Caller *caller) const
 {
     if (!m_enabled) {
-        *caller = Caller{opsdeck::v1::ROLE_OPERATOR, "anonymous"};
+        *caller = Caller { opsdeck::v1::ROLE_OPERATOR, "anonymous" };
         return grpc::Status::OK;
     }
     const auto &metadata = context.client_metadata();
     const auto it = metadata.find("authorization");
     if (it == metadata.end())
-        return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "missing 'authorization: Bearer <token>' metadata");
+        return grpc::Status(
+            grpc::StatusCode::UNAUTHENTICATED, "missing 'authorization: Bearer <token>' metadata");
     const std::string value(it->second.data(), it->second.size());
     static const std::string prefix = "Bearer ";
     if (value.compare(0, prefix.size(), prefix) != 0)

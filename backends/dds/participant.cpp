@@ -12,7 +12,7 @@ namespace opsdeck::dds {
 namespace {
 
 std::mutex g_domainMutex;
-std::set<std::uint32_t> g_domains;  // domains this process created with our configuration
+std::set<std::uint32_t> g_domains; // domains this process created with our configuration
 
 } // namespace
 
@@ -31,7 +31,7 @@ bool userConfigured()
 bool ensureDomain(std::uint32_t domain, std::string *error)
 {
     if (userConfigured())
-        return true;  // Cyclone reads the user's file when the participant is created
+        return true; // Cyclone reads the user's file when the participant is created
     std::lock_guard lock(g_domainMutex);
     if (g_domains.count(domain))
         return true;
@@ -41,7 +41,7 @@ bool ensureDomain(std::uint32_t domain, std::string *error)
     if (handle < 0 && handle != DDS_RETCODE_PRECONDITION_NOT_MET) {
         if (error)
             *error = "cannot create DDS domain " + std::to_string(domain)
-                     + " with the loopback configuration: " + retcodeText(handle);
+                + " with the loopback configuration: " + retcodeText(handle);
         return false;
     }
     g_domains.insert(domain);
@@ -70,7 +70,7 @@ bool Participant::open(std::uint32_t domain, std::string *error)
     if (participant < 0) {
         if (error)
             *error = "cannot create DDS participant on domain " + std::to_string(domain) + ": "
-                     + retcodeText(participant);
+                + retcodeText(participant);
         return false;
     }
     m_participant = participant;
@@ -83,17 +83,18 @@ bool Participant::open(std::uint32_t domain, std::string *error)
         QosKind qos;
     };
     const Spec specs[] = {
-        {&m_topics.node, &opsdeck_dds_NodeState_desc, kNodeStateTopic, QosKind::State},
-        {&m_topics.link, &opsdeck_dds_LinkState_desc, kLinkStateTopic, QosKind::State},
-        {&m_topics.route, &opsdeck_dds_Route_desc, kRouteTopic, QosKind::State},
-        {&m_topics.control, &opsdeck_dds_SimControl_desc, kSimControlTopic, QosKind::Control},
-        {&m_topics.advance, &opsdeck_dds_TimeAdvance_desc, kTimeAdvanceTopic, QosKind::TimeAdvance},
-        {&m_topics.clock, &opsdeck_dds_SimClock_desc, kSimClockTopic, QosKind::State},
-        {&m_topics.member, &opsdeck_dds_MemberStatus_desc, kMemberStatusTopic, QosKind::State},
+        { &m_topics.node, &opsdeck_dds_NodeState_desc, kNodeStateTopic, QosKind::State },
+        { &m_topics.link, &opsdeck_dds_LinkState_desc, kLinkStateTopic, QosKind::State },
+        { &m_topics.route, &opsdeck_dds_Route_desc, kRouteTopic, QosKind::State },
+        { &m_topics.control, &opsdeck_dds_SimControl_desc, kSimControlTopic, QosKind::Control },
+        { &m_topics.advance, &opsdeck_dds_TimeAdvance_desc, kTimeAdvanceTopic, QosKind::TimeAdvance },
+        { &m_topics.clock, &opsdeck_dds_SimClock_desc, kSimClockTopic, QosKind::State },
+        { &m_topics.member, &opsdeck_dds_MemberStatus_desc, kMemberStatusTopic, QosKind::State },
     };
     for (const Spec &spec : specs) {
         const QosPtr qos = makeQos(spec.qos);
-        const dds_entity_t topic = dds_create_topic(participant, spec.descriptor, spec.name, qos.get(), nullptr);
+        const dds_entity_t topic
+            = dds_create_topic(participant, spec.descriptor, spec.name, qos.get(), nullptr);
         if (topic < 0) {
             if (error)
                 *error = std::string("cannot create DDS topic ") + spec.name + ": " + retcodeText(topic);

@@ -9,10 +9,10 @@ namespace opsdeck::dds {
 
 // The QoS profiles of DESIGN.md.
 enum class QosKind {
-    State,        // reliable, transient-local, keep-last 1 per key: late joiners get the current value
-    Control,      // reliable, transient-local, keep-last 1
-    TimeAdvance,  // reliable, volatile, keep-all: no grant may be lost or replayed
-    Stream,       // best-effort, volatile, keep-last 8: high-rate data
+    State, // reliable, transient-local, keep-last 1 per key: late joiners get the current value
+    Control, // reliable, transient-local, keep-last 1
+    TimeAdvance, // reliable, volatile, keep-all: no grant may be lost or replayed
+    Stream, // best-effort, volatile, keep-last 8: high-rate data
 };
 
 struct QosDeleter

@@ -7,9 +7,9 @@ namespace opsdeck::sim {
 
 namespace {
 
-constexpr double kA = 6378137.0;                // WGS-84 semi-major axis
-constexpr double kF = 1.0 / 298.257223563;       // flattening
-constexpr double kE2 = kF * (2.0 - kF);          // first eccentricity squared
+constexpr double kA = 6378137.0; // WGS-84 semi-major axis
+constexpr double kF = 1.0 / 298.257223563; // flattening
+constexpr double kE2 = kF * (2.0 - kF); // first eccentricity squared
 constexpr double kDeg = std::numbers::pi / 180.0;
 
 void toEcef(const Geodetic &g, double &x, double &y, double &z)
@@ -34,7 +34,7 @@ Geodetic fromEcef(double x, double y, double z)
         alt = p / std::cos(lat) - n;
         lat = std::atan2(z, p * (1.0 - kE2 * n / (n + alt)));
     }
-    return {lat / kDeg, std::atan2(y, x) / kDeg, alt};
+    return { lat / kDeg, std::atan2(y, x) / kDeg, alt };
 }
 
 } // namespace
@@ -54,9 +54,9 @@ Vec3 LocalFrame::toEnu(const Geodetic &g) const
     double x, y, z;
     toEcef(g, x, y, z);
     const double dx = x - m_ox, dy = y - m_oy, dz = z - m_oz;
-    return {-m_sinLon * dx + m_cosLon * dy,
-            -m_sinLat * m_cosLon * dx - m_sinLat * m_sinLon * dy + m_cosLat * dz,
-            m_cosLat * m_cosLon * dx + m_cosLat * m_sinLon * dy + m_sinLat * dz};
+    return { -m_sinLon * dx + m_cosLon * dy,
+        -m_sinLat * m_cosLon * dx - m_sinLat * m_sinLon * dy + m_cosLat * dz,
+        m_cosLat * m_cosLon * dx + m_cosLat * m_sinLon * dy + m_sinLat * dz };
 }
 
 Geodetic LocalFrame::toGeodetic(const Vec3 &e) const
@@ -70,7 +70,7 @@ Geodetic LocalFrame::toGeodetic(const Vec3 &e) const
 Vec3 LocalFrame::enuAtAltitude(double east, double north, double altM) const
 {
     // Start from the spherical drop of the tangent plane, then correct twice.
-    Vec3 p{east, north, altM - (east * east + north * north) / (2.0 * kA)};
+    Vec3 p { east, north, altM - (east * east + north * north) / (2.0 * kA) };
     for (int i = 0; i < 2; ++i)
         p.z += altM - toGeodetic(p).altM;
     return p;

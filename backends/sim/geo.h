@@ -11,9 +11,9 @@ struct Geodetic
 
 struct Vec3
 {
-    double x = 0;  // east
-    double y = 0;  // north
-    double z = 0;  // up
+    double x = 0; // east
+    double y = 0; // north
+    double z = 0; // up
 };
 
 // WGS-84 conversions between geodetic coordinates and a local East-North-Up
@@ -34,7 +34,7 @@ public:
 
 private:
     Geodetic m_origin;
-    double m_ox, m_oy, m_oz;              // origin in ECEF
+    double m_ox, m_oy, m_oz; // origin in ECEF
     double m_sinLat, m_cosLat, m_sinLon, m_cosLon;
 };
 

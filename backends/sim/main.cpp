@@ -59,16 +59,24 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "OpsDeck simulation member: an aeronautical ad-hoc network (aircraft, radio links, routed flows) "
         "published on Cyclone DDS. It waits in INIT until the bridge's control module starts it and advances "
-        "only on TimeAdvance grants. DDS uses the loopback-only configuration unless CYCLONEDDS_URI is set."));
+        "only on TimeAdvance grants. DDS uses the loopback-only configuration unless CYCLONEDDS_URI is "
+        "set."));
     parser.addHelpOption();
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("key = value file with any of the options below."), QStringLiteral("file"));
-    const QCommandLineOption domain(QStringLiteral("domain"), QStringLiteral("DDS domain id (default 0)."), QStringLiteral("id"));
-    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("Scenario file (default: built-in 60 aircraft)."), QStringLiteral("file"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default: the scenario's)."), QStringLiteral("n"));
-    const QCommandLineOption aircraft(QStringLiteral("aircraft"), QStringLiteral("Random aircraft count, overrides the scenario (0..10000)."), QStringLiteral("n"));
-    const QCommandLineOption member(QStringLiteral("member-id"), QStringLiteral("Member id that owns the published keys (default sim-<pid>)."), QStringLiteral("id"));
-    const QCommandLineOption check(QStringLiteral("check"), QStringLiteral("Only parse the scenario file and report errors."));
-    parser.addOptions({config, domain, scenario, seed, aircraft, member, check});
+    const QCommandLineOption config(QStringLiteral("config"),
+        QStringLiteral("key = value file with any of the options below."), QStringLiteral("file"));
+    const QCommandLineOption domain(
+        QStringLiteral("domain"), QStringLiteral("DDS domain id (default 0)."), QStringLiteral("id"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+        QStringLiteral("Scenario file (default: built-in 60 aircraft)."), QStringLiteral("file"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+        QStringLiteral("Random seed (default: the scenario's)."), QStringLiteral("n"));
+    const QCommandLineOption aircraft(QStringLiteral("aircraft"),
+        QStringLiteral("Random aircraft count, overrides the scenario (0..10000)."), QStringLiteral("n"));
+    const QCommandLineOption member(QStringLiteral("member-id"),
+        QStringLiteral("Member id that owns the published keys (default sim-<pid>)."), QStringLiteral("id"));
+    const QCommandLineOption check(
+        QStringLiteral("check"), QStringLiteral("Only parse the scenario file and report errors."));
+    parser.addOptions({ config, domain, scenario, seed, aircraft, member, check });
     parser.process(app);
 
     std::map<QString, QString> fileValues;
@@ -98,7 +106,8 @@ int main(int argc, char *argv[])
         ok = ok && c.aircraft >= 0 && c.aircraft <= 10000;
     }
     if (!ok) {
-        std::fprintf(stderr, "opsdeck-sim: --domain, --seed and --aircraft take numbers (aircraft 0..10000)\n");
+        std::fprintf(
+            stderr, "opsdeck-sim: --domain, --seed and --aircraft take numbers (aircraft 0..10000)\n");
         return 2;
     }
     c.scenarioFile = value(scenario).toStdString();

@@ -14,7 +14,9 @@ class LineParser
 {
 public:
     LineParser(std::vector<std::string> tokens, std::string where)
-        : m_tokens(std::move(tokens)), m_where(std::move(where)) {}
+        : m_tokens(std::move(tokens))
+        , m_where(std::move(where))
+    { }
 
     const std::string &keyword() const { return m_tokens.front(); }
     std::size_t args() const { return m_tokens.size() - 1; }
@@ -49,7 +51,7 @@ public:
             return fail(std::string(what) + " must be a non-negative integer, got '" + t + "'");
         if (v < lo || v > hi)
             return fail(std::string(what) + " must be within [" + std::to_string(lo) + ", "
-                        + std::to_string(hi) + "], got " + t);
+                + std::to_string(hi) + "], got " + t);
         *out = Int(v);
         return true;
     }
@@ -84,8 +86,8 @@ std::vector<std::string> tokenize(const std::string &line)
 bool position(LineParser &p, std::size_t i, Geodetic *g)
 {
     return p.number(i, &g->latDeg, -90, 90, "latitude (degrees)")
-           && p.number(i + 1, &g->lonDeg, -180, 180, "longitude (degrees)")
-           && p.number(i + 2, &g->altM, -500, 40000, "altitude (metres)");
+        && p.number(i + 1, &g->lonDeg, -180, 180, "longitude (degrees)")
+        && p.number(i + 2, &g->altM, -500, 40000, "altitude (metres)");
 }
 
 } // namespace
@@ -127,43 +129,49 @@ std::optional<Scenario> parseScenario(const std::string &text, const std::string
             ok = p.expectArgs(1, 1, "seed <integer>") && p.integer(0, &s.seed, 0, UINT64_MAX, "seed");
         } else if (kw == "origin") {
             ok = p.expectArgs(2, 2, "origin <lat> <lon>")
-                 && p.number(0, &s.origin.latDeg, -89, 89, "latitude (degrees)")
-                 && p.number(1, &s.origin.lonDeg, -180, 180, "longitude (degrees)");
+                && p.number(0, &s.origin.latDeg, -89, 89, "latitude (degrees)")
+                && p.number(1, &s.origin.lonDeg, -180, 180, "longitude (degrees)");
         } else if (kw == "region") {
             ok = p.expectArgs(2, 2, "region <east-west metres> <north-south metres>")
-                 && p.number(0, &s.regionEastM, 1000, 4e6, "east-west extent (metres)")
-                 && p.number(1, &s.regionNorthM, 1000, 4e6, "north-south extent (metres)");
+                && p.number(0, &s.regionEastM, 1000, 4e6, "east-west extent (metres)")
+                && p.number(1, &s.regionNorthM, 1000, 4e6, "north-south extent (metres)");
         } else if (kw == "aircraft") {
-            ok = p.expectArgs(1, 1, "aircraft <count>") && p.integer(0, &s.aircraft, 0, 10000, "aircraft count");
+            ok = p.expectArgs(1, 1, "aircraft <count>")
+                && p.integer(0, &s.aircraft, 0, 10000, "aircraft count");
         } else if (kw == "speed") {
             ok = p.expectArgs(2, 2, "speed <min m/s> <max m/s>")
-                 && p.number(0, &s.speedMinMps, 20, 1000, "minimum speed (m/s)")
-                 && p.number(1, &s.speedMaxMps, s.speedMinMps, 1000, "maximum speed (m/s)");
+                && p.number(0, &s.speedMinMps, 20, 1000, "minimum speed (m/s)")
+                && p.number(1, &s.speedMaxMps, s.speedMinMps, 1000, "maximum speed (m/s)");
         } else if (kw == "altitude") {
             ok = p.expectArgs(2, 2, "altitude <min m> <max m>")
-                 && p.number(0, &s.altMinM, 0, 25000, "minimum altitude (metres)")
-                 && p.number(1, &s.altMaxM, s.altMinM, 25000, "maximum altitude (metres)");
+                && p.number(0, &s.altMinM, 0, 25000, "minimum altitude (metres)")
+                && p.number(1, &s.altMaxM, s.altMinM, 25000, "maximum altitude (metres)");
         } else if (kw == "waypoints") {
-            ok = p.expectArgs(1, 1, "waypoints <count>") && p.integer(0, &s.waypoints, 2, 100, "waypoints per aircraft");
+            ok = p.expectArgs(1, 1, "waypoints <count>")
+                && p.integer(0, &s.waypoints, 2, 100, "waypoints per aircraft");
         } else if (kw == "radio_range") {
-            ok = p.expectArgs(1, 1, "radio_range <metres>") && p.number(0, &s.radioRangeM, 100, 1e6, "radio range (metres)");
+            ok = p.expectArgs(1, 1, "radio_range <metres>")
+                && p.number(0, &s.radioRangeM, 100, 1e6, "radio range (metres)");
         } else if (kw == "snr_at_range") {
-            ok = p.expectArgs(1, 1, "snr_at_range <dB>") && p.number(0, &s.snrAtRangeDb, -20, 40, "SNR at range (dB)");
+            ok = p.expectArgs(1, 1, "snr_at_range <dB>")
+                && p.number(0, &s.snrAtRangeDb, -20, 40, "SNR at range (dB)");
         } else if (kw == "bandwidth") {
-            ok = p.expectArgs(1, 1, "bandwidth <Mbit/s>") && p.number(0, &s.maxBandwidthMbps, 0.001, 1e5, "bandwidth (Mbit/s)");
+            ok = p.expectArgs(1, 1, "bandwidth <Mbit/s>")
+                && p.number(0, &s.maxBandwidthMbps, 0.001, 1e5, "bandwidth (Mbit/s)");
         } else if (kw == "processing_latency") {
             ok = p.expectArgs(1, 1, "processing_latency <ms>")
-                 && p.number(0, &s.processingLatencyMs, 0, 10000, "processing latency (ms)");
+                && p.number(0, &s.processingLatencyMs, 0, 10000, "processing latency (ms)");
         } else if (kw == "failure_probability") {
             ok = p.expectArgs(1, 1, "failure_probability <per aircraft per hour, 0..1>")
-                 && p.number(0, &s.failureProbability, 0, 1, "failure probability");
+                && p.number(0, &s.failureProbability, 0, 1, "failure probability");
         } else if (kw == "random_flows") {
-            ok = p.expectArgs(1, 1, "random_flows <count>") && p.integer(0, &s.randomFlows, 0, 10000, "random flow count");
+            ok = p.expectArgs(1, 1, "random_flows <count>")
+                && p.integer(0, &s.randomFlows, 0, 10000, "random flow count");
         } else if (kw == "ground") {
             GroundStation g;
             g.line = number;
             ok = p.expectArgs(5, 5, "ground <id> <name> <lat> <lon> <alt>")
-                 && p.integer(0, &g.id, 1, 0x7fffffff, "node id") && position(p, 2, &g.position);
+                && p.integer(0, &g.id, 1, 0x7fffffff, "node id") && position(p, 2, &g.position);
             if (ok && !ids.insert(g.id).second)
                 ok = p.fail("node id " + std::to_string(g.id) + " is used twice");
             if (ok) {
@@ -177,7 +185,8 @@ std::optional<Scenario> parseScenario(const std::string &text, const std::string
             if (!ok)
                 p.fail("'plan' expects: plan <id> <name> <speed m/s> <lat> <lon> <alt> <lat> <lon> <alt> ... "
                        "(at least two waypoints)");
-            ok = ok && p.integer(0, &f.id, 1, 0x7fffffff, "node id") && p.number(2, &f.speedMps, 20, 1000, "speed (m/s)");
+            ok = ok && p.integer(0, &f.id, 1, 0x7fffffff, "node id")
+                && p.number(2, &f.speedMps, 20, 1000, "speed (m/s)");
             for (std::size_t i = 3; ok && i + 2 < p.args() + 1; i += 3) {
                 Geodetic g;
                 ok = position(p, i, &g);
@@ -193,8 +202,9 @@ std::optional<Scenario> parseScenario(const std::string &text, const std::string
             FlowSpec f;
             f.line = number;
             ok = p.expectArgs(3, 4, "flow <id> <source node id> <destination node id> [name]")
-                 && p.integer(0, &f.id, 1, 0x7fffffff, "flow id") && p.integer(1, &f.src, 1, 0x7fffffff, "source node id")
-                 && p.integer(2, &f.dst, 1, 0x7fffffff, "destination node id");
+                && p.integer(0, &f.id, 1, 0x7fffffff, "flow id")
+                && p.integer(1, &f.src, 1, 0x7fffffff, "source node id")
+                && p.integer(2, &f.dst, 1, 0x7fffffff, "destination node id");
             if (ok && f.src == f.dst)
                 ok = p.fail("a flow's source and destination must differ");
             if (ok && !flowIds.insert(f.id).second)
@@ -205,9 +215,9 @@ std::optional<Scenario> parseScenario(const std::string &text, const std::string
             }
         } else {
             ok = p.fail("unknown keyword '" + kw
-                        + "' (expected name, seed, origin, region, aircraft, speed, altitude, waypoints, "
-                          "radio_range, snr_at_range, bandwidth, processing_latency, failure_probability, "
-                          "random_flows, ground, plan, flow)");
+                + "' (expected name, seed, origin, region, aircraft, speed, altitude, waypoints, "
+                  "radio_range, snr_at_range, bandwidth, processing_latency, failure_probability, "
+                  "random_flows, ground, plan, flow)");
         }
         if (!ok)
             return failWith(p.error());
@@ -218,18 +228,19 @@ std::optional<Scenario> parseScenario(const std::string &text, const std::string
     for (std::uint32_t id : ids)
         maxExplicit = std::max(maxExplicit, id);
     for (const FlowSpec &f : s.flows) {
-        for (std::uint32_t node : {f.src, f.dst}) {
+        for (std::uint32_t node : { f.src, f.dst }) {
             const bool random = node > maxExplicit && node <= maxExplicit + std::uint32_t(s.aircraft);
             if (!ids.count(node) && !random)
                 return failWith(origin + ":" + std::to_string(f.line) + ": flow " + std::to_string(f.id)
-                                + " names node " + std::to_string(node)
-                                + ", which no plan, ground station or random aircraft has (random aircraft are "
-                                + std::to_string(maxExplicit + 1) + ".."
-                                + std::to_string(maxExplicit + std::uint32_t(s.aircraft)) + ")");
+                    + " names node " + std::to_string(node)
+                    + ", which no plan, ground station or random aircraft has (random aircraft are "
+                    + std::to_string(maxExplicit + 1) + ".."
+                    + std::to_string(maxExplicit + std::uint32_t(s.aircraft)) + ")");
         }
     }
     if (s.aircraft + s.plans.size() + s.ground.size() == 0)
-        return failWith(origin + ": the scenario has no nodes (add 'aircraft <count>', 'plan' or 'ground' lines)");
+        return failWith(
+            origin + ": the scenario has no nodes (add 'aircraft <count>', 'plan' or 'ground' lines)");
     return s;
 }
 

@@ -42,15 +42,15 @@ struct Scenario
 {
     std::string name = "default";
     std::uint64_t seed = 1;
-    Geodetic origin{47.0, 8.0, 0.0};
-    double regionEastM = 400000;   // extent of the random-fleet region (centred on origin)
+    Geodetic origin { 47.0, 8.0, 0.0 };
+    double regionEastM = 400000; // extent of the random-fleet region (centred on origin)
     double regionNorthM = 400000;
-    int aircraft = 60;             // random aircraft besides the explicit plans
+    int aircraft = 60; // random aircraft besides the explicit plans
     double speedMinMps = 180, speedMaxMps = 250;
     double altMinM = 6000, altMaxM = 12000;
     int waypoints = 6;
     double radioRangeM = 120000;
-    double snrAtRangeDb = 3;       // SNR at the edge of range (free-space law inside it)
+    double snrAtRangeDb = 3; // SNR at the edge of range (free-space law inside it)
     double maxBandwidthMbps = 54;
     double processingLatencyMs = 0.5;
     double failureProbability = 0; // per aircraft per simulated hour: radio failure (status FAILED)
@@ -62,8 +62,7 @@ struct Scenario
 
 // Parses scenario text. On error returns nullopt and "<origin>:<line>: <what>"
 // in *error, naming the keyword and the expected form.
-std::optional<Scenario> parseScenario(const std::string &text, const std::string &origin,
-                                      std::string *error);
+std::optional<Scenario> parseScenario(const std::string &text, const std::string &origin, std::string *error);
 std::optional<Scenario> loadScenarioFile(const std::string &path, std::string *error);
 
 // The built-in scenario (60 aircraft over the Alps) used when no file is given.

@@ -1,10 +1,11 @@
 #include "backends/sim/simengine.h"
 
+#include <queue>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <queue>
 #include <unordered_map>
 
 namespace opsdeck::sim {
@@ -12,7 +13,7 @@ namespace opsdeck::sim {
 namespace {
 
 constexpr double kSpeedOfLight = 299792458.0;
-constexpr double kSnrSpanDb = 30.0;  // quality goes 0 → 1 over this much SNR above the edge of range
+constexpr double kSnrSpanDb = 30.0; // quality goes 0 → 1 over this much SNR above the edge of range
 
 double radioHorizon(double altA, double altB)
 {
@@ -72,7 +73,7 @@ void SimEngine::reset()
         n.speedMps = f.speedMps;
         for (const Geodetic &w : f.waypoints) {
             const Vec3 p = m_frame.toEnu(w);
-            n.waypoints.push_back({p.x, p.y, w.altM});
+            n.waypoints.push_back({ p.x, p.y, w.altM });
         }
         m_nodes.push_back(std::move(n));
         maxId = std::max(maxId, f.id);
@@ -84,9 +85,9 @@ void SimEngine::reset()
         n.speedMps = uniform(s.speedMinMps, s.speedMaxMps);
         const double cruise = uniform(s.altMinM, s.altMaxM);
         for (int w = 0; w < s.waypoints; ++w)
-            n.waypoints.push_back({uniform(-s.regionEastM / 2, s.regionEastM / 2),
-                                   uniform(-s.regionNorthM / 2, s.regionNorthM / 2),
-                                   std::clamp(cruise + uniform(-500, 500), s.altMinM, s.altMaxM)});
+            n.waypoints.push_back({ uniform(-s.regionEastM / 2, s.regionEastM / 2),
+                uniform(-s.regionNorthM / 2, s.regionNorthM / 2),
+                std::clamp(cruise + uniform(-500, 500), s.altMinM, s.altMaxM) });
         m_nodes.push_back(std::move(n));
     }
     for (SimNode &n : m_nodes) {
@@ -178,7 +179,7 @@ void SimEngine::move(double dtS)
         }
         const Vec3 before = n.enu;
         updateGeodetic(n);
-        n.velocity = {(n.enu.x - before.x) / dtS, (n.enu.y - before.y) / dtS, (n.alt - a0) / dtS};
+        n.velocity = { (n.enu.x - before.x) / dtS, (n.enu.y - before.y) / dtS, (n.alt - a0) / dtS };
         const double ve = (n.east - e0) / dtS, vn = (n.north - n0) / dtS;
         n.groundSpeedMps = std::hypot(ve, vn);
         double heading = std::atan2(ve, vn) * 180.0 / std::numbers::pi;
@@ -190,8 +191,8 @@ void SimEngine::move(double dtS)
 
 bool SimEngine::setRadioFailed(std::uint32_t nodeId, bool failed)
 {
-    const auto it = std::lower_bound(m_nodes.begin(), m_nodes.end(), nodeId,
-                                     [](const SimNode &n, std::uint32_t v) { return n.id < v; });
+    const auto it = std::lower_bound(
+        m_nodes.begin(), m_nodes.end(), nodeId, [](const SimNode &n, std::uint32_t v) { return n.id < v; });
     if (it == m_nodes.end() || it->id != nodeId)
         return false;
     it->status = failed ? NodeStatus::Failed : NodeStatus::Ok;
@@ -203,17 +204,17 @@ bool SimEngine::setRadioFailed(std::uint32_t nodeId, bool failed)
 bool SimEngine::setLinkBlocked(std::uint32_t a, std::uint32_t b, bool blocked)
 {
     auto known = [this](std::uint32_t id) {
-        const auto it = std::lower_bound(m_nodes.begin(), m_nodes.end(), id,
-                                         [](const SimNode &n, std::uint32_t v) { return n.id < v; });
+        const auto it = std::lower_bound(
+            m_nodes.begin(), m_nodes.end(), id, [](const SimNode &n, std::uint32_t v) { return n.id < v; });
         return it != m_nodes.end() && it->id == id;
     };
     if (a == b || !known(a) || !known(b))
         return false;
     const auto key = std::minmax(a, b);
     if (blocked)
-        m_blockedLinks.insert({key.first, key.second});
+        m_blockedLinks.insert({ key.first, key.second });
     else
-        m_blockedLinks.erase({key.first, key.second});
+        m_blockedLinks.erase({ key.first, key.second });
     findLinks();
     routeFlows();
     return true;
@@ -223,7 +224,7 @@ bool SimEngine::linkBetween(const SimNode &p, const SimNode &q, SimLink *out) co
 {
     if (p.status == NodeStatus::Failed || q.status == NodeStatus::Failed)
         return false;
-    if (!m_blockedLinks.empty() && m_blockedLinks.count({std::min(p.id, q.id), std::max(p.id, q.id)}))
+    if (!m_blockedLinks.empty() && m_blockedLinks.count({ std::min(p.id, q.id), std::max(p.id, q.id) }))
         return false;
     const double dx = p.enu.x - q.enu.x, dy = p.enu.y - q.enu.y, dz = p.enu.z - q.enu.z;
     const double d = std::sqrt(dx * dx + dy * dy + dz * dz);
@@ -239,8 +240,8 @@ bool SimEngine::linkBetween(const SimNode &p, const SimNode &q, SimLink *out) co
     l.quality = std::clamp((l.snrDb - m_scenario.snrAtRangeDb) / kSnrSpanDb, 0.0, 1.0);
     const double snrLinear = std::pow(10.0, l.snrDb / 10.0);
     const double snrFull = std::pow(10.0, (m_scenario.snrAtRangeDb + kSnrSpanDb) / 10.0);
-    l.bandwidthMbps = m_scenario.maxBandwidthMbps
-                      * std::min(1.0, std::log2(1.0 + snrLinear) / std::log2(1.0 + snrFull));
+    l.bandwidthMbps
+        = m_scenario.maxBandwidthMbps * std::min(1.0, std::log2(1.0 + snrLinear) / std::log2(1.0 + snrFull));
     l.latencyMs = d / kSpeedOfLight * 1000.0 + m_scenario.processingLatencyMs;
     // Cost: latency, plus a penalty for poor links so routes prefer strong ones.
     l.cost = l.latencyMs + 5.0 * (1.0 - l.quality);
@@ -262,8 +263,8 @@ void SimEngine::findLinks()
     std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>, CellHash> grid;
     grid.reserve(m_nodes.size());
     auto cellOf = [cell](const SimNode &n) {
-        return std::pair<std::int64_t, std::int64_t>{std::int64_t(std::floor(n.enu.x / cell)),
-                                                     std::int64_t(std::floor(n.enu.y / cell))};
+        return std::pair<std::int64_t, std::int64_t> { std::int64_t(std::floor(n.enu.x / cell)),
+            std::int64_t(std::floor(n.enu.y / cell)) };
     };
     for (std::size_t i = 0; i < m_nodes.size(); ++i)
         grid[cellOf(m_nodes[i])].push_back(i);
@@ -272,7 +273,7 @@ void SimEngine::findLinks()
         const auto [cx, cy] = cellOf(m_nodes[i]);
         for (std::int64_t ix = cx - 1; ix <= cx + 1; ++ix) {
             for (std::int64_t iy = cy - 1; iy <= cy + 1; ++iy) {
-                const auto it = grid.find({ix, iy});
+                const auto it = grid.find({ ix, iy });
                 if (it == grid.end())
                     continue;
                 for (std::size_t j : it->second) {
@@ -283,7 +284,7 @@ void SimEngine::findLinks()
         }
     }
     std::sort(m_links.begin(), m_links.end(),
-              [](const SimLink &x, const SimLink &y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+        [](const SimLink &x, const SimLink &y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
 }
 
 std::vector<SimLink> SimEngine::linksBruteForce() const
@@ -295,7 +296,7 @@ std::vector<SimLink> SimEngine::linksBruteForce() const
             if (linkBetween(m_nodes[i], m_nodes[j], &link))
                 out.push_back(link);
     std::sort(out.begin(), out.end(),
-              [](const SimLink &x, const SimLink &y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+        [](const SimLink &x, const SimLink &y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
     return out;
 }
 
@@ -303,8 +304,8 @@ void SimEngine::routeFlows()
 {
     // Node ids → dense indices (m_nodes is sorted by id).
     auto indexOf = [this](std::uint32_t id) -> std::ptrdiff_t {
-        const auto it = std::lower_bound(m_nodes.begin(), m_nodes.end(), id,
-                                         [](const SimNode &n, std::uint32_t v) { return n.id < v; });
+        const auto it = std::lower_bound(
+            m_nodes.begin(), m_nodes.end(), id, [](const SimNode &n, std::uint32_t v) { return n.id < v; });
         return it != m_nodes.end() && it->id == id ? it - m_nodes.begin() : -1;
     };
     struct Edge
@@ -315,8 +316,8 @@ void SimEngine::routeFlows()
     std::vector<std::vector<Edge>> adjacency(m_nodes.size());
     for (std::size_t k = 0; k < m_links.size(); ++k) {
         const std::size_t a = std::size_t(indexOf(m_links[k].a)), b = std::size_t(indexOf(m_links[k].b));
-        adjacency[a].push_back({b, k});
-        adjacency[b].push_back({a, k});
+        adjacency[a].push_back({ b, k });
+        adjacency[b].push_back({ a, k });
     }
     m_routes.clear();
     std::vector<double> dist(m_nodes.size());
@@ -334,7 +335,7 @@ void SimEngine::routeFlows()
             using Item = std::pair<double, std::size_t>;
             std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
             dist[std::size_t(s)] = 0;
-            queue.push({0, std::size_t(s)});
+            queue.push({ 0, std::size_t(s) });
             while (!queue.empty()) {
                 const auto [d, u] = queue.top();
                 queue.pop();
@@ -347,7 +348,7 @@ void SimEngine::routeFlows()
                     if (nd < dist[e.to]) {
                         dist[e.to] = nd;
                         viaLink[e.to] = std::ptrdiff_t(e.link);
-                        queue.push({nd, e.to});
+                        queue.push({ nd, e.to });
                     }
                 }
             }

@@ -21,8 +21,8 @@ struct SimNode
     std::string name;
     NodeKind kind = NodeKind::Aircraft;
     NodeStatus status = NodeStatus::Ok;
-    Vec3 enu;          // ENU position (metres)
-    Vec3 velocity;     // ENU velocity (m/s)
+    Vec3 enu; // ENU position (metres)
+    Vec3 velocity; // ENU velocity (m/s)
     Geodetic geo;
     double headingDeg = 0;
     double groundSpeedMps = 0;
@@ -30,12 +30,12 @@ struct SimNode
     std::vector<Vec3> waypoints;
     std::size_t nextWaypoint = 0;
     double speedMps = 0;
-    double east = 0, north = 0, alt = 0;  // planar position + geodetic altitude
+    double east = 0, north = 0, alt = 0; // planar position + geodetic altitude
 };
 
 struct SimLink
 {
-    std::uint32_t a = 0, b = 0;  // a < b
+    std::uint32_t a = 0, b = 0; // a < b
     double quality = 0;
     double snrDb = 0;
     double latencyMs = 0;
@@ -75,7 +75,7 @@ public:
     const LocalFrame &frame() const { return m_frame; }
 
     const std::vector<SimNode> &nodes() const { return m_nodes; }
-    const std::vector<SimLink> &links() const { return m_links; }  // sorted by (a, b)
+    const std::vector<SimLink> &links() const { return m_links; } // sorted by (a, b)
     const std::vector<SimRoute> &routes() const { return m_routes; }
 
     // Operator-injected faults (the demo's story, tests): a node's radio fails
@@ -107,7 +107,7 @@ private:
     std::vector<SimLink> m_links;
     std::vector<FlowSpec> m_flows;
     std::vector<SimRoute> m_routes;
-    std::set<std::pair<std::uint32_t, std::uint32_t>> m_blockedLinks;  // (a, b), a < b
+    std::set<std::pair<std::uint32_t, std::uint32_t>> m_blockedLinks; // (a, b), a < b
 };
 
 } // namespace opsdeck::sim

@@ -24,13 +24,13 @@ constexpr int kControlReset = 5;
 std::int64_t unixNowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+        std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
 char *cstr(const std::string &s)
 {
-    return const_cast<char *>(s.c_str());  // Cyclone's write() only reads it
+    return const_cast<char *>(s.c_str()); // Cyclone's write() only reads it
 }
 
 struct PublishedLink
@@ -49,7 +49,7 @@ public:
         : m_owner(owner)
         , m_engine(std::move(scenario), seed)
         , m_scenarioName(std::move(scenarioName))
-    {}
+    { }
 
     bool open(std::string *error)
     {
@@ -65,8 +65,8 @@ public:
         m_advanceReader = m_participant.createReader(t.advance, QosKind::TimeAdvance, error);
         m_controlReader = m_participant.createReader(t.control, QosKind::Control, error);
         m_clockReader = m_participant.createReader(t.clock, QosKind::State, error);
-        for (dds_entity_t e : {m_nodeWriter, m_linkWriter, m_routeWriter, m_memberWriter, m_advanceReader,
-                               m_controlReader, m_clockReader})
+        for (dds_entity_t e : { m_nodeWriter, m_linkWriter, m_routeWriter, m_memberWriter, m_advanceReader,
+                 m_controlReader, m_clockReader })
             if (e < 0)
                 return false;
         m_owner.m_nodeCount.store(m_engine.nodes().size());
@@ -79,7 +79,7 @@ public:
         m_waitset = dds_create_waitset(m_participant.entity());
         m_guard = dds_create_guardcondition(m_participant.entity());
         dds_waitset_attach(m_waitset, m_guard, 0);
-        for (dds_entity_t r : {m_advanceReader, m_controlReader, m_clockReader}) {
+        for (dds_entity_t r : { m_advanceReader, m_controlReader, m_clockReader }) {
             const dds_entity_t cond = dds_create_readcondition(r, DDS_ANY_STATE);
             dds_waitset_attach(m_waitset, cond, r);
         }
@@ -100,7 +100,7 @@ public:
             if (m_stop.load())
                 break;
             bool woken = false;
-            dds_take_guardcondition(m_guard, &woken);  // reset it, or the waitset never waits again
+            dds_take_guardcondition(m_guard, &woken); // reset it, or the waitset never waits again
             takeControl();
             takeClock();
             takeAdvance();
@@ -114,11 +114,10 @@ public:
         publishStatus();
     }
 
-    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_stop { false };
 
 private:
-    template<typename T, typename F>
-    void take(dds_entity_t reader, F &&handle)
+    template<typename T, typename F> void take(dds_entity_t reader, F &&handle)
     {
         void *samples[32] = {};
         dds_sample_info_t infos[32];
@@ -147,7 +146,8 @@ private:
 
     void takeClock()
     {
-        take<opsdeck_dds_SimClock>(m_clockReader, [this](const opsdeck_dds_SimClock &c) { setState(c.state); });
+        take<opsdeck_dds_SimClock>(
+            m_clockReader, [this](const opsdeck_dds_SimClock &c) { setState(c.state); });
     }
 
     void takeAdvance()
@@ -207,7 +207,7 @@ private:
         const std::uint64_t step = m_engine.step();
         const std::int64_t simTime = m_engine.simTimeNs();
         for (const SimNode &n : m_engine.nodes()) {
-            opsdeck_dds_NodeState s{};
+            opsdeck_dds_NodeState s {};
             s.node_id = n.id;
             s.name = cstr(n.name);
             s.kind = int(n.kind);
@@ -235,11 +235,11 @@ private:
             const auto key = std::make_pair(l.a, l.b);
             const auto it = m_links.find(key);
             const bool send = it == m_links.end() || std::abs(it->second.quality - l.quality) >= 0.02
-                              || std::abs(it->second.latencyMs - l.latencyMs) >= 0.02 * it->second.latencyMs
-                              || step >= it->second.step + 20 || step < it->second.step;
+                || std::abs(it->second.latencyMs - l.latencyMs) >= 0.02 * it->second.latencyMs
+                || step >= it->second.step + 20 || step < it->second.step;
             if (send) {
                 writeLink(l, true, step, simTime);
-                now[key] = {l.quality, l.latencyMs, step};
+                now[key] = { l.quality, l.latencyMs, step };
             } else {
                 now[key] = it->second;
             }
@@ -254,7 +254,7 @@ private:
         }
         m_links = std::move(now);
         for (const SimRoute &r : m_engine.routes()) {
-            opsdeck_dds_Route s{};
+            opsdeck_dds_Route s {};
             s.flow_id = r.flowId;
             s.name = cstr(r.name);
             s.src = r.src;
@@ -283,7 +283,7 @@ private:
 
     void writeLink(const SimLink &l, bool up, std::uint64_t step, std::int64_t simTime)
     {
-        opsdeck_dds_LinkState s{};
+        opsdeck_dds_LinkState s {};
         s.a = l.a;
         s.b = l.b;
         s.up = up;
@@ -304,12 +304,12 @@ private:
     void publishStatus()
     {
         const SimConfig &c = m_owner.m_config;
-        opsdeck_dds_MemberStatus s{};
+        opsdeck_dds_MemberStatus s {};
         s.member_id = cstr(m_owner.m_memberId);
         s.name = cstr(c.name);
         static const std::string kind = "network-simulator";
         s.kind = cstr(kind);
-        s.state = m_state;  // MemberState numbers equal SimState numbers for INIT..STOPPED
+        s.state = m_state; // MemberState numbers equal SimState numbers for INIT..STOPPED
         s.last_step = m_engine.step();
         s.sim_time_ns = m_engine.simTimeNs();
         s.heartbeat_unix_ns = unixNowNs();
@@ -398,17 +398,17 @@ std::vector<std::uint32_t> SimMember::routeHops(const std::string &flowName) con
 {
     std::lock_guard lock(m_faultMutex);
     const auto it = m_routeHops.find(flowName);
-    return it == m_routeHops.end() ? std::vector<std::uint32_t>{} : it->second;
+    return it == m_routeHops.end() ? std::vector<std::uint32_t> {} : it->second;
 }
 
 bool SimMember::setRadioFailed(std::uint32_t nodeId, bool failed)
 {
-    return queueFault({false, nodeId, 0, failed});
+    return queueFault({ false, nodeId, 0, failed });
 }
 
 bool SimMember::setLinkBlocked(std::uint32_t a, std::uint32_t b, bool blocked)
 {
-    return a != b && queueFault({true, a, b, blocked});
+    return a != b && queueFault({ true, a, b, blocked });
 }
 
 bool SimMember::queueFault(const FaultCommand &command)

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -18,13 +18,13 @@ namespace opsdeck::sim {
 struct SimConfig
 {
     std::uint32_t domain = 0;
-    std::string memberId;          // empty: "sim-<pid>"
+    std::string memberId; // empty: "sim-<pid>"
     std::string name = "opsdeck-sim";
-    std::string scenarioFile;      // empty: scenarioText, or the built-in scenario
+    std::string scenarioFile; // empty: scenarioText, or the built-in scenario
     std::string scenarioText;
-    std::uint64_t seed = 0;        // 0: the scenario's seed
-    int aircraft = -1;             // >= 0 overrides the scenario's random fleet size
-    int heartbeatMs = 1000;        // MemberStatus period
+    std::uint64_t seed = 0; // 0: the scenario's seed
+    int aircraft = -1; // >= 0 overrides the scenario's random fleet size
+    int heartbeatMs = 1000; // MemberStatus period
 };
 
 // A simulation member on DDS: publishes NodeState, LinkState, Route and its
@@ -59,7 +59,7 @@ public:
     bool setLinkBlocked(std::uint32_t a, std::uint32_t b, bool blocked);
     // A node id by name ("SWR-CAL", "ODK105"), after start(). Thread-safe.
     std::optional<std::uint32_t> nodeId(const std::string &name) const;
-    std::map<std::string, std::uint32_t> nodes() const;  // name -> id, after start()
+    std::map<std::string, std::uint32_t> nodes() const; // name -> id, after start()
     // The hops of a flow's route as last published (empty: unknown flow or
     // unreachable). Thread-safe.
     std::vector<std::uint32_t> routeHops(const std::string &flowName) const;
@@ -78,13 +78,13 @@ private:
     std::string m_memberId;
     std::unique_ptr<Worker> m_worker;
     std::thread m_thread;
-    std::atomic<std::uint64_t> m_step{0};
-    std::atomic<std::uint64_t> m_published{0};
-    std::atomic<std::size_t> m_nodeCount{0};
+    std::atomic<std::uint64_t> m_step { 0 };
+    std::atomic<std::uint64_t> m_published { 0 };
+    std::atomic<std::size_t> m_nodeCount { 0 };
     mutable std::mutex m_faultMutex;
-    std::map<std::string, std::uint32_t> m_nodeIds;  // guarded by m_faultMutex, fixed after start()
-    std::vector<FaultCommand> m_faults;              // guarded by m_faultMutex, taken by the worker
-    std::map<std::string, std::vector<std::uint32_t>> m_routeHops;  // guarded by m_faultMutex
+    std::map<std::string, std::uint32_t> m_nodeIds; // guarded by m_faultMutex, fixed after start()
+    std::vector<FaultCommand> m_faults; // guarded by m_faultMutex, taken by the worker
+    std::map<std::string, std::vector<std::uint32_t>> m_routeHops; // guarded by m_faultMutex
 };
 
 } // namespace opsdeck::sim

@@ -14,9 +14,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <vector>
-
 #include <unistd.h>
+#include <vector>
 
 using namespace opsdeck;
 
@@ -26,23 +25,26 @@ namespace {
 double rawInsert(const std::string &path, const std::vector<billing::LedgerRow> &rows)
 {
     std::string error;
-    billing::Ledger::open(path, "USD", &error);  // the same schema and indexes, then closed
+    billing::Ledger::open(path, "USD", &error); // the same schema and indexes, then closed
     sqlite3 *db = nullptr;
     sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", nullptr,
+        nullptr, nullptr);
     sqlite3_stmt *s = nullptr;
     sqlite3_prepare_v2(db,
-                       "INSERT INTO line_items(billed_cost, effective_cost, list_cost, contracted_cost, currency,"
-                       " period_start, period_end, charge_category, pricing_category, commitment_type, commitment_id,"
-                       " commitment_status, service_name, service_category, region_id, sub_account_id, resource_id,"
-                       " consumed_quantity, consumed_unit, sku_id, charge_description, tags)"
-                       " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                       -1, &s, nullptr);
+        "INSERT INTO line_items(billed_cost, effective_cost, list_cost, contracted_cost, currency,"
+        " period_start, period_end, charge_category, pricing_category, commitment_type, commitment_id,"
+        " commitment_status, service_name, service_category, region_id, sub_account_id, resource_id,"
+        " consumed_quantity, consumed_unit, sku_id, charge_description, tags)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        -1, &s, nullptr);
     const auto t0 = std::chrono::steady_clock::now();
     std::size_t inBatch = 0;
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     for (const auto &r : rows) {
-        auto text = [s](int i, const std::string &v) { sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_STATIC); };
+        auto text = [s](int i, const std::string &v) {
+            sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_STATIC);
+        };
         sqlite3_bind_double(s, 1, r.billedCost);
         sqlite3_bind_double(s, 2, r.effectiveCost);
         sqlite3_bind_double(s, 3, r.listCost);
@@ -86,18 +88,23 @@ int main(int argc, char **argv)
     std::uint64_t rows = 500'000;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--help")) {
-            std::printf("bench_billing_import [--quick|--full|--rows N]\n"
-                        "  BENCH billing.import: FOCUS CSV rows/s into the ledger (streamed parse + validation +\n"
-                        "  batched insert); ref = raw batched SQLite insert of the same, already parsed rows into\n"
-                        "  the same schema. ratio = ours / ref (higher is better), goal >= 0.5.\n"
-                        "  Default 500,000 rows; --quick 100,000; --full 2,000,000.\n");
+            std::printf(
+                "bench_billing_import [--quick|--full|--rows N]\n"
+                "  BENCH billing.import: FOCUS CSV rows/s into the ledger (streamed parse + validation +\n"
+                "  batched insert); ref = raw batched SQLite insert of the same, already parsed rows into\n"
+                "  the same schema. ratio = ours / ref (higher is better), goal >= 0.5.\n"
+                "  Default 500,000 rows; --quick 100,000; --full 2,000,000.\n");
             return 0;
         }
-        if (!std::strcmp(argv[i], "--quick")) rows = 100'000;
-        else if (!std::strcmp(argv[i], "--full")) rows = 2'000'000;
-        else if (!std::strcmp(argv[i], "--rows") && i + 1 < argc) rows = std::strtoull(argv[++i], nullptr, 10);
+        if (!std::strcmp(argv[i], "--quick"))
+            rows = 100'000;
+        else if (!std::strcmp(argv[i], "--full"))
+            rows = 2'000'000;
+        else if (!std::strcmp(argv[i], "--rows") && i + 1 < argc)
+            rows = std::strtoull(argv[++i], nullptr, 10);
     }
-    const auto dir = std::filesystem::temp_directory_path() / ("opsdeck-bench-import-" + std::to_string(getpid()));
+    const auto dir
+        = std::filesystem::temp_directory_path() / ("opsdeck-bench-import-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     const std::string csvPath = (dir / "focus.csv").string();
 
@@ -119,7 +126,7 @@ int main(int argc, char **argv)
     }
     const auto csvBytes = std::filesystem::file_size(csvPath);
     std::printf("billing.import: %llu rows, %.1f MB of FOCUS CSV\n", static_cast<unsigned long long>(rows),
-                double(csvBytes) / 1e6);
+        double(csvBytes) / 1e6);
 
     const double refSeconds = rawInsert((dir / "raw.sqlite").string(), parsed);
     parsed.clear();
@@ -134,8 +141,8 @@ int main(int argc, char **argv)
     std::filesystem::remove_all(dir);
     if (report.rows_imported() != rows || report.rows_rejected() != 0) {
         std::fprintf(stderr, "import imported %llu of %llu rows (%s)\n",
-                     static_cast<unsigned long long>(report.rows_imported()), static_cast<unsigned long long>(rows),
-                     error.c_str());
+            static_cast<unsigned long long>(report.rows_imported()), static_cast<unsigned long long>(rows),
+            error.c_str());
         return 1;
     }
     const double ours = double(rows) / oursSeconds;

@@ -5,7 +5,6 @@
 #include "backends/billing/billingbackend.h"
 #include "backends/billing/ledger.h"
 #include "bench/billing/benchrows.h"
-
 #include "opsdeck/v1/billing.grpc.pb.h"
 
 #include <grpcpp/create_channel.h>
@@ -17,9 +16,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <vector>
-
 #include <unistd.h>
+#include <vector>
 
 using namespace opsdeck;
 
@@ -33,7 +31,8 @@ double median(std::vector<double> v)
 
 // Runs the SQL `runs` times in one sqlite3 shell with .timer on; returns the
 // "Run Time: real" of each run and counts the result lines.
-std::vector<double> shellTimes(const std::string &db, const std::string &sql, int runs, std::size_t *resultLines)
+std::vector<double> shellTimes(
+    const std::string &db, const std::string &sql, int runs, std::size_t *resultLines)
 {
     const std::string script = db + ".sql";
     {
@@ -43,8 +42,8 @@ std::vector<double> shellTimes(const std::string &db, const std::string &sql, in
             out << sql << "\n";
     }
     // The shell gets the same page cache as the ledger's reader connection.
-    const std::string command =
-        "sqlite3 -batch -readonly -cmd 'PRAGMA cache_size=-65536' '" + db + "' < '" + script + "' 2>&1";
+    const std::string command
+        = "sqlite3 -batch -readonly -cmd 'PRAGMA cache_size=-65536' '" + db + "' < '" + script + "' 2>&1";
     FILE *pipe = popen(command.c_str(), "r");
     std::vector<double> times;
     std::size_t lines = 0;
@@ -70,19 +69,25 @@ int main(int argc, char **argv)
     std::uint64_t rows = 1'000'000;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--help")) {
-            std::printf("bench_billing_query [--quick|--full|--rows N]\n"
-                        "  BENCH billing.query: QueryCosts (granularity day, group by service) over N line items\n"
-                        "  through the billing backend's gRPC service in-process; ref = the same SQL\n"
-                        "  (Ledger::groupedSql) run by the sqlite3 shell on the same file (.timer real time).\n"
-                        "  ratio = ours / ref time (lower is better), goal <= 1.5. Median of 3 runs each, alternating.\n"
-                        "  Default 1,000,000 line items; --quick 200,000; --full 10,000,000 (BENCHMARKS.md size).\n");
+            std::printf(
+                "bench_billing_query [--quick|--full|--rows N]\n"
+                "  BENCH billing.query: QueryCosts (granularity day, group by service) over N line items\n"
+                "  through the billing backend's gRPC service in-process; ref = the same SQL\n"
+                "  (Ledger::groupedSql) run by the sqlite3 shell on the same file (.timer real time).\n"
+                "  ratio = ours / ref time (lower is better), goal <= 1.5. Median of 3 runs each, "
+                "alternating.\n"
+                "  Default 1,000,000 line items; --quick 200,000; --full 10,000,000 (BENCHMARKS.md size).\n");
             return 0;
         }
-        if (!std::strcmp(argv[i], "--quick")) rows = 200'000;
-        else if (!std::strcmp(argv[i], "--full")) rows = 10'000'000;
-        else if (!std::strcmp(argv[i], "--rows") && i + 1 < argc) rows = std::strtoull(argv[++i], nullptr, 10);
+        if (!std::strcmp(argv[i], "--quick"))
+            rows = 200'000;
+        else if (!std::strcmp(argv[i], "--full"))
+            rows = 10'000'000;
+        else if (!std::strcmp(argv[i], "--rows") && i + 1 < argc)
+            rows = std::strtoull(argv[++i], nullptr, 10);
     }
-    const auto dir = std::filesystem::temp_directory_path() / ("opsdeck-bench-query-" + std::to_string(getpid()));
+    const auto dir
+        = std::filesystem::temp_directory_path() / ("opsdeck-bench-query-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "ledger.sqlite").string();
     std::string error;
@@ -93,8 +98,8 @@ int main(int argc, char **argv)
         for (std::uint64_t i = 0; i < rows; ++i)
             writer.add(bench::syntheticRow(i, rows), &error);
         writer.finish(&error);
-        std::printf("billing.query: %llu line items (built in %.1f s)\n", static_cast<unsigned long long>(rows),
-                    bench::secondsSince(t0));
+        std::printf("billing.query: %llu line items (built in %.1f s)\n",
+            static_cast<unsigned long long>(rows), bench::secondsSince(t0));
     }
 
     billing::BillingOptions options;
@@ -105,7 +110,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "backend: %s\n", error.c_str());
         return 1;
     }
-    auto stub = opsdeck::v1::Billing::NewStub(grpc::CreateChannel(backend->address(), grpc::InsecureChannelCredentials()));
+    auto stub = opsdeck::v1::Billing::NewStub(
+        grpc::CreateChannel(backend->address(), grpc::InsecureChannelCredentials()));
     opsdeck::v1::CostQuery query;
     query.set_granularity(opsdeck::v1::GRANULARITY_DAY);
     query.add_group_by()->set_dimension(opsdeck::v1::DIMENSION_SERVICE);
@@ -119,7 +125,7 @@ int main(int argc, char **argv)
         const double seconds = bench::secondsSince(t0);
         if (!status.ok() || report.totals().line_items() != rows) {
             std::fprintf(stderr, "QueryCosts: %s (%llu items)\n", status.error_message().c_str(),
-                         static_cast<unsigned long long>(report.totals().line_items()));
+                static_cast<unsigned long long>(report.totals().line_items()));
             std::exit(1);
         }
         *rowsOut = std::size_t(report.rows_size());

@@ -16,11 +16,11 @@ namespace opsdeck::bench {
 // ledger fills), cycling through the 90 days hour by hour otherwise.
 inline billing::LedgerRow syntheticRow(std::uint64_t i, std::uint64_t n = 0)
 {
-    static const char *services[] = {"Compute Instances", "Object Storage", "Functions", "Data Transfer",
-                                     "Managed Database", "Load Balancer", "Container Registry", "Queue",
-                                     "Monitoring", "DNS", "Key Management", "Block Storage"};
-    static const char *regions[] = {"eu-central-1", "eu-west-1", "us-east-1", "ap-southeast-2"};
-    static const char *units[] = {"Hours", "GB-Month", "Requests", "GB"};
+    static const char *services[] = { "Compute Instances", "Object Storage", "Functions", "Data Transfer",
+        "Managed Database", "Load Balancer", "Container Registry", "Queue", "Monitoring", "DNS",
+        "Key Management", "Block Storage" };
+    static const char *regions[] = { "eu-central-1", "eu-west-1", "us-east-1", "ap-southeast-2" };
+    static const char *units[] = { "Hours", "GB-Month", "Requests", "GB" };
     std::uint64_t h = i * 0x9E3779B97F4A7C15ull;
     h ^= h >> 29;
     billing::LedgerRow r;
@@ -54,12 +54,12 @@ inline double secondsSince(std::chrono::steady_clock::time_point t0)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-inline void printBench(const char *id, double value, const char *unit, double ref, double ratio, const char *op,
-                       double goal)
+inline void printBench(
+    const char *id, double value, const char *unit, double ref, double ratio, const char *op, double goal)
 {
     const bool pass = op[0] == '>' ? ratio >= goal : ratio <= goal;
-    std::printf("BENCH %s value=%.6g unit=%s ref=%.6g ratio=%.3f goal=%s%g %s\n", id, value, unit, ref, ratio, op,
-                goal, pass ? "PASS" : "FAIL");
+    std::printf("BENCH %s value=%.6g unit=%s ref=%.6g ratio=%.3f goal=%s%g %s\n", id, value, unit, ref, ratio,
+        op, goal, pass ? "PASS" : "FAIL");
     std::fflush(stdout);
 }
 

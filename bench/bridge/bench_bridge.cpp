@@ -11,11 +11,10 @@
 #include <QProcess>
 #include <QRegularExpression>
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -73,8 +72,8 @@ struct ClientResult
     bool slow = false;
     std::uint64_t count = 0;
     double span = 0;
-    std::uint64_t messages = 0;  // SampleBatches (batched subscribers)
-    long long firstNs = 0;       // steady clock of the first sample
+    std::uint64_t messages = 0; // SampleBatches (batched subscribers)
+    long long firstNs = 0; // steady clock of the first sample
     double rate() const { return span > 0 && count > 1 ? double(count - 1) / span : 0.0; }
 };
 
@@ -89,7 +88,7 @@ struct Run
     std::vector<ClientResult> clients;
     double p50Us = 0, p99Us = 0;
     double toBridgeP50Us = 0, fromBridgeP50Us = 0;
-    opsdeck::v1::BridgeStats stats;  // the bridge's last periodic stats (every 100 ms)
+    opsdeck::v1::BridgeStats stats; // the bridge's last periodic stats (every 100 ms)
     std::uint64_t delivered() const
     {
         std::uint64_t n = 0;
@@ -112,21 +111,22 @@ struct Run
 
 double cpuNow()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
 }
 
 // Subscribers use SubscribeBatched (as the console does) unless `batched` is false.
-Run runBridge(int fast, int slowSleepUs, double rateHz, int durationMs, int keys, bool latency, bool batched = true)
+Run runBridge(
+    int fast, int slowSleepUs, double rateHz, int durationMs, int keys, bool latency, bool batched = true)
 {
     Run run;
     bridge::BridgeConfig config;
     config.domain = kDomain;
     config.controlEnabled = false;
     config.statsPeriodMs = 100;
-    config.historyWaitMs = 0;  // the subscribers skip the snapshot anyway
+    config.historyWaitMs = 0; // the subscribers skip the snapshot anyway
     bridge::BridgeServer server(config);
     std::string error;
     if (!server.start(&error)) {
@@ -137,9 +137,10 @@ Run runBridge(int fast, int slowSleepUs, double rateHz, int durationMs, int keys
     QProcess clients;
     // Clients run until told to stop (SIGTERM) after the writer finished and the
     // bridge drained; the deadline given here is only a safety net.
-    clients.start(self, {QStringLiteral("--clients"), QString::fromStdString(server.address()), QString::number(fast),
-                         QString::number(slowSleepUs), QString::number(durationMs + 20000), QString::number(latency ? 1 : 0),
-                         QString::number(batched ? 1 : 0)});
+    clients.start(self,
+        { QStringLiteral("--clients"), QString::fromStdString(server.address()), QString::number(fast),
+            QString::number(slowSleepUs), QString::number(durationMs + 20000),
+            QString::number(latency ? 1 : 0), QString::number(batched ? 1 : 0) });
     const int expected = fast + (slowSleepUs > 0 ? 1 : 0);
     for (int i = 0; i < 1000 && int(server.subscriberCount()) < expected; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -151,10 +152,11 @@ Run runBridge(int fast, int slowSleepUs, double rateHz, int durationMs, int keys
     }
     const double cpu0 = cpuNow();
     QProcess writer;
-    writer.start(self, {QStringLiteral("--writer"), QString::number(kDomain), QString::number(rateHz),
-                        QString::number(durationMs), QString::number(keys)});
+    writer.start(self,
+        { QStringLiteral("--writer"), QString::number(kDomain), QString::number(rateHz),
+            QString::number(durationMs), QString::number(keys) });
     writer.waitForFinished(durationMs + 15000);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // drain what the bridge still holds
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // drain what the bridge still holds
     clients.terminate();
     clients.waitForFinished(15000);
     run.cpuSeconds = cpuNow() - cpu0;
@@ -162,9 +164,12 @@ Run runBridge(int fast, int slowSleepUs, double rateHz, int durationMs, int keys
     server.stop();
 
     const QString writerOut = QString::fromLocal8Bit(writer.readAllStandardOutput());
-    const QRegularExpressionMatch w = QRegularExpression(QStringLiteral("written (\\d+) seconds ([0-9.]+) cpu ([0-9.]+) start (\\d+)")).match(writerOut);
+    const QRegularExpressionMatch w
+        = QRegularExpression(QStringLiteral("written (\\d+) seconds ([0-9.]+) cpu ([0-9.]+) start (\\d+)"))
+              .match(writerOut);
     if (!w.hasMatch()) {
-        std::fprintf(stderr, "bench: writer failed: %s\n", qPrintable(QString::fromLocal8Bit(writer.readAllStandardError())));
+        std::fprintf(stderr, "bench: writer failed: %s\n",
+            qPrintable(QString::fromLocal8Bit(writer.readAllStandardError())));
         return run;
     }
     run.written = w.captured(1).toULongLong();
@@ -176,17 +181,20 @@ Run runBridge(int fast, int slowSleepUs, double rateHz, int durationMs, int keys
         QStringLiteral("client \\d+ (fast|slow) count (\\d+) span ([0-9.]+) messages (\\d+) first (\\d+)"));
     for (auto it = clientLine.globalMatch(out); it.hasNext();) {
         const auto m = it.next();
-        run.clients.push_back({m.captured(1) == QStringLiteral("slow"), m.captured(2).toULongLong(), m.captured(3).toDouble(),
-                               m.captured(4).toULongLong(), m.captured(5).toLongLong()});
+        run.clients.push_back({ m.captured(1) == QStringLiteral("slow"), m.captured(2).toULongLong(),
+            m.captured(3).toDouble(), m.captured(4).toULongLong(), m.captured(5).toLongLong() });
     }
     const QRegularExpressionMatch cc = QRegularExpression(QStringLiteral("clients cpu ([0-9.]+)")).match(out);
     run.clientsCpuSeconds = cc.hasMatch() ? cc.captured(1).toDouble() : 0.0;
-    const QRegularExpressionMatch l = QRegularExpression(QStringLiteral("latency p50 ([0-9.]+) p99 ([0-9.]+)")).match(out);
+    const QRegularExpressionMatch l
+        = QRegularExpression(QStringLiteral("latency p50 ([0-9.]+) p99 ([0-9.]+)")).match(out);
     if (l.hasMatch()) {
         run.p50Us = l.captured(1).toDouble();
         run.p99Us = l.captured(2).toDouble();
     }
-    const QRegularExpressionMatch split = QRegularExpression(QStringLiteral("split writer->bridge p50 ([0-9.-]+) bridge->client p50 ([0-9.-]+)")).match(out);
+    const QRegularExpressionMatch split = QRegularExpression(
+        QStringLiteral("split writer->bridge p50 ([0-9.-]+) bridge->client p50 ([0-9.-]+)"))
+                                              .match(out);
     if (split.hasMatch()) {
         run.toBridgeP50Us = split.captured(1).toDouble();
         run.fromBridgeP50Us = split.captured(2).toDouble();
@@ -200,12 +208,14 @@ double ddsperfThroughput(int durationMs)
 {
     const QString seconds = QString::number(std::max(1, durationMs / 1000));
     QProcess sub, pub;
-    sub.start(QStringLiteral("ddsperf"), {QStringLiteral("-i"), QString::number(kDdsperfDomain), QStringLiteral("-D"),
-                                          QString::number(seconds.toInt() + 2), QStringLiteral("sub")});
+    sub.start(QStringLiteral("ddsperf"),
+        { QStringLiteral("-i"), QString::number(kDdsperfDomain), QStringLiteral("-D"),
+            QString::number(seconds.toInt() + 2), QStringLiteral("sub") });
     sub.waitForStarted();
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    pub.start(QStringLiteral("ddsperf"), {QStringLiteral("-i"), QString::number(kDdsperfDomain), QStringLiteral("-D"), seconds,
-                                          QStringLiteral("pub"), QStringLiteral("size"), QStringLiteral("100")});
+    pub.start(QStringLiteral("ddsperf"),
+        { QStringLiteral("-i"), QString::number(kDdsperfDomain), QStringLiteral("-D"), seconds,
+            QStringLiteral("pub"), QStringLiteral("size"), QStringLiteral("100") });
     pub.waitForFinished(60000);
     sub.waitForFinished(60000);
     // Per-second lines: "... size 100 total N lost 0 delta D ...": the mean of the
@@ -229,12 +239,13 @@ bool ddsperfRoundTrip(int durationMs, double rateHz, double *p50, double *p99)
 {
     const QString seconds = QString::number(std::max(2, durationMs / 1000));
     QProcess pong, ping;
-    pong.start(QStringLiteral("ddsperf"), {QStringLiteral("-i"), QString::number(kDdsperfDomain + 1), QStringLiteral("-D"),
-                                           QString::number(seconds.toInt() + 2), QStringLiteral("pong")});
+    pong.start(QStringLiteral("ddsperf"),
+        { QStringLiteral("-i"), QString::number(kDdsperfDomain + 1), QStringLiteral("-D"),
+            QString::number(seconds.toInt() + 2), QStringLiteral("pong") });
     pong.waitForStarted();
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    QStringList pingArgs{QStringLiteral("-i"), QString::number(kDdsperfDomain + 1), QStringLiteral("-D"), seconds,
-                         QStringLiteral("ping")};
+    QStringList pingArgs { QStringLiteral("-i"), QString::number(kDdsperfDomain + 1), QStringLiteral("-D"),
+        seconds, QStringLiteral("ping") };
     if (rateHz > 0)
         pingArgs << QStringLiteral("%1Hz").arg(rateHz);
     ping.start(QStringLiteral("ddsperf"), pingArgs);
@@ -253,11 +264,12 @@ bool ddsperfRoundTrip(int durationMs, double rateHz, double *p50, double *p99)
     return found;
 }
 
-void report(const char *id, double value, const char *unit, double ref, double ratio, const char *op, double goal)
+void report(
+    const char *id, double value, const char *unit, double ref, double ratio, const char *op, double goal)
 {
     const bool pass = std::strcmp(op, ">=") == 0 ? ratio >= goal : ratio <= goal;
-    std::printf("BENCH %s value=%.4g unit=%s ref=%.4g ratio=%.3f goal=%s%g %s\n", id, value, unit, ref, ratio, op, goal,
-                pass ? "PASS" : "FAIL");
+    std::printf("BENCH %s value=%.4g unit=%s ref=%.4g ratio=%.3f goal=%s%g %s\n", id, value, unit, ref, ratio,
+        op, goal, pass ? "PASS" : "FAIL");
     std::fflush(stdout);
 }
 
@@ -280,10 +292,12 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsSet("OPSDECK_BENCH_LATENCY_ONLY")) {
         if (!dds::userConfigured())
             qputenv("CYCLONEDDS_URI", QByteArray(dds::kLoopbackConfigXml).simplified());
-        for (double rate : {100.0, 1000.0}) {
-            const Run r = runBridge(1, 0, rate, 1000, 1000, true, !qEnvironmentVariableIsSet("OPSDECK_BENCH_SINGLE"));
-            std::printf("# rate %.0f: p50 %.1f us p99 %.1f us (writer->bridge p50 %.1f us, bridge->client p50 %.1f us)\n",
-                        rate, r.p50Us, r.p99Us, r.toBridgeP50Us, r.fromBridgeP50Us);
+        for (double rate : { 100.0, 1000.0 }) {
+            const Run r
+                = runBridge(1, 0, rate, 1000, 1000, true, !qEnvironmentVariableIsSet("OPSDECK_BENCH_SINGLE"));
+            std::printf("# rate %.0f: p50 %.1f us p99 %.1f us (writer->bridge p50 %.1f us, bridge->client "
+                        "p50 %.1f us)\n",
+                rate, r.p50Us, r.p99Us, r.toBridgeP50Us, r.fromBridgeP50Us);
         }
         return 0;
     }
@@ -294,18 +308,21 @@ int main(int argc, char *argv[])
 
     const bool compare = qEnvironmentVariableIsSet("OPSDECK_BENCH_COMPARE");
     if (qEnvironmentVariableIsSet("OPSDECK_BENCH_THROUGHPUT_ONLY")) {
-        for (bool batched : {true, false}) {
+        for (bool batched : { true, false }) {
             const Run r = runBridge(1, 0, 0, period, 10000, false, batched);
             if (r.ok)
-                std::printf("# %s: wrote %llu, bridge took %llu from DDS, coalesced %llu, received %llu at %.4g/s in %llu"
-                            " messages, first %.1f ms after the writer started; CPU s: writer %.2f bridge %.2f client %.2f\n",
-                            batched ? "batched" : "single", static_cast<unsigned long long>(r.written),
-                            static_cast<unsigned long long>(r.stats.dds_samples_received()),
-                            static_cast<unsigned long long>(r.stats.subscribers_size() ? r.stats.subscribers(0).coalesced() : 0),
-                            static_cast<unsigned long long>(r.clients[0].count), r.clients[0].rate(),
-                            static_cast<unsigned long long>(r.clients[0].messages),
-                            double(r.clients[0].firstNs - r.writerStartNs) * 1e-6, r.writerCpuSeconds, r.cpuSeconds,
-                            r.clientsCpuSeconds);
+                std::printf("# %s: wrote %llu, bridge took %llu from DDS, coalesced %llu, received %llu at "
+                            "%.4g/s in %llu"
+                            " messages, first %.1f ms after the writer started; CPU s: writer %.2f bridge "
+                            "%.2f client %.2f\n",
+                    batched ? "batched" : "single", static_cast<unsigned long long>(r.written),
+                    static_cast<unsigned long long>(r.stats.dds_samples_received()),
+                    static_cast<unsigned long long>(
+                        r.stats.subscribers_size() ? r.stats.subscribers(0).coalesced() : 0),
+                    static_cast<unsigned long long>(r.clients[0].count), r.clients[0].rate(),
+                    static_cast<unsigned long long>(r.clients[0].messages),
+                    double(r.clients[0].firstNs - r.writerStartNs) * 1e-6, r.writerCpuSeconds, r.cpuSeconds,
+                    r.clientsCpuSeconds);
         }
         return 0;
     }
@@ -316,19 +333,22 @@ int main(int argc, char *argv[])
     if (through.ok && ddsRate > 0) {
         const double ours = through.clients[0].rate();
         report("bridge.throughput", ours, "samples/s", ddsRate, ours / ddsRate, ">=", 0.5);
-        std::printf("# throughput: the DDS writer wrote %llu in %.2f s (reliable: paced by the bridge); the subscriber received"
+        std::printf("# throughput: the DDS writer wrote %llu in %.2f s (reliable: paced by the bridge); the "
+                    "subscriber received"
                     " %llu in %llu batches\n",
-                    static_cast<unsigned long long>(through.written), through.writerSeconds,
-                    static_cast<unsigned long long>(through.clients[0].count),
-                    static_cast<unsigned long long>(through.clients[0].messages));
+            static_cast<unsigned long long>(through.written), through.writerSeconds,
+            static_cast<unsigned long long>(through.clients[0].count),
+            static_cast<unsigned long long>(through.clients[0].messages));
     } else {
-        std::printf("# bridge.throughput not measured (bridge run ok=%d, ddsperf %.0f/s)\n", through.ok, ddsRate);
+        std::printf(
+            "# bridge.throughput not measured (bridge run ok=%d, ddsperf %.0f/s)\n", through.ok, ddsRate);
     }
     if (compare) {
         const Run single = runBridge(1, 0, 0, period, 10000, false, false);
         if (single.ok)
-            std::printf("# throughput over Subscribe (one sample a message): %.4g samples/s (writer wrote %llu)\n",
-                        single.clients[0].rate(), static_cast<unsigned long long>(single.written));
+            std::printf(
+                "# throughput over Subscribe (one sample a message): %.4g samples/s (writer wrote %llu)\n",
+                single.clients[0].rate(), static_cast<unsigned long long>(single.written));
     }
 
     // Latency: 1 kHz, one subscriber; reference = raw DDS and raw gRPC one-way,
@@ -343,25 +363,29 @@ int main(int argc, char *argv[])
         const double ref50 = ddsP50 / 2 + grpc.p50Us / 2, ref99 = ddsP99 / 2 + grpc.p99Us / 2;
         report("bridge.latency.p50", lat.p50Us, "us", ref50, lat.p50Us / ref50, "<=", 1.25);
         report("bridge.latency.p99", lat.p99Us, "us", ref99, lat.p99Us / ref99, "<=", 1.5);
-        std::printf("# latency refs at 1 kHz: ddsperf rtt p50 %.1f us p99 %.1f us; gRPC echo rtt p50 %.1f us p99 %.1f us\n",
-                    ddsP50, ddsP99, grpc.p50Us, grpc.p99Us);
-        std::printf("# latency split at the bridge (p50): writer -> bridge %.1f us, bridge -> decoded %.1f us\n",
-                    lat.toBridgeP50Us, lat.fromBridgeP50Us);
+        std::printf("# latency refs at 1 kHz: ddsperf rtt p50 %.1f us p99 %.1f us; gRPC echo rtt p50 %.1f us "
+                    "p99 %.1f us\n",
+            ddsP50, ddsP99, grpc.p50Us, grpc.p99Us);
+        std::printf(
+            "# latency split at the bridge (p50): writer -> bridge %.1f us, bridge -> decoded %.1f us\n",
+            lat.toBridgeP50Us, lat.fromBridgeP50Us);
         if (hotDdsOk && hotGrpc.count > 0) {
             const double hot50 = hotDdsP50 / 2 + hotGrpc.p50Us / 2, hot99 = hotDdsP99 / 2 + hotGrpc.p99Us / 2;
-            std::printf("# back-to-back refs: ddsperf rtt p50 %.1f us p99 %.1f us; gRPC echo rtt p50 %.1f us p99 %.1f us"
+            std::printf("# back-to-back refs: ddsperf rtt p50 %.1f us p99 %.1f us; gRPC echo rtt p50 %.1f us "
+                        "p99 %.1f us"
                         " -> ref p50 %.2f us (ratio %.3f), p99 %.2f us (ratio %.3f)\n",
-                        hotDdsP50, hotDdsP99, hotGrpc.p50Us, hotGrpc.p99Us, hot50, lat.p50Us / hot50, hot99,
-                        lat.p99Us / hot99);
+                hotDdsP50, hotDdsP99, hotGrpc.p50Us, hotGrpc.p99Us, hot50, lat.p50Us / hot50, hot99,
+                lat.p99Us / hot99);
         }
     } else {
-        std::printf("# bridge.latency not measured (bridge ok=%d ddsperf ok=%d grpc n=%d)\n", lat.ok, ddsOk, grpc.count);
+        std::printf("# bridge.latency not measured (bridge ok=%d ddsperf ok=%d grpc n=%d)\n", lat.ok, ddsOk,
+            grpc.count);
     }
     if (compare) {
         const Run single = runBridge(1, 0, 1000, period, 1000, true, false);
         if (single.ok)
-            std::printf("# latency over Subscribe (one sample a message): p50 %.1f us p99 %.1f us\n", single.p50Us,
-                        single.p99Us);
+            std::printf("# latency over Subscribe (one sample a message): p50 %.1f us p99 %.1f us\n",
+                single.p50Us, single.p99Us);
     }
 
     // Fan-out: 2 kHz over 2,000 keys, 32 subscribers against 1: bridge CPU per
@@ -375,12 +399,13 @@ int main(int argc, char *argv[])
         std::uint64_t least = many.clients.empty() ? 0 : many.clients[0].count;
         for (const ClientResult &c : many.clients)
             least = std::min(least, c.count);
-        std::printf("# fanout: %llu and %llu DDS samples; every one of the 32 subscribers received >= %llu (%.1f%%);"
-                    " per delivered sample %.2f us CPU with 32, %.2f us with 1\n",
-                    static_cast<unsigned long long>(many.written), static_cast<unsigned long long>(one.written),
-                    static_cast<unsigned long long>(least), 100.0 * double(least) / double(many.written),
-                    many.cpuSeconds * 1e6 / double(std::max<std::uint64_t>(1, many.delivered())),
-                    one.cpuSeconds * 1e6 / double(std::max<std::uint64_t>(1, one.delivered())));
+        std::printf(
+            "# fanout: %llu and %llu DDS samples; every one of the 32 subscribers received >= %llu (%.1f%%);"
+            " per delivered sample %.2f us CPU with 32, %.2f us with 1\n",
+            static_cast<unsigned long long>(many.written), static_cast<unsigned long long>(one.written),
+            static_cast<unsigned long long>(least), 100.0 * double(least) / double(many.written),
+            many.cpuSeconds * 1e6 / double(std::max<std::uint64_t>(1, many.delivered())),
+            one.cpuSeconds * 1e6 / double(std::max<std::uint64_t>(1, one.delivered())));
     } else {
         std::printf("# bridge.fanout not measured\n");
     }
@@ -391,11 +416,11 @@ int main(int argc, char *argv[])
     const Run with = runBridge(31, slowSleepUs, 2000, period, 2000, false);
     if (without.ok && with.ok && without.meanFastRate() > 0) {
         report("bridge.slow_subscriber", with.meanFastRate(), "samples/s", without.meanFastRate(),
-              with.meanFastRate() / without.meanFastRate(), ">=", 0.95);
+            with.meanFastRate() / without.meanFastRate(), ">=", 0.95);
         for (const ClientResult &c : with.clients)
             if (c.slow)
                 std::printf("# slow subscriber received %llu samples at %.1f/s\n",
-                            static_cast<unsigned long long>(c.count), c.rate());
+                    static_cast<unsigned long long>(c.count), c.rate());
     } else {
         std::printf("# bridge.slow_subscriber not measured\n");
     }

@@ -1,14 +1,12 @@
 #include "benchchildren.h"
 
-#include <QtGlobal>
-
 #include "backends/dds/participant.h"
 #include "opsdeck/v1/bridge.grpc.pb.h"
 #include "opsdeck_dds.h"
 
-#include <grpcpp/create_channel.h>
+#include <QtGlobal>
 
-#include <sys/resource.h>
+#include <grpcpp/create_channel.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,6 +14,7 @@
 #include <csignal>
 #include <cstdio>
 #include <mutex>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -23,15 +22,16 @@ namespace opsdeck::bench {
 
 double processCpuSeconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
 }
 
 long long steadyNowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -46,7 +46,7 @@ long long systemMinusSteadyNs()
     for (int i = 0; i < 20; ++i) {
         const long long a = steadyNowNs();
         const long long sys = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
+            std::chrono::system_clock::now().time_since_epoch())
                                   .count();
         const long long b = steadyNowNs();
         if (bestWidth < 0 || b - a < bestWidth) {
@@ -57,7 +57,7 @@ long long systemMinusSteadyNs()
     return best;
 }
 
-std::atomic<bool> g_stopClients{false};
+std::atomic<bool> g_stopClients { false };
 
 extern "C" void stopClients(int)
 {
@@ -97,8 +97,10 @@ int runWriter(const QStringList &args)
     // writers exist: Cyclone reads it when it creates them.
     if (rate <= 0)
         dds_write_set_batch(true);
-    const dds_entity_t nodes = participant.createWriter(participant.topics().node, dds::QosKind::State, &error);
-    const dds_entity_t routes = participant.createWriter(participant.topics().route, dds::QosKind::State, &error);
+    const dds_entity_t nodes
+        = participant.createWriter(participant.topics().node, dds::QosKind::State, &error);
+    const dds_entity_t routes
+        = participant.createWriter(participant.topics().route, dds::QosKind::State, &error);
     if (nodes < 0 || routes < 0 || !waitMatched(nodes) || !waitMatched(routes)) {
         std::fprintf(stderr, "writer: no bridge matched\n");
         return 1;
@@ -106,7 +108,7 @@ int runWriter(const QStringList &args)
     char member[] = "bench-writer";
     char name[] = "N";
     for (std::uint32_t id = 1; id <= 6; ++id) {
-        opsdeck_dds_NodeState n{};
+        opsdeck_dds_NodeState n {};
         n.node_id = id;
         n.name = name;
         n.kind = 1;
@@ -118,12 +120,13 @@ int runWriter(const QStringList &args)
         dds_write(nodes, &n);
     }
     dds_write_flush(nodes);
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // nodes reach the bridge before routes name them
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(100)); // nodes reach the bridge before routes name them
 
     // A Route of six hops: 100 bytes of CDR payload, like ddsperf's "size 100".
-    std::uint32_t hops[] = {1, 2, 3, 4, 5, 6};
+    std::uint32_t hops[] = { 1, 2, 3, 4, 5, 6 };
     char routeName[] = "bench";
-    opsdeck_dds_Route r{};
+    opsdeck_dds_Route r {};
     r.name = routeName;
     r.src = 1;
     r.dst = 6;
@@ -154,10 +157,12 @@ int runWriter(const QStringList &args)
     }
     dds_write_flush(routes);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("written %llu seconds %.6f cpu %.6f start %lld\n", static_cast<unsigned long long>(written), seconds,
-                processCpuSeconds(), static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(start.time_since_epoch()).count()));
+    std::printf("written %llu seconds %.6f cpu %.6f start %lld\n", static_cast<unsigned long long>(written),
+        seconds, processCpuSeconds(),
+        static_cast<long long>(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(start.time_since_epoch()).count()));
     std::fflush(stdout);
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let reliable delivery finish
+    std::this_thread::sleep_for(std::chrono::milliseconds(200)); // let reliable delivery finish
     return 0;
 }
 
@@ -180,7 +185,7 @@ int runClients(const QStringList &args)
         std::uint64_t count = 0;
         long long first = 0, last = 0;
         std::vector<long long> latencies;
-        std::vector<long long> toBridge, fromBridge;  // the split at the bridge's receive time
+        std::vector<long long> toBridge, fromBridge; // the split at the bridge's receive time
         std::uint64_t messages = 0;
     };
     std::vector<Result> results(static_cast<std::size_t>(total));
@@ -190,7 +195,7 @@ int runClients(const QStringList &args)
     std::signal(SIGTERM, stopClients);
     const auto deadline = std::chrono::system_clock::now() + duration;
     std::vector<grpc::ClientContext> contexts(static_cast<std::size_t>(total));
-    std::atomic<bool> joined{false};
+    std::atomic<bool> joined { false };
     std::thread watcher([&] {
         while (!joined.load() && !g_stopClients.load())
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -252,13 +257,15 @@ int runClients(const QStringList &args)
     std::printf("clients cpu %.6f\n", processCpuSeconds());
     for (int i = 0; i < total; ++i) {
         const Result &res = results[std::size_t(i)];
-        std::printf("client %d %s count %llu span %.6f messages %llu first %lld\n", i, i == fast ? "slow" : "fast",
-                    static_cast<unsigned long long>(res.count), double(res.last - res.first) * 1e-9,
-                    static_cast<unsigned long long>(res.messages), res.first);
+        std::printf("client %d %s count %llu span %.6f messages %llu first %lld\n", i,
+            i == fast ? "slow" : "fast", static_cast<unsigned long long>(res.count),
+            double(res.last - res.first) * 1e-9, static_cast<unsigned long long>(res.messages), res.first);
         if (latency && !res.latencies.empty()) {
             std::vector<long long> l = res.latencies;
             std::sort(l.begin(), l.end());
-            auto pct = [&l](double p) { return double(l[std::min(l.size() - 1, std::size_t(p * double(l.size())))]) / 1000.0; };
+            auto pct = [&l](double p) {
+                return double(l[std::min(l.size() - 1, std::size_t(p * double(l.size())))]) / 1000.0;
+            };
             std::printf("latency p50 %.3f p99 %.3f n %zu\n", pct(0.50), pct(0.99), l.size());
             l = res.toBridge;
             std::sort(l.begin(), l.end());

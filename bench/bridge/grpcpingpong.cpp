@@ -6,11 +6,11 @@
 #include <grpcpp/server_builder.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <thread>
 #include <chrono>
+#include <condition_variable>
 #include <future>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace opsdeck::bench {
@@ -113,7 +113,8 @@ private:
             m_wrote = true;
         else {
             m_read = true;
-            m_rtts.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - m_t0).count());
+            m_rtts.push_back(
+                std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - m_t0).count());
         }
         if (!(m_wrote && m_read))
             return;
@@ -153,7 +154,8 @@ RoundTrips grpcPingPong(int roundTrips, double rateHz)
     RoundTrips result;
     if (!server || port == 0)
         return result;
-    auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+    auto channel
+        = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
     grpc::GenericStub stub(channel);
     std::vector<double> rtts;
     {
@@ -164,7 +166,8 @@ RoundTrips grpcPingPong(int roundTrips, double rateHz)
         if (rateHz > 0) {
             const auto start = std::chrono::steady_clock::now();
             for (int i = 0; i < roundTrips; ++i) {
-                std::this_thread::sleep_until(start + std::chrono::nanoseconds(std::int64_t(i * 1e9 / rateHz)));
+                std::this_thread::sleep_until(
+                    start + std::chrono::nanoseconds(std::int64_t(i * 1e9 / rateHz)));
                 if (!pinger.roundTrip())
                     break;
             }
@@ -174,7 +177,7 @@ RoundTrips grpcPingPong(int roundTrips, double rateHz)
     }
     server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
     if (rtts.size() > 100)
-        rtts.erase(rtts.begin(), rtts.begin() + 100);  // warm-up
+        rtts.erase(rtts.begin(), rtts.begin() + 100); // warm-up
     if (rtts.empty())
         return result;
     std::sort(rtts.begin(), rtts.end());

@@ -39,11 +39,12 @@ constexpr std::int64_t kStepNs = 1'000'000'000 / kRateHz;
 constexpr std::int64_t kT0 = 1'800'000'000'000'000'000;
 constexpr std::uint32_t kNodes = 1000;
 
-void bench(const char *id, double value, const char *unit, double ref, double ratio, const char *op, double goal)
+void bench(
+    const char *id, double value, const char *unit, double ref, double ratio, const char *op, double goal)
 {
     const bool pass = std::strcmp(op, ">=") == 0 ? ratio >= goal : ratio <= goal;
-    std::printf("BENCH %s value=%.6g unit=%s ref=%.6g ratio=%.4g goal=%s%g %s\n", id, value, unit, ref, ratio, op,
-                goal, pass ? "PASS" : "FAIL");
+    std::printf("BENCH %s value=%.6g unit=%s ref=%.6g ratio=%.4g goal=%s%g %s\n", id, value, unit, ref, ratio,
+        op, goal, pass ? "PASS" : "FAIL");
     std::fflush(stdout);
 }
 
@@ -60,15 +61,16 @@ double rawSqliteInsertRate(const QString &path, const std::vector<std::string> &
 {
     sqlite3 *db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "CREATE TABLE envelopes (seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, channel INTEGER NOT NULL,"
-                     " data BLOB NOT NULL); CREATE INDEX envelopes_t ON envelopes (t);",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(db,
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        "CREATE TABLE envelopes (seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, channel INTEGER NOT NULL,"
+        " data BLOB NOT NULL); CREATE INDEX envelopes_t ON envelopes (t);",
+        nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO envelopes VALUES (?, ?, ?, ?)", -1, &insert, nullptr);
     QElapsedTimer timer;
     timer.start();
-    constexpr std::size_t kBatch = 2500;  // what the recorder commits per 250 ms at 10 kHz
+    constexpr std::size_t kBatch = 2500; // what the recorder commits per 250 ms at 10 kHz
     for (std::size_t i = 0; i < blobs.size(); ++i) {
         if (i % kBatch == 0)
             sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
@@ -93,7 +95,7 @@ double recorderRate(const QString &path, const std::vector<Envelope> &envelopes)
     NodeStateModel model;
     RecorderOptions options;
     options.path = path;
-    options.queueCapacity = envelopes.size() + 16;  // measure throughput, not drops
+    options.queueCapacity = envelopes.size() + 16; // measure throughput, not drops
     Recorder recorder(options, [&](opsdeck::v1::Keyframe &k) { model.save(k); });
     QString error;
     if (!recorder.start(&error)) {
@@ -108,7 +110,7 @@ double recorderRate(const QString &path, const std::vector<Envelope> &envelopes)
         model.apply(batch);
         recorder.record(batch);
     }
-    recorder.stop();  // returns when every envelope is committed
+    recorder.stop(); // returns when every envelope is committed
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     if (recorder.stats().envelopes != envelopes.size() || recorder.stats().dropped != 0) {
         std::fprintf(stderr, "recorder lost envelopes\n");
@@ -134,7 +136,7 @@ void writeLongRecording(const QString &path, std::size_t n)
             batch.push_back(nodeEnvelope(std::uint32_t(j % kNodes), j, kT0 + std::int64_t(j) * kStepNs));
         model.apply(batch);
         recorder.record(batch);
-        while (recorder.stats().envelopes + 200000 < i)  // keep the queue from ballooning
+        while (recorder.stats().envelopes + 200000 < i) // keep the queue from ballooning
             QThread::msleep(5);
     }
     recorder.stop();
@@ -169,7 +171,7 @@ int main(int argc, char **argv)
     // replay.seek
     const std::size_t seekCount = full ? 10'000'000 : (quick ? 200'000 : 1'000'000);
     std::fprintf(stderr, "replay.seek: writing a %zu-envelope recording (%lld envelopes/s)...\n", seekCount,
-                 static_cast<long long>(kRateHz));
+        static_cast<long long>(kRateHz));
     const QString longPath = dir.filePath("long.opsrec");
     writeLongRecording(longPath, seekCount);
 
@@ -199,15 +201,16 @@ int main(int argc, char **argv)
         const std::uint64_t seqAt = std::uint64_t((at - kT0) / kStepNs);
         timer.restart();
         std::size_t n = 0;
-        reader.read(seqAt, at + 1'000'000'000, SIZE_MAX, [&](const Envelope &, std::uint64_t, std::int64_t) { ++n; });
+        reader.read(
+            seqAt, at + 1'000'000'000, SIZE_MAX, [&](const Envelope &, std::uint64_t, std::int64_t) { ++n; });
         readMs.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
     std::sort(seekMs.begin(), seekMs.end());
     std::sort(readMs.begin(), readMs.end());
     const double seekMedian = seekMs[seekMs.size() / 2];
     const double readMedian = readMs[readMs.size() / 2];
-    std::fprintf(stderr, "replay.seek: %zu envelopes, median of %d seeks, p90 seek %.2f ms\n", seekCount, seeks,
-                 seekMs[seekMs.size() * 9 / 10]);
+    std::fprintf(stderr, "replay.seek: %zu envelopes, median of %d seeks, p90 seek %.2f ms\n", seekCount,
+        seeks, seekMs[seekMs.size() * 9 / 10]);
     bench("replay.seek", seekMedian, "ms", readMedian, seekMedian / readMedian, "<=", 2.0);
     return 0;
 }

@@ -59,8 +59,8 @@ private Q_SLOTS:
         const CommandLine help = parse({ "--help" });
         QCOMPARE(help.action, CommandLine::Action::ShowHelp);
         for (const char *option : { "--demo", "--replay", "--bridge", "--telemetry", "--billing", "--token",
-                 "--screenshot", "--fullscreen", "--theme", "--layout", "--version", "--record", "--split-size",
-                 "--split-minutes" })
+                 "--screenshot", "--fullscreen", "--theme", "--layout", "--version", "--record",
+                 "--split-size", "--split-minutes" })
             QVERIFY2(help.text.contains(option), option);
         const CommandLine version = parse({ "--version" });
         QCOMPARE(version.action, CommandLine::Action::ShowVersion);
@@ -88,18 +88,18 @@ private Q_SLOTS:
         QTest::newRow("missing value") << QStringList { "--bridge" } << "Missing value after '--bridge'";
         QTest::newRow("positional") << QStringList { "extra" } << "Unexpected argument: extra";
         QTest::newRow("empty token") << QStringList { "--token", "" } << "the token is empty";
-        QTest::newRow("split without record") << QStringList { "--split-size", "10" } << "needs --record FILE";
-        QTest::newRow("split not a number")
-            << QStringList { "--record", "/nonexistent-dir/x.opsrec", "--split-minutes", "ten" }
-            << "'ten' is not a positive whole number";
-        QTest::newRow("record and demo") << QStringList { "--record", "/nonexistent-dir/x.opsrec", "--demo" }
-                                         << "cannot be combined";
+        QTest::newRow("split without record")
+            << QStringList { "--split-size", "10" } << "needs --record FILE";
+        QTest::newRow("split not a number") << QStringList { "--record", "/nonexistent-dir/x.opsrec",
+            "--split-minutes", "ten" } << "'ten' is not a positive whole number";
+        QTest::newRow("record and demo")
+            << QStringList { "--record", "/nonexistent-dir/x.opsrec", "--demo" } << "cannot be combined";
     }
 
     void headlessRecorderOptions()
     {
-        const CommandLine cli = parse({ "--record", "/nonexistent-dir/run.opsrec", "--bridge", "127.0.0.1:50051",
-            "--split-size", "64", "--split-minutes", "30" });
+        const CommandLine cli = parse({ "--record", "/nonexistent-dir/run.opsrec", "--bridge",
+            "127.0.0.1:50051", "--split-size", "64", "--split-minutes", "30" });
         QCOMPARE(cli.action, CommandLine::Action::Run);
         QCOMPARE(cli.options.recordFile, QString("/nonexistent-dir/run.opsrec"));
         QCOMPARE(cli.options.splitMegabytes, 64);

@@ -1,8 +1,8 @@
 #include "app/console.h"
 #include "app/democontroller.h"
 #include "app/liveclients.h"
-#include "app/modelhost.h"
 #include "app/mainwindow.h"
+#include "app/modelhost.h"
 #include "tests/testscale.h"
 #include "views3d/view3d.h"
 #include "widgets/connectionlights.h"
@@ -20,13 +20,13 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QSet>
 #include <QSettings>
-#include <QMessageBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
-#include <QMenu>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -288,7 +288,8 @@ private Q_SLOTS:
         const model::BackendStatus &telemetry = console.connections()->status(model::Backend::Telemetry);
         QCOMPARE(telemetry.address, QString("grpc://127.0.0.1:50052"));
         // Dialled at once; nothing listens there, so it never shows as connected.
-        QVERIFY(telemetry.state == model::LinkState::Connecting || telemetry.state == model::LinkState::Failed);
+        QVERIFY(
+            telemetry.state == model::LinkState::Connecting || telemetry.state == model::LinkState::Failed);
         QVERIFY(console.liveClients()->telemetry() != nullptr);
         QVERIFY(console.window()->findChild<widgets::ConnectionLights *>()->lightText(1).startsWith(
             QString("Telemetry (RPC mesh): ")));
@@ -305,8 +306,8 @@ private Q_SLOTS:
         // Every backend is dialled on loopback and comes up; the network arrives.
         for (model::Backend backend : model::kAllBackends) {
             QVERIFY(console.connections()->status(backend).address.startsWith("grpc://127.0.0.1:"));
-            QTRY_COMPARE_WITH_TIMEOUT(console.connections()->status(backend).state, model::LinkState::Connected,
-                scaledTimeout(15000));
+            QTRY_COMPARE_WITH_TIMEOUT(console.connections()->status(backend).state,
+                model::LinkState::Connected, scaledTimeout(15000));
         }
         QTRY_VERIFY_WITH_TIMEOUT(!console.state().topology->isEmpty(), scaledTimeout(15000));
         // The demo never saves its ephemeral addresses.
@@ -326,7 +327,8 @@ private Q_SLOTS:
         const model::BackendStatus &bridge = console.connections()->status(model::Backend::Bridge);
         QCOMPARE(bridge.address, QString("grpc://127.0.0.1:50051"));
         QVERIFY(console.liveClients()->bridge() != nullptr); // dialled
-        QVERIFY(bridge.state != model::LinkState::Connected && bridge.state != model::LinkState::NotConfigured);
+        QVERIFY(
+            bridge.state != model::LinkState::Connected && bridge.state != model::LinkState::NotConfigured);
         QCOMPARE(
             console.connections()->status(model::Backend::Billing).state, model::LinkState::NotConfigured);
         auto *lights = console.window()->findChild<widgets::ConnectionLights *>();
@@ -341,7 +343,8 @@ private Q_SLOTS:
         auto replaySettings = freshSettings("replay");
         app::Console replaying(replay, *replaySettings);
         QMessageBox *problems = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(problems = replaying.window()->findChild<QMessageBox *>("recordingProblemsDialog"),
+        QTRY_VERIFY_WITH_TIMEOUT(
+            problems = replaying.window()->findChild<QMessageBox *>("recordingProblemsDialog"),
             scaledTimeout(5000));
         QVERIFY2(problems->text().contains("cannot be opened"), qPrintable(problems->text()));
         QVERIFY(!replaying.timelineView()->isRecordingOpen());

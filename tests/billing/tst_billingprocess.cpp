@@ -2,16 +2,15 @@
 // live run on an ephemeral loopback port that serves queries and streams
 // charges as the synthetic workload produces them, and exits on SIGTERM.
 #include "backends/billing/timeutil.h"
-
 #include "opsdeck/v1/billing.grpc.pb.h"
-
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
 
 #include <atomic>
 #include <thread>
@@ -40,7 +39,7 @@ private Q_SLOTS:
         f.write("currency = USD\n[vm.x]\nprice = -1\nproduct = vm.x\nservice = C\nunit = Hours\nfoo = bar\n");
         f.close();
         QProcess p;
-        p.start(QStringLiteral(OPSDECK_BILLING_EXE), {"--check-price-book", "--price-book", book});
+        p.start(QStringLiteral(OPSDECK_BILLING_EXE), { "--check-price-book", "--price-book", book });
         QVERIFY(p.waitForFinished(timeoutMs(10000)));
         QCOMPARE(p.exitCode(), 1);
         const QString err = QString::fromUtf8(p.readAllStandardError());
@@ -48,7 +47,7 @@ private Q_SLOTS:
         QVERIFY2(err.contains(book + ":7: unknown key 'foo'"), qPrintable(err));
 
         QProcess ok;
-        ok.start(QStringLiteral(OPSDECK_BILLING_EXE), {"--check-price-book"});
+        ok.start(QStringLiteral(OPSDECK_BILLING_EXE), { "--check-price-book" });
         QVERIFY(ok.waitForFinished(timeoutMs(10000)));
         QCOMPARE(ok.exitCode(), 0);
     }
@@ -56,8 +55,8 @@ private Q_SLOTS:
     void aRestartResumesTheLedgerWithoutDuplicates()
     {
         QTemporaryDir dir;
-        const QStringList args{"--ledger", dir.filePath("ledger.sqlite"), "--backfill-hours", "6", "--tick-ms", "200",
-                               "--seed", "9"};
+        const QStringList args { "--ledger", dir.filePath("ledger.sqlite"), "--backfill-hours", "6",
+            "--tick-ms", "200", "--seed", "9" };
         // Charges of the backfill's first three hours and the purchases, as a
         // running instance reports them.
         auto snapshot = [&](v1::CostReport *window, v1::CostReport *purchases) -> bool {
@@ -102,10 +101,10 @@ private Q_SLOTS:
         v1::CostReport window1, purchases1, window2, purchases2;
         QVERIFY(snapshot(&window1, &purchases1));
         QVERIFY(window1.totals().line_items() > 50);
-        QCOMPARE(purchases1.totals().line_items(), 1u);  // the all-upfront reservation
+        QCOMPARE(purchases1.totals().line_items(), 1u); // the all-upfront reservation
         QVERIFY(snapshot(&window2, &purchases2));
-        QCOMPARE(purchases2.totals().line_items(), 1u);  // not bought twice
-        QCOMPARE(window2.totals().line_items(), window1.totals().line_items());  // history not priced twice
+        QCOMPARE(purchases2.totals().line_items(), 1u); // not bought twice
+        QCOMPARE(window2.totals().line_items(), window1.totals().line_items()); // history not priced twice
         QCOMPARE(window2.totals().effective_cost(), window1.totals().effective_cost());
     }
 
@@ -114,11 +113,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QProcess p;
         p.start(QStringLiteral(OPSDECK_BILLING_EXE),
-                {"--ledger", dir.filePath("ledger.sqlite"), "--backfill-hours", "6", "--tick-ms", "200", "--seed", "5"});
+            { "--ledger", dir.filePath("ledger.sqlite"), "--backfill-hours", "6", "--tick-ms", "200",
+                "--seed", "5" });
         QVERIFY(p.waitForStarted(timeoutMs(5000)));
         QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine() || p.state() != QProcess::Running, timeoutMs(15000));
         const QString line = QString::fromUtf8(p.readLine());
-        const auto match = QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)")).match(line);
+        const auto match
+            = QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)")).match(line);
         QVERIFY2(match.hasMatch(), qPrintable(line));
         const std::int64_t startedNs = opsdeck::billing::wallNowNs();
 
@@ -130,7 +131,7 @@ private Q_SLOTS:
             q.add_group_by()->set_dimension(v1::DIMENSION_SERVICE);
             v1::CostReport report;
             QVERIFY(stub->QueryCosts(&ctx, q, &report).ok());
-            QVERIFY(report.totals().line_items() > 100);  // six hours of backfill
+            QVERIFY(report.totals().line_items() > 100); // six hours of backfill
             QVERIFY(report.totals().effective_cost() > 0);
         }
         // Live: charges for usage after the start arrive on the stream.
@@ -138,7 +139,7 @@ private Q_SLOTS:
         v1::StreamChargesRequest request;
         request.set_since_unix_ns(startedNs - 2 * opsdeck::billing::kNsPerSecond);
         auto reader = stub->StreamCharges(&ctx, request);
-        std::atomic<int> live{0};
+        std::atomic<int> live { 0 };
         std::thread t([&] {
             v1::LineItem item;
             while (reader->Read(&item))

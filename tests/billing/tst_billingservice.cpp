@@ -4,23 +4,21 @@
 #include "backends/billing/billingbackend.h"
 #include "backends/billing/focuscsv.h"
 #include "backends/billing/timeutil.h"
-
 #include "opsdeck/v1/billing.grpc.pb.h"
-
-#include <grpcpp/create_channel.h>
-#include <grpcpp/generic/generic_stub.h>
-#include <grpcpp/security/credentials.h>
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/security/credentials.h>
 #include <sqlite3.h>
 
 #include <atomic>
 #include <cmath>
-#include <map>
 #include <future>
+#include <map>
 #include <thread>
 
 using namespace opsdeck::billing;
@@ -34,8 +32,8 @@ const std::int64_t kEnd = unixNs(2026, 11, 3, 6);
 int timeoutMs(int ms)
 {
     const double scale = qEnvironmentVariableIsSet("OPSDECK_TIMEOUT_SCALE")
-                             ? qEnvironmentVariable("OPSDECK_TIMEOUT_SCALE").toDouble()
-                             : 1.0;
+        ? qEnvironmentVariable("OPSDECK_TIMEOUT_SCALE").toDouble()
+        : 1.0;
     return int(ms * (scale > 0 ? scale : 1.0));
 }
 
@@ -69,7 +67,7 @@ class TestBillingService : public QObject
                 const auto *t = sqlite3_column_text(s, i);
                 return t ? std::string(reinterpret_cast<const char *>(t)) : std::string();
             };
-            out[{sqlite3_column_int64(s, 0), col(1), col(2)}] = sqlite3_column_double(s, 3);
+            out[{ sqlite3_column_int64(s, 0), col(1), col(2) }] = sqlite3_column_double(s, 3);
         }
         sqlite3_finalize(s);
         return out;
@@ -97,8 +95,10 @@ private Q_SLOTS:
         m_backend->submitAll(events);
         m_backend->settle(kEnd);
         QCOMPARE(m_backend->usageErrors(), 0u);
-        m_stub = v1::Billing::NewStub(grpc::CreateChannel(m_backend->address(), grpc::InsecureChannelCredentials()));
-        QCOMPARE(sqlite3_open_v2(options.ledgerPath.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        m_stub = v1::Billing::NewStub(
+            grpc::CreateChannel(m_backend->address(), grpc::InsecureChannelCredentials()));
+        QCOMPARE(
+            sqlite3_open_v2(options.ledgerPath.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
     }
 
     void cleanupTestCase()
@@ -120,14 +120,14 @@ private Q_SLOTS:
         QVERIFY2(status.ok(), status.error_message().c_str());
         const auto expected = direct(
             "SELECT period_start - period_start % 86400000000000, service_name, '', SUM(effective_cost)"
-            " FROM line_items WHERE period_start >= " + std::to_string(kEpoch) + " AND period_start < "
-            + std::to_string(kEnd) + " GROUP BY 1, 2");
+            " FROM line_items WHERE period_start >= "
+            + std::to_string(kEpoch) + " AND period_start < " + std::to_string(kEnd) + " GROUP BY 1, 2");
         QCOMPARE(std::size_t(report.rows_size()), expected.size());
-        QVERIFY(expected.size() >= 7 * 4);  // every day has several services
+        QVERIFY(expected.size() >= 7 * 4); // every day has several services
         double sum = 0;
         for (const auto &row : report.rows()) {
             QCOMPARE(row.keys_size(), 1);
-            const auto it = expected.find({row.bucket_start_unix_ns(), row.keys(0), ""});
+            const auto it = expected.find({ row.bucket_start_unix_ns(), row.keys(0), "" });
             QVERIFY2(it != expected.end(), row.keys(0).c_str());
             QVERIFY(std::abs(it->second - row.effective_cost()) < 1e-9);
             sum += row.effective_cost();
@@ -159,19 +159,19 @@ private Q_SLOTS:
         QCOMPARE(std::size_t(report.rows_size()), expected.size());
         bool spotSaved = false;
         for (const auto &row : report.rows()) {
-            const auto it = expected.find({row.bucket_start_unix_ns(), row.keys(0), row.keys(1)});
+            const auto it = expected.find({ row.bucket_start_unix_ns(), row.keys(0), row.keys(1) });
             QVERIFY(it != expected.end());
             QVERIFY(std::abs(it->second - row.savings()) < 1e-9);
             QCOMPARE(row.on_demand_equivalent(), row.list_cost());
             if (row.keys(1) == "Dynamic" && row.savings() > 0)
                 spotSaved = true;
         }
-        QVERIFY(spotSaved);  // spot rows save against their on-demand equivalent
+        QVERIFY(spotSaved); // spot rows save against their on-demand equivalent
     }
 
     void hourlyAndTotalWithExcludeFilterEqualDirectSql()
     {
-        for (const auto granularity : {v1::GRANULARITY_HOUR, v1::GRANULARITY_TOTAL}) {
+        for (const auto granularity : { v1::GRANULARITY_HOUR, v1::GRANULARITY_TOTAL }) {
             v1::CostQuery q;
             q.set_start_unix_ns(kEpoch + 12 * kNsPerHour);
             q.set_end_unix_ns(kEpoch + 36 * kNsPerHour);
@@ -186,18 +186,17 @@ private Q_SLOTS:
             grpc::ClientContext ctx;
             v1::CostReport report;
             QVERIFY(m_stub->QueryCosts(&ctx, q, &report).ok());
-            const std::string bucket = granularity == v1::GRANULARITY_HOUR
-                                           ? "period_start - period_start % 3600000000000"
-                                           : "0";
-            const auto expected = direct(
-                "SELECT " + bucket + ", resource_id, CASE charge_category WHEN 1 THEN 'Usage' WHEN 2 THEN 'Purchase' END,"
-                " SUM(billed_cost) FROM line_items WHERE period_start >= " + std::to_string(q.start_unix_ns())
-                + " AND period_start < " + std::to_string(q.end_unix_ns())
+            const std::string bucket
+                = granularity == v1::GRANULARITY_HOUR ? "period_start - period_start % 3600000000000" : "0";
+            const auto expected = direct("SELECT " + bucket
+                + ", resource_id, CASE charge_category WHEN 1 THEN 'Usage' WHEN 2 THEN 'Purchase' END,"
+                  " SUM(billed_cost) FROM line_items WHERE period_start >= "
+                + std::to_string(q.start_unix_ns()) + " AND period_start < " + std::to_string(q.end_unix_ns())
                 + " AND service_name NOT IN ('Object Storage', 'Functions') GROUP BY 1, 2, 3");
             QCOMPARE(std::size_t(report.rows_size()), expected.size());
             QVERIFY(expected.size() > (granularity == v1::GRANULARITY_HOUR ? 24u * 10 : 10u));
             for (const auto &row : report.rows()) {
-                const auto it = expected.find({row.bucket_start_unix_ns(), row.keys(0), row.keys(1)});
+                const auto it = expected.find({ row.bucket_start_unix_ns(), row.keys(0), row.keys(1) });
                 QVERIFY(it != expected.end());
                 QVERIFY(std::abs(it->second - row.billed_cost()) < 1e-9);
                 QVERIFY(row.keys(0) != "bucket/recordings");
@@ -216,8 +215,7 @@ private Q_SLOTS:
         QCOMPARE(f.month_start_unix_ns(), unixNs(2026, 11, 1));
         QCOMPARE(f.month_end_unix_ns(), unixNs(2026, 12, 1));
         const auto mtd = direct("SELECT 0, '', '', SUM(effective_cost) FROM line_items WHERE period_start >= "
-                                + std::to_string(unixNs(2026, 11, 1)) + " AND period_start < "
-                                + std::to_string(kEnd));
+            + std::to_string(unixNs(2026, 11, 1)) + " AND period_start < " + std::to_string(kEnd));
         QVERIFY(std::abs(mtd.begin()->second - f.month_to_date()) < 1e-9);
         const double elapsed = double(kEnd - unixNs(2026, 11, 1));
         QVERIFY(std::abs(f.forecast_month_total() - f.month_to_date() * (30.0 * kNsPerDay) / elapsed) < 1e-6);
@@ -247,7 +245,8 @@ private Q_SLOTS:
         std::map<std::string, v1::RepriceOption> options;
         for (const auto &o : report.options())
             options[o.commitment_discount_type().empty() ? v1::PricingCategory_Name(o.pricing_category())
-                                                         : o.commitment_discount_type()] = o;
+                                                         : o.commitment_discount_type()]
+                = o;
         QVERIFY(options.count("Reserved"));
         QVERIFY(options.count("Savings Plan"));
         QVERIFY(options.count("PRICING_CATEGORY_DYNAMIC"));
@@ -265,8 +264,8 @@ private Q_SLOTS:
         grpc::ClientContext ctx;
         v1::StreamChargesRequest request;
         auto reader = m_stub->StreamCharges(&ctx, request);
-        std::atomic<std::uint64_t> received{0}, lastSeq{0};
-        std::atomic<bool> ordered{true};
+        std::atomic<std::uint64_t> received { 0 }, lastSeq { 0 };
+        std::atomic<bool> ordered { true };
         std::thread t([&] {
             v1::LineItem item;
             while (reader->Read(&item)) {
@@ -299,10 +298,9 @@ private Q_SLOTS:
         QVERIFY(again->Read(&item));
         QCOMPARE(item.ledger_seq(), existing + 1);
         QCOMPARE(item.resource_id(), std::string("sim/live-node"));
-        QVERIFY(std::abs(item.billed_cost() - 60.0 / 3600.0 * 0.40) < 1e-12);  // the 60 s minimum
+        QVERIFY(std::abs(item.billed_cost() - 60.0 / 3600.0 * 0.40) < 1e-12); // the 60 s minimum
         resume.TryCancel();
-        while (again->Read(&item)) {
-        }
+        while (again->Read(&item)) { }
     }
 
     void importAndExportOverGrpc()
@@ -311,7 +309,8 @@ private Q_SLOTS:
         grpc::ClientContext ctx;
         v1::ImportReport report;
         auto writer = m_stub->ImportFocus(&ctx, &report);
-        QFile file(QString::fromUtf8(OPSDECK_DEFAULT_PRICE_BOOK).section('/', 0, -2) + "/samples/focus-with-errors.csv");
+        QFile file(QString::fromUtf8(OPSDECK_DEFAULT_PRICE_BOOK).section('/', 0, -2)
+            + "/samples/focus-with-errors.csv");
         QVERIFY(file.open(QIODevice::ReadOnly));
         bool first = true;
         while (!file.atEnd()) {
@@ -319,7 +318,7 @@ private Q_SLOTS:
             if (first)
                 chunk.set_file_name("focus-with-errors.csv");
             first = false;
-            chunk.set_data(file.read(97).toStdString());  // odd chunks split quoted fields
+            chunk.set_data(file.read(97).toStdString()); // odd chunks split quoted fields
             QVERIFY(writer->Write(chunk));
         }
         writer->WritesDone();
@@ -344,9 +343,9 @@ private Q_SLOTS:
             csv += chunk.data();
         QVERIFY(exReader->Finish().ok());
         int rows = 0;
-        FocusCsvReader reader("USD", [&](LedgerRow &) { ++rows; }, [&](const FocusCsvReader::Rejection &r) {
-            QFAIL(r.reason.c_str());
-        });
+        FocusCsvReader reader(
+            "USD", [&](LedgerRow &) { ++rows; },
+            [&](const FocusCsvReader::Rejection &r) { QFAIL(r.reason.c_str()); });
         reader.feed(csv);
         reader.finish();
         QCOMPARE(rows, 5);
@@ -356,13 +355,14 @@ private Q_SLOTS:
     {
         // grpc.health.v1.Health/Check with an empty HealthCheckRequest; the
         // reply HealthCheckResponse{status: SERVING} is the two bytes 08 01.
-        grpc::GenericStub generic(grpc::CreateChannel(m_backend->address(), grpc::InsecureChannelCredentials()));
+        grpc::GenericStub generic(
+            grpc::CreateChannel(m_backend->address(), grpc::InsecureChannelCredentials()));
         grpc::ClientContext ctx;
-        grpc::Slice empty{std::string()};
-        grpc::ByteBuffer request(&empty, 1), response;  // a default ByteBuffer is "no message"
+        grpc::Slice empty { std::string() };
+        grpc::ByteBuffer request(&empty, 1), response; // a default ByteBuffer is "no message"
         std::promise<grpc::Status> done;
         generic.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
-                          [&](grpc::Status status) { done.set_value(status); });
+            [&](grpc::Status status) { done.set_value(status); });
         auto future = done.get_future();
         QVERIFY(future.wait_for(std::chrono::milliseconds(timeoutMs(5000))) == std::future_status::ready);
         QVERIFY(future.get().ok());

@@ -9,9 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <set>
-
 #include <sqlite3.h>
+
+#include <set>
 
 using namespace opsdeck::billing;
 
@@ -68,13 +68,13 @@ private Q_SLOTS:
         QCOMPARE(report.rows_rejected(), 11u);
 
         // Every bad row with the line it starts on and the column at fault.
-        const std::set<std::pair<std::uint64_t, std::string>> expected = {
-            {3, "BillingCurrency"}, {6, "BilledCost"}, {7, "EffectiveCost"}, {9, "ChargeCategory"},
-            {10, "ChargePeriodStart"}, {11, ""}, {13, "PricingCategory"}, {14, "Tags"},
-            {15, "ChargePeriodEnd"}, {17, "ListCost"}, {18, ""}};
+        const std::set<std::pair<std::uint64_t, std::string>> expected
+            = { { 3, "BillingCurrency" }, { 6, "BilledCost" }, { 7, "EffectiveCost" },
+                  { 9, "ChargeCategory" }, { 10, "ChargePeriodStart" }, { 11, "" }, { 13, "PricingCategory" },
+                  { 14, "Tags" }, { 15, "ChargePeriodEnd" }, { 17, "ListCost" }, { 18, "" } };
         std::set<std::pair<std::uint64_t, std::string>> seen;
         for (const auto &r : report.rejected()) {
-            seen.insert({r.line(), r.column()});
+            seen.insert({ r.line(), r.column() });
             QVERIFY2(!r.reason().empty(), "every rejection says why");
         }
         QCOMPARE(seen.size(), expected.size());
@@ -90,15 +90,21 @@ private Q_SLOTS:
 
         // Every good row is in the ledger, exactly as written.
         std::map<std::string, LedgerRow> byResource;
-        QVERIFY(ledger->scan({}, [&](const LedgerRow &r) { byResource[r.resourceId] = r; return true; }, &error));
+        QVERIFY(ledger->scan(
+            {},
+            [&](const LedgerRow &r) {
+                byResource[r.resourceId] = r;
+                return true;
+            },
+            &error));
         QCOMPARE(byResource.size(), 5u);
-        for (const char *id : {"good-2", "good-4", "good-8", "good-12", "good-16"})
+        for (const char *id : { "good-2", "good-4", "good-8", "good-12", "good-16" })
             QVERIFY2(byResource.count(id), id);
         QCOMPARE(byResource["good-2"].chargeDescription, std::string("small, on demand"));
         QCOMPARE(byResource["good-2"].tagsJson, std::string("{\"app\":\"mesh\"}"));
         QCOMPARE(byResource["good-4"].chargeDescription, std::string("first line\nsecond \"quoted\" line"));
         QCOMPARE(byResource["good-4"].billedCost, 2.25);
-        QCOMPARE(byResource["good-8"].billedCost, -5.0);  // credits may be negative
+        QCOMPARE(byResource["good-8"].billedCost, -5.0); // credits may be negative
         QCOMPARE(byResource["good-8"].chargeCategory, int(opsdeck::v1::CHARGE_CATEGORY_CREDIT));
         QCOMPARE(byResource["good-12"].serviceName, std::string("Data Transfer, Premium"));
         QCOMPARE(byResource["good-16"].pricingCategory, int(opsdeck::v1::PRICING_CATEGORY_UNSPECIFIED));
@@ -109,7 +115,7 @@ private Q_SLOTS:
     {
         const std::string text = readAll(sample("focus-with-errors.csv"));
         const Parsed whole = parseInChunks(text, text.size());
-        for (std::size_t chunk : {1u, 2u, 7u, 64u}) {
+        for (std::size_t chunk : { 1u, 2u, 7u, 64u }) {
             const Parsed p = parseInChunks(text, chunk);
             QCOMPARE(p.rows.size(), whole.rows.size());
             QCOMPARE(p.rejected.size(), whole.rejected.size());
@@ -153,13 +159,20 @@ private Q_SLOTS:
         std::string csv;
         FocusCsvWriter::header(&csv);
         std::vector<LedgerRow> original;
-        QVERIFY(a->scan({}, [&](const LedgerRow &r) { original.push_back(r); FocusCsvWriter::row(r, &csv); return true; }, &error));
+        QVERIFY(a->scan(
+            {},
+            [&](const LedgerRow &r) {
+                original.push_back(r);
+                FocusCsvWriter::row(r, &csv);
+                return true;
+            },
+            &error));
         QCOMPARE(original.size(), 89u);
         const Parsed back = parseInChunks(csv, 1000);
         QCOMPARE(back.rejected.size(), 0u);
         QCOMPARE(back.rows.size(), original.size());
         for (std::size_t i = 0; i < original.size(); ++i) {
-            QCOMPARE(back.rows[i].billedCost, original[i].billedCost);  // shortest round-trip doubles
+            QCOMPARE(back.rows[i].billedCost, original[i].billedCost); // shortest round-trip doubles
             QCOMPARE(back.rows[i].periodStartNs, original[i].periodStartNs);
             QCOMPARE(back.rows[i].chargeDescription, original[i].chargeDescription);
             QCOMPARE(back.rows[i].tagsJson, original[i].tagsJson);
@@ -191,8 +204,9 @@ private Q_SLOTS:
             sqlite3 *db = nullptr;
             sqlite3_open(path.c_str(), &db);
             sqlite3_stmt *s = nullptr;
-            sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND tbl_name='line_items'",
-                               -1, &s, nullptr);
+            sqlite3_prepare_v2(db,
+                "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND tbl_name='line_items'", -1, &s,
+                nullptr);
             sqlite3_step(s);
             const int n = sqlite3_column_int(s, 0);
             sqlite3_finalize(s);

@@ -39,7 +39,8 @@ UsageEvent instance(std::int64_t start, std::int64_t end, const std::string &off
 
 double sum(const std::vector<LedgerRow> &rows, double LedgerRow::*field)
 {
-    return std::accumulate(rows.begin(), rows.end(), 0.0, [&](double a, const LedgerRow &r) { return a + r.*field; });
+    return std::accumulate(
+        rows.begin(), rows.end(), 0.0, [&](double a, const LedgerRow &r) { return a + r.*field; });
 }
 
 } // namespace
@@ -110,9 +111,9 @@ private Q_SLOTS:
     {
         PricingEngine engine(defaultBook());
         std::vector<LedgerRow> rows;
-        const Commitment ri{"ri-1", "vm.small.reserved", 1, T0, "eu-central-1", "acct"};
+        const Commitment ri { "ri-1", "vm.small.reserved", 1, T0, "eu-central-1", "acct" };
         QVERIFY(engine.addCommitment(ri, &rows));
-        QCOMPARE(rows.size(), 1u);  // the purchase: billed at once, effective over the term
+        QCOMPARE(rows.size(), 1u); // the purchase: billed at once, effective over the term
         QCOMPARE(rows[0].chargeCategory, int(opsdeck::v1::CHARGE_CATEGORY_PURCHASE));
         QCOMPARE(rows[0].billedCost, 584.0);
         QCOMPARE(rows[0].effectiveCost, 0.0);
@@ -144,7 +145,7 @@ private Q_SLOTS:
         // Settling the whole term: every unused hour carries the same rate, and
         // the effective cost of the term adds up to the upfront payment.
         engine.settle(T0 + 400 * kNsPerDay, &rows);
-        QCOMPARE(rows.size(), 8760u);  // 2 used + 8758 unused hours
+        QCOMPARE(rows.size(), 8760u); // 2 used + 8758 unused hours
         QCOMPARE(rows[2].commitmentDiscountStatus, std::string("Unused"));
         QCOMPARE(rows[2].periodStartNs, T0 + 2 * kNsPerHour);
         QVERIFY(qAbs(sum(rows, &LedgerRow::effectiveCost) - 584.0) < 1e-6);
@@ -159,14 +160,15 @@ private Q_SLOTS:
     {
         PricingEngine engine(defaultBook());
         std::vector<LedgerRow> rows;
-        QVERIFY(engine.addCommitment({"sp-1", "vm.small.savings-plan", 1, T0, "eu-central-1", "acct"}, &rows));
-        QVERIFY(rows.empty());  // no upfront, no purchase row
+        QVERIFY(
+            engine.addCommitment({ "sp-1", "vm.small.savings-plan", 1, T0, "eu-central-1", "acct" }, &rows));
+        QVERIFY(rows.empty()); // no upfront, no purchase row
         UsageEvent used = instance(T0, T0 + 1800 * S, "savings-plan");
         used.commitmentId = "sp-1";
         used.runEnds = false;
         engine.price(used, &rows);
         engine.settle(T0 + kNsPerHour, &rows);
-        QCOMPARE(rows.size(), 2u);  // half an hour used, half unused
+        QCOMPARE(rows.size(), 2u); // half an hour used, half unused
         QVERIFY(qAbs(rows[0].billedCost - 0.035) < 1e-12);
         QVERIFY(qAbs(rows[1].billedCost - 0.035) < 1e-12);
         QCOMPARE(rows[1].commitmentDiscountStatus, std::string("Unused"));
@@ -182,7 +184,7 @@ private Q_SLOTS:
         e.startNs = T0;
         e.endNs = T0 + 73 * kNsPerHour;
         e.lastAccessNs = T0;
-        e.storedGb = 510000;  // x 73 h / 730 h = 51,000 GB-month, all in the first tier
+        e.storedGb = 510000; // x 73 h / 730 h = 51,000 GB-month, all in the first tier
         engine.price(e, &rows);
         QCOMPARE(rows.size(), 1u);
         QCOMPARE(rows[0].skuId, std::string("storage.hot.capacity"));
@@ -212,7 +214,7 @@ private Q_SLOTS:
         e.startNs = T0;
         e.endNs = T0 + kNsPerHour;
         e.requests = 3'000'000;
-        e.gbSeconds = 3'000'000 * 0.120 * 1.5;  // 120 ms at 1,536 MB = 540,000 GB-s
+        e.gbSeconds = 3'000'000 * 0.120 * 1.5; // 120 ms at 1,536 MB = 540,000 GB-s
         engine.price(e, &rows);
         QCOMPARE(rows.size(), 2u);
         // First million requests free: 2 M x 0.20 per million.
@@ -242,7 +244,7 @@ private Q_SLOTS:
         e.kind = UsageEvent::Kind::Storage;
         e.resourceId = "bucket/archive";
         e.startNs = T0;
-        e.endNs = T0 + 73 * kNsPerHour;  // 0.1 month
+        e.endNs = T0 + 73 * kNsPerHour; // 0.1 month
         e.storedGb = 1000;
         e.objects = 500;
         e.retrievedGb = 10;
@@ -252,10 +254,10 @@ private Q_SLOTS:
         QCOMPARE(hot[0].skuId, std::string("storage.hot.capacity"));
         QVERIFY(qAbs(hot[0].billedCost - 100 * 0.023) < 1e-9);
         for (const LedgerRow &r : hot)
-            QVERIFY(r.skuId != "storage.cold.retrieval");  // hot reads are not retrievals
+            QVERIFY(r.skuId != "storage.cold.retrieval"); // hot reads are not retrievals
 
         std::vector<LedgerRow> cold;
-        e.startNs = T0 + 2 * kNsPerDay;  // now 91 days unused
+        e.startNs = T0 + 2 * kNsPerDay; // now 91 days unused
         e.endNs = e.startNs + 73 * kNsPerHour;
         engine.price(e, &cold);
         QCOMPARE(cold[0].skuId, std::string("storage.transition"));
@@ -290,7 +292,7 @@ private Q_SLOTS:
         e.objects = 4000;
         e.readRequests = 1000;
         e.writeRequests = 1000;
-        e.transferOutGb = 200;  // 100 free this month, 100 at 0.09
+        e.transferOutGb = 200; // 100 free this month, 100 at 0.09
         e.acceleratedGb = 10;
         e.replicatedGb = 10;
         e.processedGb = 10;
@@ -300,13 +302,13 @@ private Q_SLOTS:
         for (const LedgerRow &r : rows)
             bySku[r.skuId] += r.billedCost;
         QCOMPARE(bySku.size(), 7u);
-        QVERIFY(bySku.count("storage.hot.capacity"));                       // storage
-        QVERIFY(qAbs(bySku["storage.hot.requests"] - 2000 * 0.000005) < 1e-12);  // requests
-        QVERIFY(qAbs(bySku["storage.transfer-out"] - 100 * 0.09) < 1e-9);   // transfer
-        QVERIFY(qAbs(bySku["storage.acceleration"] - 0.4) < 1e-12);          // acceleration
-        QVERIFY(qAbs(bySku["storage.management"] - 4000 / 730.0 * 0.0000025) < 1e-12);  // management
-        QVERIFY(qAbs(bySku["storage.replication"] - 0.2) < 1e-12);           // replication
-        QVERIFY(qAbs(bySku["storage.processing"] - 0.007) < 1e-12);          // in-flight processing
+        QVERIFY(bySku.count("storage.hot.capacity")); // storage
+        QVERIFY(qAbs(bySku["storage.hot.requests"] - 2000 * 0.000005) < 1e-12); // requests
+        QVERIFY(qAbs(bySku["storage.transfer-out"] - 100 * 0.09) < 1e-9); // transfer
+        QVERIFY(qAbs(bySku["storage.acceleration"] - 0.4) < 1e-12); // acceleration
+        QVERIFY(qAbs(bySku["storage.management"] - 4000 / 730.0 * 0.0000025) < 1e-12); // management
+        QVERIFY(qAbs(bySku["storage.replication"] - 0.2) < 1e-12); // replication
+        QVERIFY(qAbs(bySku["storage.processing"] - 0.007) < 1e-12); // in-flight processing
     }
 
     void unknownProductsAreReportedNotGuessed()
@@ -327,7 +329,8 @@ private Q_SLOTS:
         // 4 instances for 10 days at 12 hours a day.
         std::vector<Ledger::InstanceUsage> usage;
         for (int i = 0; i < 4; ++i)
-            usage.push_back({"vm.small.on-demand", "vm-" + std::to_string(i), 120, T0, T0 + 10 * kNsPerDay});
+            usage.push_back(
+                { "vm.small.on-demand", "vm-" + std::to_string(i), 120, T0, T0 + 10 * kNsPerDay });
         const auto measured = reprice(book, usage, 0, T0, T0 + 10 * kNsPerDay);
         QCOMPARE(measured.hours_per_day(), 12.0);
         QVERIFY(qAbs(measured.on_demand_cost() - 4 * 120 * 0.10) < 1e-9);
@@ -337,9 +340,9 @@ private Q_SLOTS:
                 reserved = &o;
         QVERIFY(reserved);
         QVERIFY(qAbs(reserved->break_even_hours_per_day() - 16.0) < 1e-9);
-        QVERIFY(reserved->saving_vs_on_demand() < 0);  // at 12 h/day on-demand is cheaper
+        QVERIFY(reserved->saving_vs_on_demand() < 0); // at 12 h/day on-demand is cheaper
         // Above 16 h/day the reservation wins; at exactly 16 they cost the same.
-        for (double hours : {16.0, 20.0}) {
+        for (double hours : { 16.0, 20.0 }) {
             const auto r = reprice(book, usage, hours, T0, T0 + 10 * kNsPerDay);
             for (const auto &o : r.options())
                 if (o.commitment_discount_type() == "Reserved") {
@@ -353,22 +356,21 @@ private Q_SLOTS:
 
     void priceBookErrorsCarryLineNumbers()
     {
-        const char *text =
-            "currency = USD\n"            // 1
-            "\n"                          // 2
-            "[vm.a]\n"                    // 3
-            "product = vm.a\n"            // 4
-            "price = cheap\n"             // 5
-            "colour = blue\n"             // 6
-            "service = Compute\n"         // 7
-            "unit = Hours\n"              // 8
-            "[vm.a]\n"                    // 9
-            "just text\n"                 // 10
-            "[vm.b]\n"                    // 11
-            "pricing = Committed\n"       // 12
-            "product = vm.b\n"            // 13
-            "service = Compute\n"         // 14
-            "unit = Hours\n";             // 15
+        const char *text = "currency = USD\n" // 1
+                           "\n" // 2
+                           "[vm.a]\n" // 3
+                           "product = vm.a\n" // 4
+                           "price = cheap\n" // 5
+                           "colour = blue\n" // 6
+                           "service = Compute\n" // 7
+                           "unit = Hours\n" // 8
+                           "[vm.a]\n" // 9
+                           "just text\n" // 10
+                           "[vm.b]\n" // 11
+                           "pricing = Committed\n" // 12
+                           "product = vm.b\n" // 13
+                           "service = Compute\n" // 14
+                           "unit = Hours\n"; // 15
         PriceBook book;
         std::vector<PriceBookError> errors;
         QVERIFY(!PriceBook::parse(text, &book, &errors));

@@ -16,13 +16,12 @@ class PricingSink : public UsageSink
 public:
     PricingSink()
         : engine([] {
-              PriceBook book;
-              std::vector<PriceBookError> errors;
-              PriceBook::load(OPSDECK_DEFAULT_PRICE_BOOK, &book, &errors);
-              return book;
-          }())
-    {
-    }
+            PriceBook book;
+            std::vector<PriceBookError> errors;
+            PriceBook::load(OPSDECK_DEFAULT_PRICE_BOOK, &book, &errors);
+            return book;
+        }())
+    { }
     void submit(const UsageEvent &e) override
     {
         events.push_back(e);
@@ -60,13 +59,13 @@ private Q_SLOTS:
         UsageMeter meter;
         PricingSink sink;
         UsageMeter::InstanceSpec spec;
-        spec.tags = {{"app", "sim"}};
+        spec.tags = { { "app", "sim" } };
         meter.started("sim/node-1", spec, T0);
         meter.started("sim/node-2", spec, T0);
-        meter.started("sim/node-1", spec, T0 + 5 * S);  // already running: ignored
+        meter.started("sim/node-1", spec, T0 + 5 * S); // already running: ignored
         meter.flush(T0 + 10 * S, sink);
         meter.flush(T0 + 20 * S, sink);
-        meter.stopped("sim/node-1", T0 + 25 * S);  // a 25 s run
+        meter.stopped("sim/node-1", T0 + 25 * S); // a 25 s run
         meter.flush(T0 + 30 * S, sink);
         meter.flush(T0 + 130 * S, sink);
         QCOMPARE(meter.running(), 1u);
@@ -105,7 +104,7 @@ private Q_SLOTS:
         // 75,000 GB-seconds are inside the free 400,000.
         QVERIFY(qAbs(sink.billed("mesh/orders") - 0.10) < 1e-9);
         meter.flush(T0 + 20 * S, sink);
-        QCOMPARE(sink.events.size(), 1u);  // nothing new
+        QCOMPARE(sink.events.size(), 1u); // nothing new
     }
 };
 

@@ -5,10 +5,10 @@
 
 #include "opsdeck/v1/bridge.grpc.pb.h"
 
+#include <QString>
+
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
-
-#include <QString>
 
 #include <algorithm>
 #include <atomic>
@@ -24,8 +24,8 @@ namespace opsdeck::test {
 inline int timeoutMs(int ms)
 {
     const double scale = qEnvironmentVariableIsSet("OPSDECK_TIMEOUT_SCALE")
-                             ? qEnvironmentVariable("OPSDECK_TIMEOUT_SCALE").toDouble()
-                             : 1.0;
+        ? qEnvironmentVariable("OPSDECK_TIMEOUT_SCALE").toDouble()
+        : 1.0;
     return int(ms * (scale > 0 ? scale : 1.0));
 }
 
@@ -40,7 +40,7 @@ public:
     struct State
     {
         std::map<std::uint32_t, opsdeck::v1::NodeState> nodes;
-        std::map<std::pair<std::uint32_t, std::uint32_t>, opsdeck::v1::LinkState> links;  // up links only
+        std::map<std::pair<std::uint32_t, std::uint32_t>, opsdeck::v1::LinkState> links; // up links only
         std::map<std::uint32_t, opsdeck::v1::Route> routes;
         std::map<std::string, opsdeck::v1::MemberStatus> members;
         opsdeck::v1::SimClock clock;
@@ -54,17 +54,18 @@ public:
         bool snapshotDone = false;
         std::uint32_t snapshotKeys = 0;
         std::uint64_t samplesBeforeSnapshotDone = 0;
-        bool snapshotFlagWrong = false;  // a sample before SnapshotComplete without snapshot=true, or after with
+        bool snapshotFlagWrong
+            = false; // a sample before SnapshotComplete without snapshot=true, or after with
         std::uint64_t nodeSamples = 0;
         std::size_t nodesAtSnapshot = 0, linksAtSnapshot = 0, routesAtSnapshot = 0;
-        std::uint64_t batches = 0;        // SubscribeBatched messages
+        std::uint64_t batches = 0; // SubscribeBatched messages
         std::uint64_t largestBatch = 0;
     };
 
     BridgeTestClient(std::shared_ptr<grpc::Channel> channel, std::string token = {})
         : m_stub(opsdeck::v1::Bridge::NewStub(channel))
         , m_token(std::move(token))
-    {}
+    { }
 
     ~BridgeTestClient() { stop(); }
 
@@ -88,7 +89,8 @@ public:
                     {
                         std::lock_guard lock(m_mutex);
                         ++m_state.batches;
-                        m_state.largestBatch = std::max<std::uint64_t>(m_state.largestBatch, batch.samples_size());
+                        m_state.largestBatch
+                            = std::max<std::uint64_t>(m_state.largestBatch, batch.samples_size());
                     }
                     for (const opsdeck::v1::Sample &sample : batch.samples())
                         record(sample);
@@ -117,8 +119,7 @@ public:
             m_thread.join();
     }
 
-    template<typename F>
-    auto with(F &&f) const
+    template<typename F> auto with(F &&f) const
     {
         std::lock_guard lock(m_mutex);
         return f(m_state);
@@ -137,7 +138,7 @@ public:
     }
 
     grpc::Status control(opsdeck::v1::ControlKind kind, std::uint64_t sequence, opsdeck::v1::ControlAck *ack,
-                         std::int64_t dtNs = 0, double rate = 0)
+        std::int64_t dtNs = 0, double rate = 0)
     {
         grpc::ClientContext context;
         prepare(context);
@@ -179,7 +180,8 @@ private:
             st.routesAtSnapshot = st.routes.size();
             return;
         }
-        const bool stateTopic = s.has_node() || s.has_link() || s.has_route() || s.has_clock() || s.has_member();
+        const bool stateTopic
+            = s.has_node() || s.has_link() || s.has_route() || s.has_clock() || s.has_member();
         if (stateTopic && s.snapshot() == st.snapshotDone)
             st.snapshotFlagWrong = true;
         if (s.has_node()) {

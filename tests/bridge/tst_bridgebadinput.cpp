@@ -51,8 +51,8 @@ private Q_SLOTS:
 
         test::BridgeTestClient client(test::plainChannel(bridge.address()));
         client.subscribe(SubscribeRequest());
-        QTRY_VERIFY_WITH_TIMEOUT(client.with([&](auto &s) { return s.nodes.size() == sim.nodeCount(); }),
-                                 timeoutMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.with([&](auto &s) { return s.nodes.size() == sim.nodeCount(); }), timeoutMs(10000));
 
         dds::Participant rogue;
         QVERIFY2(rogue.open(kDomain, &error), error.c_str());
@@ -65,35 +65,35 @@ private Q_SLOTS:
         const double nan = std::numeric_limits<double>::quiet_NaN();
         const int rounds = 20;
         for (int i = 0; i < rounds; ++i) {
-            opsdeck_dds_NodeState n{};
+            opsdeck_dds_NodeState n {};
             n.node_id = 9000 + std::uint32_t(i);
             n.name = name;
             n.member_id = rogueId;
             n.kind = NODE_KIND_AIRCRAFT;
             n.status = NODE_STATUS_OK;
-            n.lat_deg = nan;  // non-finite position
+            n.lat_deg = nan; // non-finite position
             n.lon_deg = 8.0;
             QCOMPARE(dds_write(nodes, &n), DDS_RETCODE_OK);
             // Keep-last 1 per key: each bad sample on a key of its own, so none is replaced.
             n.node_id = 9100 + std::uint32_t(i);
             n.lat_deg = 47.0;
-            n.alt_m = 1e12;  // absurd altitude
+            n.alt_m = 1e12; // absurd altitude
             QCOMPARE(dds_write(nodes, &n), DDS_RETCODE_OK);
             n.node_id = 9200 + std::uint32_t(i);
             n.alt_m = 9000;
-            n.lat_deg = 123;  // latitude beyond the pole
+            n.lat_deg = 123; // latitude beyond the pole
             QCOMPARE(dds_write(nodes, &n), DDS_RETCODE_OK);
 
-            opsdeck_dds_LinkState l{};
+            opsdeck_dds_LinkState l {};
             l.a = 1;
-            l.b = 7000 + std::uint32_t(i);  // unknown node
+            l.b = 7000 + std::uint32_t(i); // unknown node
             l.up = true;
             l.quality = 0.5;
             l.member_id = rogueId;
             QCOMPARE(dds_write(links, &l), DDS_RETCODE_OK);
 
-            opsdeck_dds_Route r{};
-            std::uint32_t hops[] = {1, 8000 + std::uint32_t(i), 2};
+            opsdeck_dds_Route r {};
+            std::uint32_t hops[] = { 1, 8000 + std::uint32_t(i), 2 };
             r.flow_id = 500 + std::uint32_t(i);
             r.name = name;
             r.src = 1;
@@ -105,7 +105,7 @@ private Q_SLOTS:
             QCOMPARE(dds_write(routes, &r), DDS_RETCODE_OK);
         }
         // A well-formed sample for a key the simulation member owns: a writer conflict.
-        opsdeck_dds_NodeState stolen{};
+        opsdeck_dds_NodeState stolen {};
         stolen.node_id = 1;
         stolen.name = name;
         stolen.member_id = rogueId;
@@ -115,7 +115,8 @@ private Q_SLOTS:
         stolen.lon_deg = 10;
         QCOMPARE(dds_write(nodes, &stolen), DDS_RETCODE_OK);
 
-        QTRY_VERIFY_WITH_TIMEOUT(dropCount(bridge.stats(), "route names unknown node") == rounds, timeoutMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dropCount(bridge.stats(), "route names unknown node") == rounds, timeoutMs(10000));
         QTRY_VERIFY_WITH_TIMEOUT(bridge.stats().writer_conflicts_size() == 1, timeoutMs(5000));
         const BridgeStats stats = bridge.stats();
         QCOMPARE(dropCount(stats, "non-finite position"), std::uint64_t(rounds));
@@ -140,11 +141,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) {
             const auto it = s.members.find("sim-good");
             return it != s.members.end() && it->second.last_step() >= 5;
-        }), timeoutMs(10000));
+        }),
+            timeoutMs(10000));
         QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) {
             const auto it = s.nodes.find(1);
             return it != s.nodes.end() && it->second.step() >= 5;
-        }), timeoutMs(10000));
+        }),
+            timeoutMs(10000));
         const auto state = client.state();
         QCOMPARE(state.nodes.size(), sim.nodeCount());
         for (const auto &[id, n] : state.nodes) {

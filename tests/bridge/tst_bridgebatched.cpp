@@ -56,7 +56,7 @@ private Q_SLOTS:
         QVERIFY2(m_sim->start(&error), error.c_str());
         bridge::BridgeConfig config;
         config.domain = kDomain;
-        config.realTimeFactor = 10.0;  // 100 steps per second
+        config.realTimeFactor = 10.0; // 100 steps per second
         config.statsPeriodMs = 100;
         m_bridge = std::make_unique<bridge::BridgeServer>(config);
         QVERIFY2(m_bridge->start(&error), error.c_str());
@@ -99,7 +99,7 @@ private Q_SLOTS:
                 const auto it = b.routes.find(id);
                 if (it == b.routes.end() || it->second.step() != route.step() || route.step() != frozen
                     || !std::equal(it->second.hops().begin(), it->second.hops().end(), route.hops().begin(),
-                                   route.hops().end()))
+                        route.hops().end()))
                     return false;
             }
             return true;
@@ -113,14 +113,15 @@ private Q_SLOTS:
         QCOMPARE(b.samplesBeforeSnapshotDone, std::uint64_t(b.snapshotKeys));
         QCOMPARE(b.snapshotKeys, s.snapshotKeys);
         // Batched for real: fewer messages than samples, some carried many.
-        QVERIFY2(b.batches < b.samples, qPrintable(QStringLiteral("%1 batches, %2 samples").arg(b.batches).arg(b.samples)));
+        QVERIFY2(b.batches < b.samples,
+            qPrintable(QStringLiteral("%1 batches, %2 samples").arg(b.batches).arg(b.samples)));
         QVERIFY(b.largestBatch > 1);
         QVERIFY(b.largestBatch <= 1024);
         QCOMPARE(s.batches, 0u);
 
         // The bridge reports the stream as batched, with its message count.
         const std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                     std::chrono::system_clock::now().time_since_epoch())
+            std::chrono::system_clock::now().time_since_epoch())
                                      .count();
         QTRY_VERIFY_WITH_TIMEOUT(m_bridge->stats().wall_time_unix_ns() > now, timeoutMs(5000));
         bool found = false;

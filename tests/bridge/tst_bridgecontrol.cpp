@@ -18,7 +18,7 @@ using test::timeoutMs;
 namespace {
 constexpr std::uint32_t kDomain = 42;
 constexpr std::int64_t kDt = 100'000'000;
-}
+} // namespace
 
 class TestBridgeControl : public QObject
 {
@@ -43,9 +43,10 @@ private Q_SLOTS:
         QVERIFY(bridge::parseEpoch("2026-01-01T00:00:00Z", &epoch));
         QCOMPARE(bridge::formatEpochTime(epoch, 0), std::string("2026001.000000"));
         // Day 32 is 1 February; 1 h 2 min 3 s after midnight.
-        QCOMPARE(bridge::formatEpochTime(epoch, (31LL * 86400 + 3723) * 1'000'000'000), std::string("2026032.010203"));
+        QCOMPARE(bridge::formatEpochTime(epoch, (31LL * 86400 + 3723) * 1'000'000'000),
+            std::string("2026032.010203"));
         QCOMPARE(bridge::formatEpochTime(epoch, 364LL * 86400 * 1'000'000'000 + 86399'000'000'000),
-                 std::string("2026365.235959"));
+            std::string("2026365.235959"));
         QVERIFY(!bridge::parseEpoch("yesterday", &epoch));
     }
 
@@ -55,7 +56,7 @@ private Q_SLOTS:
         bridge::BridgeConfig config;
         config.domain = kDomain;
         config.dtNs = kDt;
-        config.realTimeFactor = 5.0;  // 50 grants per second
+        config.realTimeFactor = 5.0; // 50 grants per second
         config.statsPeriodMs = 50;
         config.auditLogPath = dir.filePath(QStringLiteral("audit.log")).toStdString();
         bridge::BridgeServer bridge(config);
@@ -75,7 +76,7 @@ private Q_SLOTS:
 
         ControlAck ack;
         // Invalid transitions from INIT are refused with a reason and change nothing.
-        for (ControlKind kind : {CONTROL_KIND_FREEZE, CONTROL_KIND_RESUME, CONTROL_KIND_STOP}) {
+        for (ControlKind kind : { CONTROL_KIND_FREEZE, CONTROL_KIND_RESUME, CONTROL_KIND_STOP }) {
             const grpc::Status status = client.control(kind, 100 + kind, &ack);
             QCOMPARE(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
             QVERIFY(status.error_message().find("INIT") != std::string::npos);
@@ -84,7 +85,8 @@ private Q_SLOTS:
             QCOMPARE(detail.result(), ACK_RESULT_REFUSED);
             QCOMPARE(detail.clock().state(), SIM_STATE_INIT);
         }
-        QCOMPARE(client.control(CONTROL_KIND_SET_DT, 110, &ack, 0).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+        QCOMPARE(client.control(CONTROL_KIND_SET_DT, 110, &ack, 0).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 
         // start → RUNNING, acknowledged with the published clock; time advances.
         QVERIFY(client.control(CONTROL_KIND_START, 1, &ack).ok());
@@ -108,10 +110,12 @@ private Q_SLOTS:
         const std::uint64_t frozen = ack.clock().step();
         QTRY_VERIFY_WITH_TIMEOUT(memberStep(client) == frozen, timeoutMs(5000));
         const std::uint64_t stats = statsCount(client);
-        QTRY_VERIFY_WITH_TIMEOUT(statsCount(client) >= stats + 6, timeoutMs(5000));  // ≥ 0.3 s, 3 periods of dt/rate
+        QTRY_VERIFY_WITH_TIMEOUT(
+            statsCount(client) >= stats + 6, timeoutMs(5000)); // ≥ 0.3 s, 3 periods of dt/rate
         QCOMPARE(memberStep(client), frozen);
         QCOMPARE(bridge.clock().step(), frozen);
-        QCOMPARE(client.control(CONTROL_KIND_FREEZE, 3, &ack).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+        QCOMPARE(
+            client.control(CONTROL_KIND_FREEZE, 3, &ack).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 
         // set_dt while frozen, then resume continues from the same step.
         QVERIFY(client.control(CONTROL_KIND_SET_DT, 4, &ack, 2 * kDt).ok());
@@ -125,7 +129,8 @@ private Q_SLOTS:
                 if (c.step() == frozen + 1)
                     return c.sim_time_ns() == frozenTime + 2 * kDt;
             return false;
-        }), timeoutMs(5000));
+        }),
+            timeoutMs(5000));
 
         // set_rate, stop, then start is refused until reset.
         QVERIFY(client.control(CONTROL_KIND_SET_RATE, 6, &ack, 0, 2.0).ok());
@@ -133,12 +138,15 @@ private Q_SLOTS:
         QVERIFY(client.control(CONTROL_KIND_STOP, 7, &ack).ok());
         QCOMPARE(ack.clock().state(), SIM_STATE_STOPPED);
         const std::uint64_t stopped = ack.clock().step();
-        QCOMPARE(client.control(CONTROL_KIND_START, 8, &ack).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-        QCOMPARE(client.control(CONTROL_KIND_SET_DT, 9, &ack, kDt).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+        QCOMPARE(
+            client.control(CONTROL_KIND_START, 8, &ack).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+        QCOMPARE(client.control(CONTROL_KIND_SET_DT, 9, &ack, kDt).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
         QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) {
             const auto it = s.members.find("sim-control");
             return it != s.members.end() && it->second.state() == MEMBER_STATE_STOPPED;
-        }), timeoutMs(5000));
+        }),
+            timeoutMs(5000));
         QCOMPARE(bridge.clock().step(), stopped);
 
         // reset → INIT at step 0; the member goes back to its step-0 world.
@@ -153,11 +161,13 @@ private Q_SLOTS:
                 if (n.step() != 0)
                     return false;
             return !s.nodes.empty();
-        }), timeoutMs(5000));
+        }),
+            timeoutMs(5000));
         QVERIFY(client.control(CONTROL_KIND_START, 11, &ack).ok());
 
         // Every command and its outcome was echoed to the subscriber...
-        QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) { return s.controls.size() >= 17; }), timeoutMs(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.with([](auto &s) { return s.controls.size() >= 17; }), timeoutMs(5000));
         const auto controls = client.with([](auto &s) { return s.controls; });
         int refused = 0, duplicates = 0;
         for (const ControlEvent &e : controls) {

@@ -87,8 +87,8 @@ private Q_SLOTS:
         QVERIFY(s.snapshotKeys >= m_sim->nodeCount());
         QCOMPARE(s.samplesBeforeSnapshotDone, std::uint64_t(s.snapshotKeys));
         // The snapshot held every node, the clock and the member before any live sample.
-        QTRY_VERIFY_WITH_TIMEOUT(late.with([&](auto &st) { return st.nodes.size() == m_sim->nodeCount(); }),
-                                 timeoutMs(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            late.with([&](auto &st) { return st.nodes.size() == m_sim->nodeCount(); }), timeoutMs(5000));
         QVERIFY(s.nodes.size() == m_sim->nodeCount() || s.samplesBeforeSnapshotDone >= m_sim->nodeCount());
         QVERIFY(s.members.count("sim-fanout"));
         QCOMPARE(s.clock.state(), SIM_STATE_RUNNING);
@@ -116,7 +116,7 @@ private Q_SLOTS:
         request.add_node_filter(2);
         TopicSubscription *nodes = request.add_topics();
         nodes->set_topic(TOPIC_NODE_STATE);
-        nodes->set_max_rate_hz(5);  // per key
+        nodes->set_max_rate_hz(5); // per key
         request.add_topics()->set_topic(TOPIC_LINK_STATE);
         request.add_topics()->set_topic(TOPIC_ROUTE);
         filtered.subscribe(request);
@@ -130,13 +130,14 @@ private Q_SLOTS:
         box.mutable_region()->set_max_lon_deg(7.6);
         regional.subscribe(box);
 
-        QTRY_VERIFY_WITH_TIMEOUT(filtered.with([](auto &s) { return s.clocks.empty() && s.nodeSamples >= 10; }),
-                                 timeoutMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            filtered.with([](auto &s) { return s.clocks.empty() && s.nodeSamples >= 10; }), timeoutMs(10000));
         const auto wall0 = std::chrono::steady_clock::now();
         const std::uint64_t n0 = filtered.with([](auto &s) { return s.nodeSamples; });
         const std::uint64_t step0 = memberStep(control, "sim-fanout");
         QTRY_VERIFY_WITH_TIMEOUT(memberStep(control, "sim-fanout") >= step0 + 40, timeoutMs(15000));
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+        const double seconds
+            = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
         const auto s = filtered.state();
         for (const auto &[id, n] : s.nodes)
             QVERIFY(id == 1 || id == 2);
@@ -153,7 +154,8 @@ private Q_SLOTS:
         // at most 5 Hz per key reaches this subscriber.
         const double perKeyRate = double(s.nodeSamples - n0) / 2.0 / seconds;
         QVERIFY2(perKeyRate <= 6.5, qPrintable(QString::number(perKeyRate)));
-        QVERIFY2(perKeyRate > 1.0, qPrintable(QStringLiteral("%1 samples in %2 s").arg(s.nodeSamples - n0).arg(seconds)));
+        QVERIFY2(perKeyRate > 1.0,
+            qPrintable(QStringLiteral("%1 samples in %2 s").arg(s.nodeSamples - n0).arg(seconds)));
 
         const auto r = regional.state();
         QVERIFY(!r.nodes.empty());
@@ -183,7 +185,7 @@ private Q_SLOTS:
             fast.back()->subscribe(request);
         }
         ControlAck ack;
-        QVERIFY(fast[0]->control(CONTROL_KIND_SET_RATE, 1, &ack, 0, 20.0).ok());  // 200 steps/s
+        QVERIFY(fast[0]->control(CONTROL_KIND_SET_RATE, 1, &ack, 0, 20.0).ok()); // 200 steps/s
         QVERIFY(fast[0]->control(CONTROL_KIND_START, 2, &ack).ok());
         QTRY_VERIFY_WITH_TIMEOUT(memberStep(*fast[0], "sim-fanout") >= 150, timeoutMs(20000));
         QVERIFY(fast[0]->control(CONTROL_KIND_FREEZE, 3, &ack).ok());
@@ -199,22 +201,25 @@ private Q_SLOTS:
                     if (n.step() != frozen)
                         return false;
                 return true;
-            }), timeoutMs(10000));
+            }),
+                timeoutMs(10000));
         }
 
         // The stalled one: its queue holds at most one entry per key plus events;
         // updates were coalesced, not queued without bound.
         const std::int64_t current = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                         std::chrono::system_clock::now().time_since_epoch())
+            std::chrono::system_clock::now().time_since_epoch())
                                          .count();
         QTRY_VERIFY_WITH_TIMEOUT(m_bridge->stats().wall_time_unix_ns() > current, timeoutMs(5000));
         const BridgeStats stats = m_bridge->stats();
         bool found = false;
-        const std::size_t keys = m_sim->nodeCount() + 2000;  // nodes + links + routes + clock + member, generously
+        const std::size_t keys
+            = m_sim->nodeCount() + 2000; // nodes + links + routes + clock + member, generously
         for (const SubscriberStats &s : stats.subscribers()) {
             if (s.client_name() == "never-reads") {
                 found = true;
-                QVERIFY2(s.queue_depth() <= keys + s.queue_capacity(), qPrintable(QString::number(s.queue_depth())));
+                QVERIFY2(s.queue_depth() <= keys + s.queue_capacity(),
+                    qPrintable(QString::number(s.queue_depth())));
                 QVERIFY(s.coalesced() > 0);
             } else if (s.client_name().rfind("fast-", 0) == 0) {
                 QVERIFY(s.queue_depth() < 100);
@@ -225,7 +230,8 @@ private Q_SLOTS:
         // (AddressSanitizer's quarantine holds freed memory, so RSS says nothing there.)
 #ifndef __SANITIZE_ADDRESS__
         QVERIFY2(stats.bridge_rss_bytes() < before.bridge_rss_bytes() + 200ull * 1024 * 1024,
-                 qPrintable(QStringLiteral("%1 -> %2").arg(before.bridge_rss_bytes()).arg(stats.bridge_rss_bytes())));
+            qPrintable(
+                QStringLiteral("%1 -> %2").arg(before.bridge_rss_bytes()).arg(stats.bridge_rss_bytes())));
 #endif
         stalledContext.TryCancel();
         stalled->Finish();

@@ -26,8 +26,8 @@ private Q_SLOTS:
     {
         bridge::BridgeConfig config;
         config.domain = kDomain;
-        config.dtNs = 200'000'000;     // 0.2 s of sim time per step
-        config.realTimeFactor = 10.0;  // 50 steps per wall second
+        config.dtNs = 200'000'000; // 0.2 s of sim time per step
+        config.realTimeFactor = 10.0; // 50 steps per wall second
         config.statsPeriodMs = 200;
         bridge::BridgeServer bridge(config);
         std::string error;
@@ -47,12 +47,13 @@ private Q_SLOTS:
         client.subscribe(request);
 
         // INIT: the member registers and publishes its step-0 world, and waits.
-        QTRY_VERIFY_WITH_TIMEOUT(client.with([&](auto &s) { return s.nodes.size() == sim.nodeCount(); }),
-                                 timeoutMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.with([&](auto &s) { return s.nodes.size() == sim.nodeCount(); }), timeoutMs(10000));
         QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) {
             const auto it = s.members.find("sim-flow");
             return it != s.members.end() && it->second.state() == MEMBER_STATE_INIT;
-        }), timeoutMs(10000));
+        }),
+            timeoutMs(10000));
         QCOMPARE(client.with([](auto &s) { return s.clock.state(); }), SIM_STATE_INIT);
 
         ControlAck ack;
@@ -61,7 +62,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) {
             const auto it = s.members.find("sim-flow");
             return it != s.members.end() && it->second.last_step() >= 20;
-        }), timeoutMs(20000));
+        }),
+            timeoutMs(20000));
         QVERIFY(client.control(CONTROL_KIND_FREEZE, 2, &ack).ok());
         const std::uint64_t frozenStep = ack.clock().step();
 
@@ -83,7 +85,8 @@ private Q_SLOTS:
                 }
             }
             for (const auto &[key, l] : s.links)
-                if (!s.nodes.count(key.first) || !s.nodes.count(key.second) || l.quality() < 0 || l.quality() > 1) {
+                if (!s.nodes.count(key.first) || !s.nodes.count(key.second) || l.quality() < 0
+                    || l.quality() > 1) {
                     *why = QStringLiteral("link %1-%2 bad").arg(key.first).arg(key.second);
                     return false;
                 }
@@ -98,9 +101,12 @@ private Q_SLOTS:
                     return false;
                 for (int i = 0; i + 1 < r.hops_size(); ++i) {
                     const std::uint32_t x = r.hops(i), y = r.hops(i + 1);
-                    const std::pair<std::uint32_t, std::uint32_t> key{std::min(x, y), std::max(x, y)};
-                    if (!s.links.count({key.first, key.second})) {
-                        *why = QStringLiteral("route %1 hop %2-%3 is not a live link").arg(id).arg(key.first).arg(key.second);
+                    const std::pair<std::uint32_t, std::uint32_t> key { std::min(x, y), std::max(x, y) };
+                    if (!s.links.count({ key.first, key.second })) {
+                        *why = QStringLiteral("route %1 hop %2-%3 is not a live link")
+                                   .arg(id)
+                                   .arg(key.first)
+                                   .arg(key.second);
                         return false;
                     }
                 }
@@ -108,8 +114,8 @@ private Q_SLOTS:
             return true;
         };
         QString why;
-        QTRY_VERIFY2_WITH_TIMEOUT(client.with([&](auto &s) { return consistent(s, &why); }), qPrintable(why),
-                                  timeoutMs(15000));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            client.with([&](auto &s) { return consistent(s, &why); }), qPrintable(why), timeoutMs(15000));
         const auto state = client.state();
         QVERIFY(!state.links.empty());
         // The dense scenario has multi-hop routes: the check above means something.
@@ -157,7 +163,7 @@ private Q_SLOTS:
         std::string parseError;
         const auto scenario = sim::parseScenario(test::kDenseScenario, "dense", &parseError);
         QVERIFY(scenario);
-        const sim::SimEngine expected(*scenario, scenario->seed);  // the member's step-0 world
+        const sim::SimEngine expected(*scenario, scenario->seed); // the member's step-0 world
 
         bridge::BridgeConfig config;
         config.domain = kDomain;
@@ -168,8 +174,9 @@ private Q_SLOTS:
         client.subscribe(SubscribeRequest());
         QTRY_VERIFY_WITH_TIMEOUT(client.with([&](auto &s) {
             return s.nodes.size() == expected.nodes().size() && s.links.size() == expected.links().size()
-                   && s.routes.size() == expected.routes().size();
-        }), timeoutMs(10000));
+                && s.routes.size() == expected.routes().size();
+        }),
+            timeoutMs(10000));
         const auto state = client.state();
         for (const sim::SimRoute &r : expected.routes())
             QCOMPARE(state.routes.at(r.flowId).hops_size(), int(r.hops.size()));

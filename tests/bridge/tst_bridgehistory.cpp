@@ -50,7 +50,7 @@ class TestBridgeHistory : public QObject
         const auto l = late.state();
 
         QVERIFY2(e.nodesAtSnapshot == nodes,
-                 qPrintable(QStringLiteral("%1: %2 of %3 nodes").arg(what).arg(e.nodesAtSnapshot).arg(nodes)));
+            qPrintable(QStringLiteral("%1: %2 of %3 nodes").arg(what).arg(e.nodesAtSnapshot).arg(nodes)));
         QVERIFY(l.linksAtSnapshot > 0 && l.routesAtSnapshot > 0);
         QCOMPARE(e.linksAtSnapshot, l.linksAtSnapshot);
         QCOMPARE(e.routesAtSnapshot, l.routesAtSnapshot);
@@ -70,9 +70,9 @@ private Q_SLOTS:
         // a new bridge over the loopback network, not by in-process delivery.
         QProcess sim;
         sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        sim.start(QStringLiteral(OPSDECK_SIM_EXE), {QStringLiteral("--domain"), QString::number(kDomain),
-                                                   QStringLiteral("--member-id"), QStringLiteral("sim-history"),
-                                                   QStringLiteral("--aircraft"), QStringLiteral("300")});
+        sim.start(QStringLiteral(OPSDECK_SIM_EXE),
+            { QStringLiteral("--domain"), QString::number(kDomain), QStringLiteral("--member-id"),
+                QStringLiteral("sim-history"), QStringLiteral("--aircraft"), QStringLiteral("300") });
         QVERIFY(sim.waitForStarted());
         std::size_t nodes = 0;
         {
@@ -82,8 +82,9 @@ private Q_SLOTS:
             QVERIFY2(first.start(&error), error.c_str());
             test::BridgeTestClient client(test::plainChannel(first.address()));
             client.subscribe(SubscribeRequest());
-            QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) { return s.members.count("sim-history") && s.nodes.size() >= 300; }),
-                                     timeoutMs(20000));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                client.with([](auto &s) { return s.members.count("sim-history") && s.nodes.size() >= 300; }),
+                timeoutMs(20000));
             nodes = client.with([](auto &s) { return s.nodes.size(); });
             client.stop();
         }

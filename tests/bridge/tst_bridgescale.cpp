@@ -24,7 +24,7 @@ private Q_SLOTS:
         bridge::BridgeConfig config;
         config.domain = kDomain;
         config.dtNs = 1'000'000'000;
-        config.realTimeFactor = 2.0;  // a grant every 0.5 s
+        config.realTimeFactor = 2.0; // a grant every 0.5 s
         bridge::BridgeServer bridge(config);
         std::string error;
         QVERIFY2(bridge.start(&error), error.c_str());
@@ -32,7 +32,8 @@ private Q_SLOTS:
         simConfig.domain = kDomain;
         simConfig.memberId = "sim-10k";
         simConfig.scenarioFile = (qEnvironmentVariable("OPSDECK_SOURCE_DIR")
-                                  + QStringLiteral("/resources/scenarios/europe-10k.scenario")).toStdString();
+            + QStringLiteral("/resources/scenarios/europe-10k.scenario"))
+                                     .toStdString();
         sim::SimMember sim(simConfig);
         QVERIFY2(sim.start(&error), error.c_str());
         QCOMPARE(sim.nodeCount(), 10000u);
@@ -43,14 +44,16 @@ private Q_SLOTS:
         request.add_topics()->set_topic(TOPIC_ROUTE);
         request.add_topics()->set_topic(TOPIC_MEMBER_STATUS);
         client.subscribe(request);
-        QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) { return s.nodes.size() == 10000; }), timeoutMs(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.with([](auto &s) { return s.nodes.size() == 10000; }), timeoutMs(30000));
 
         ControlAck ack;
         QVERIFY(client.control(CONTROL_KIND_START, 1, &ack).ok());
         QTRY_VERIFY_WITH_TIMEOUT(client.with([](auto &s) {
             const auto it = s.members.find("sim-10k");
             return it != s.members.end() && it->second.last_step() >= 3;
-        }), timeoutMs(30000));
+        }),
+            timeoutMs(30000));
         QVERIFY(client.control(CONTROL_KIND_FREEZE, 2, &ack).ok());
         const std::uint64_t frozen = ack.clock().step();
         QTRY_VERIFY_WITH_TIMEOUT(client.with([&](auto &s) {
@@ -58,7 +61,8 @@ private Q_SLOTS:
                 if (n.step() != frozen)
                     return false;
             return s.nodes.size() == 10000 && s.routes.size() == 50;
-        }), timeoutMs(30000));
+        }),
+            timeoutMs(30000));
         client.stop();
     }
 };

@@ -4,12 +4,12 @@
 #include "backends/bridge/tokenstore.h"
 #include "bridgetestclient.h"
 
-#include <grpcpp/generic/generic_stub.h>
-
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <grpcpp/generic/generic_stub.h>
 
 #include <future>
 
@@ -41,7 +41,9 @@ grpc::ByteBuffer bufferOf(const std::string &bytes)
 class OneExchange final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>
 {
 public:
-    explicit OneExchange(grpc::ByteBuffer request) : m_request(std::move(request)) {}
+    explicit OneExchange(grpc::ByteBuffer request)
+        : m_request(std::move(request))
+    { }
     void begin()
     {
         StartWrite(&m_request);
@@ -108,13 +110,15 @@ class TestBridgeSecurity : public QObject
         const QString key = QString::fromLatin1(name) + QStringLiteral(".key");
         const QString csr = QString::fromLatin1(name) + QStringLiteral(".csr");
         const QString pem = QString::fromLatin1(name) + QStringLiteral(".pem");
-        return openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                        key, QStringLiteral("-out"), csr, QStringLiteral("-subj"), QStringLiteral("/CN=") + QString::fromLatin1(cn)})
-               && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr, QStringLiteral("-CA"),
-                           QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                           QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("1"),
-                           QStringLiteral("-out"), pem, QStringLiteral("-extfile"), QStringLiteral("ext.cnf")});
+        return openssl({ QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+                   QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), csr,
+                   QStringLiteral("-subj"), QStringLiteral("/CN=") + QString::fromLatin1(cn) })
+            && openssl({ QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr,
+                QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"),
+                QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"), QStringLiteral("-days"),
+                QStringLiteral("1"), QStringLiteral("-out"), pem, QStringLiteral("-extfile"),
+                QStringLiteral("ext.cnf") });
     }
 
     std::shared_ptr<grpc::Channel> tlsChannel(const std::string &address, bool withClientCert)
@@ -146,7 +150,8 @@ private Q_SLOTS:
     {
         QFile tokens(path("tokens"));
         QVERIFY(tokens.open(QIODevice::WriteOnly));
-        tokens.write(QByteArray("operator alice ") + kOperatorToken + "\nviewer wallboard " + kViewerToken + "\n");
+        tokens.write(
+            QByteArray("operator alice ") + kOperatorToken + "\nviewer wallboard " + kViewerToken + "\n");
         tokens.close();
         bridge::BridgeConfig config;
         config.domain = kDomain;
@@ -158,10 +163,11 @@ private Q_SLOTS:
         ControlAck ack;
         BridgeStatus status;
         // No token and a wrong token: UNAUTHENTICATED for every call.
-        for (const std::string &token : {std::string(), std::string("wrong-token-0123456789")}) {
+        for (const std::string &token : { std::string(), std::string("wrong-token-0123456789") }) {
             test::BridgeTestClient client(test::plainChannel(bridge.address()), token);
             QCOMPARE(client.status(&status).error_code(), grpc::StatusCode::UNAUTHENTICATED);
-            QCOMPARE(client.control(CONTROL_KIND_START, 1, &ack).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+            QCOMPARE(
+                client.control(CONTROL_KIND_START, 1, &ack).error_code(), grpc::StatusCode::UNAUTHENTICATED);
             client.subscribe(SubscribeRequest());
             grpc::Status end;
             QTRY_VERIFY_WITH_TIMEOUT(client.finished(&end), timeoutMs(5000));
@@ -192,12 +198,13 @@ private Q_SLOTS:
 
     void tlsWithClientCertificates()
     {
-        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                         QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                         QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem"),
-                         QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=OpsDeck Test CA")}));
+        QVERIFY(openssl({ QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+            QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"),
+            QStringLiteral("-out"), QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("1"),
+            QStringLiteral("-subj"), QStringLiteral("/CN=OpsDeck Test CA") }));
         QVERIFY(makeCertificate("server", "localhost",
-                                "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n"));
+            "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n"));
         QVERIFY(makeCertificate("client", "console", "extendedKeyUsage=clientAuth\n"));
 
         bridge::BridgeConfig config;
@@ -251,7 +258,7 @@ private Q_SLOTS:
         grpc::ClientContext context;
         std::promise<grpc::Status> done;
         stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &in, &out,
-                       [&done](grpc::Status s) { done.set_value(s); });
+            [&done](grpc::Status s) { done.set_value(s); });
         auto future = done.get_future();
         QVERIFY(future.wait_for(std::chrono::milliseconds(timeoutMs(5000))) == std::future_status::ready);
         QVERIFY(future.get().ok());
@@ -266,8 +273,9 @@ private Q_SLOTS:
         {
             grpc::ClientContext rc;
             OneExchange exchange(bufferOf(std::string("\x3a\x00", 2)));
-            stub.PrepareBidiStreamingCall(&rc, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
-                                          grpc::StubOptions(), &exchange);
+            stub.PrepareBidiStreamingCall(&rc,
+                "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", grpc::StubOptions(),
+                &exchange);
             exchange.begin();
             grpc::Status status;
             QVERIFY(exchange.wait(timeoutMs(5000), &status));
@@ -281,8 +289,8 @@ private Q_SLOTS:
             grpc::ClientContext cc;
             grpc::ByteBuffer empty = bufferOf(std::string()), servers;
             std::promise<grpc::Status> got;
-            stub.UnaryCall(&cc, "/grpc.channelz.v1.Channelz/GetServers", grpc::StubOptions(), &empty, &servers,
-                           [&got](grpc::Status s) { got.set_value(s); });
+            stub.UnaryCall(&cc, "/grpc.channelz.v1.Channelz/GetServers", grpc::StubOptions(), &empty,
+                &servers, [&got](grpc::Status s) { got.set_value(s); });
             auto f = got.get_future();
             QVERIFY(f.wait_for(std::chrono::milliseconds(timeoutMs(5000))) == std::future_status::ready);
             const grpc::Status status = f.get();

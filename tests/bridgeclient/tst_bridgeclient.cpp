@@ -268,8 +268,8 @@ private Q_SLOTS:
         // transient-local state when the console resubscribes: its snapshot is
         // what it knows then, and the rest follows live.
         QTRY_COMPARE_WITH_TIMEOUT(console.topology.nodeCount(), backend.sim->nodeCount(), timeoutMs(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(console.topology.linkCount() > 0 && console.topology.routeCount() > 0,
-                                 timeoutMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.topology.linkCount() > 0 && console.topology.routeCount() > 0, timeoutMs(10000));
         QCOMPARE(console.diagnostics.total(), 0u);
         console.client->stop();
     }

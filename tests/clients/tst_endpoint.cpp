@@ -45,11 +45,11 @@ private Q_SLOTS:
     void loopbackDetection()
     {
         Endpoint e;
-        for (const char *t : {"127.0.0.1:1", "localhost:1", "[::1]:1", "127.5.6.7:9"}) {
+        for (const char *t : { "127.0.0.1:1", "localhost:1", "[::1]:1", "127.5.6.7:9" }) {
             e.target = t;
             QVERIFY2(e.isLoopback(), t);
         }
-        for (const char *t : {"192.0.2.1:1", "bridge.example:1"}) {
+        for (const char *t : { "192.0.2.1:1", "bridge.example:1" }) {
             e.target = t;
             QVERIFY2(!e.isLoopback(), t);
         }

@@ -55,7 +55,7 @@ billing::UsageEvent nodeRun(const std::string &id, std::int64_t start, int secon
     e.startNs = start;
     e.endNs = start + seconds * billing::kNsPerSecond;
     e.runEnds = true;
-    e.tags = {{"app", "sim"}};
+    e.tags = { { "app", "sim" } };
     return e;
 }
 
@@ -121,13 +121,12 @@ private Q_SLOTS:
         QVERIFY(near(snap->forecast.forecast_month_total(), report.forecast().forecast_month_total()));
         QCOMPARE(std::size_t(report.rows_size()), snap->services.size());
         for (const auto &row : report.rows()) {
-            const auto it = std::find_if(snap->services.begin(), snap->services.end(), [&](const auto &s) {
-                return s.service == QString::fromStdString(row.keys(0));
-            });
+            const auto it = std::find_if(snap->services.begin(), snap->services.end(),
+                [&](const auto &s) { return s.service == QString::fromStdString(row.keys(0)); });
             QVERIFY(it != snap->services.end());
             QVERIFY(near(it->sums.effective, row.effective_cost()));
         }
-        QCOMPARE(snap->latestNs, kEnd + 20 * billing::kNsPerSecond);  // the end of the live run (billed 60 s)
+        QCOMPARE(snap->latestNs, kEnd + 20 * billing::kNsPerSecond); // the end of the live run (billed 60 s)
         QVERIFY(snap->burnRatePerHour > 0);
         QCOMPARE(diagnostics.total(), 0u);
         client.stopCharges();
@@ -141,7 +140,8 @@ private Q_SLOTS:
         QVERIFY(backend);
         const int port = backend->port();
         for (int i = 0; i < 50; ++i)
-            backend->submit(nodeRun("sim/member-" + std::to_string(i % 5), kEpoch + i * 600 * billing::kNsPerSecond, 90));
+            backend->submit(
+                nodeRun("sim/member-" + std::to_string(i % 5), kEpoch + i * 600 * billing::kNsPerSecond, 90));
 
         model::EventStream stream;
         model::CostLedger ledger;
@@ -162,7 +162,8 @@ private Q_SLOTS:
         backend = startBackend(file, "127.0.0.1:" + std::to_string(port));
         QVERIFY(backend);
         for (int i = 50; i < 80; ++i)
-            backend->submit(nodeRun("sim/member-" + std::to_string(i % 5), kEpoch + i * 600 * billing::kNsPerSecond, 30));
+            backend->submit(
+                nodeRun("sim/member-" + std::to_string(i % 5), kEpoch + i * 600 * billing::kNsPerSecond, 30));
         QTRY_COMPARE_WITH_TIMEOUT(ledger.totals().items, 80u, timeoutMs(15000));
         QVERIFY(client.connectAttempts() >= 2);
         bool sawFailure = false;
@@ -208,19 +209,19 @@ private Q_SLOTS:
         bad.mutable_line_item()->set_ledger_seq(1000);
         bad.mutable_line_item()->set_effective_cost(std::nan(""));
         batch.push_back(bad);
-        batch.push_back(batch.front());  // a repeat of seq 1
+        batch.push_back(batch.front()); // a repeat of seq 1
         ledger.apply(batch);
         ledger.publish();
         const auto snap = ledger.snapshot();
         QCOMPARE(snap->totals.items, 100u);
         QCOMPARE(snap->totals.effective, 100.0);
         QCOMPARE(snap->totals.savings(), 100.0);
-        QCOMPARE(snap->buckets.size(), 24u);  // the chart keeps the last day
+        QCOMPARE(snap->buckets.size(), 24u); // the chart keeps the last day
         QCOMPARE(snap->buckets.back().startNs, kEpoch + 99 * billing::kNsPerHour);
-        QCOMPARE(snap->resources.size(), 11u);  // 10 + "(other resources)"
+        QCOMPARE(snap->resources.size(), 11u); // 10 + "(other resources)"
         QCOMPARE(snap->rejected, 1u);
         QCOMPARE(diagnostics.total(), 1u);
-        QCOMPARE(snap->burnRatePerHour, 1.0);  // the last hour of charges cost 1.0
+        QCOMPARE(snap->burnRatePerHour, 1.0); // the last hour of charges cost 1.0
         // Without a backend forecast the ledger extrapolates its own month:
         // charges run from Nov 9 00:00 to Nov 13 04:00, 1.0 an hour, 24 of them
         // still in the chart; 24 in 100 hours of November → ×720/100.

@@ -100,8 +100,10 @@ private Q_SLOTS:
     void rendersRealData()
     {
         widgets::CostsView view;
-        QAbstractItemModelTester treeTester(view.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(view.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester treeTester(
+            view.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            view.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.resize(1100, 800);
         view.show();
         const auto snap = m_ledger->snapshot();
@@ -112,7 +114,9 @@ private Q_SLOTS:
         QVERIFY(total->text().startsWith(QStringLiteral("USD ")));
         const double shown = QLocale().toDouble(total->text().mid(4));
         QVERIFY(std::abs(shown - snap->totals.effective) < 0.01);
-        QVERIFY(view.findChild<QLabel *>(QStringLiteral("costsBurnRate"))->text().contains(QStringLiteral("/ h")));
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("costsBurnRate"))
+                    ->text()
+                    .contains(QStringLiteral("/ h")));
 
         // Donut: one slice per service (≤ 7 + "Other"), shares add up to 100 %.
         QPieSeries *pie = view.serviceSeries();
@@ -131,8 +135,9 @@ private Q_SLOTS:
         QCOMPARE(view.treeModel()->rowCount(), int(snap->services.size()));
         QSortFilterProxyModel *proxy = view.proxyModel();
         const double first = proxy->index(0, widgets::CostTreeModel::Effective).data(Qt::UserRole).toDouble();
-        const double second = proxy->index(1, widgets::CostTreeModel::Effective).data(Qt::UserRole).toDouble();
-        QVERIFY(first >= second);  // sorted by effective cost, descending
+        const double second
+            = proxy->index(1, widgets::CostTreeModel::Effective).data(Qt::UserRole).toDouble();
+        QVERIFY(first >= second); // sorted by effective cost, descending
 
         // A live update with the same shape keeps the structure (no reset).
         QSignalSpy resets(view.treeModel(), &QAbstractItemModel::modelReset);
@@ -143,11 +148,11 @@ private Q_SLOTS:
         auto smaller = std::make_shared<model::CostLedger::Snapshot>(*snap);
         smaller->services.resize(2);
         smaller->resources.erase(std::remove_if(smaller->resources.begin(), smaller->resources.end(),
-                                                [&](const auto &r) {
-                                                    return r.service != smaller->services[0].service
-                                                           && r.service != smaller->services[1].service;
-                                                }),
-                                 smaller->resources.end());
+                                     [&](const auto &r) {
+                                         return r.service != smaller->services[0].service
+                                             && r.service != smaller->services[1].service;
+                                     }),
+            smaller->resources.end());
         view.setSnapshot(smaller);
         QCOMPARE(view.treeModel()->rowCount(), 2);
         QCOMPARE(resets.count(), 1);
@@ -160,13 +165,14 @@ private Q_SLOTS:
         for (int y = 0; y < image.height(); y += 7)
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
-        QVERIFY(colours.size() > 20);  // charts and text, not a blank widget
+        QVERIFY(colours.size() > 20); // charts and text, not a blank widget
     }
 
     void filtersServicesAndResources()
     {
         widgets::CostsView view;
-        QAbstractItemModelTester proxyTester(view.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            view.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.setSnapshot(m_ledger->snapshot());
         view.setFilterText(QStringLiteral("frontend"));
         QSortFilterProxyModel *proxy = view.proxyModel();
@@ -178,7 +184,8 @@ private Q_SLOTS:
         for (int r = 0; r < proxy->rowCount(compute); ++r)
             names << proxy->index(r, 0, compute).data().toString();
         names.sort();
-        QCOMPARE(names, QStringList({"mesh/frontend-1", "mesh/frontend-2", "mesh/frontend-3", "ri-frontend"}));
+        QCOMPARE(
+            names, QStringList({ "mesh/frontend-1", "mesh/frontend-2", "mesh/frontend-3", "ri-frontend" }));
         view.setFilterText({});
         QVERIFY(proxy->rowCount() >= 4);
     }
@@ -186,24 +193,31 @@ private Q_SLOTS:
     void whatIfShowsTheBreakEven()
     {
         widgets::CostsView view;
-        QAbstractItemModelTester tester(view.whatIfPanel()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            view.whatIfPanel()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.setSnapshot(m_ledger->snapshot());
         connect(&view, &widgets::CostsView::repriceRequested, m_client.get(), [this](double hours) {
             v1::RepriceRequest request;
             request.set_hours_per_day(hours);
             m_client->reprice(request);
         });
-        connect(m_client.get(), &clients::BillingClient::repriceReady, &view, &widgets::CostsView::setRepriceReport);
+        connect(m_client.get(), &clients::BillingClient::repriceReady, &view,
+            &widgets::CostsView::setRepriceReport);
         view.whatIfPanel()->setHoursPerDay(12);
         widgets::WhatIfModel *model = view.whatIfPanel()->model();
-        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 4 && model->report().hours_per_day() == 12.0, timeoutMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->rowCount() >= 4 && model->report().hours_per_day() == 12.0, timeoutMs(10000));
         int reserved = -1;
         for (int r = 0; r < model->rowCount(); ++r)
             if (model->index(r, widgets::WhatIfModel::Option).data().toString() == QStringLiteral("Reserved"))
                 reserved = r;
         QVERIFY(reserved >= 0);
-        QCOMPARE(model->index(reserved, widgets::WhatIfModel::BreakEven).data().toString(), QStringLiteral("16.0 h/day"));
-        QVERIFY(model->index(reserved, widgets::WhatIfModel::Verdict).data().toString().contains(QStringLiteral("below 16.0")));
+        QCOMPARE(model->index(reserved, widgets::WhatIfModel::BreakEven).data().toString(),
+            QStringLiteral("16.0 h/day"));
+        QVERIFY(model->index(reserved, widgets::WhatIfModel::Verdict)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("below 16.0")));
         QVERIFY(model->index(reserved, widgets::WhatIfModel::Saving).data(Qt::UserRole).toDouble() < 0);
         // At 20 h/day the reservation pays.
         const v1::RepriceReport at12 = model->report();
@@ -219,8 +233,10 @@ private Q_SLOTS:
     {
         widgets::CostsView view;
         view.setSnapshot(m_ledger->snapshot());
-        connect(m_client.get(), &clients::BillingClient::importProgress, &view, &widgets::CostsView::setImportProgress);
-        connect(m_client.get(), &clients::BillingClient::importFinished, &view, &widgets::CostsView::setImportFinished);
+        connect(m_client.get(), &clients::BillingClient::importProgress, &view,
+            &widgets::CostsView::setImportProgress);
+        connect(m_client.get(), &clients::BillingClient::importFinished, &view,
+            &widgets::CostsView::setImportFinished);
         QSignalSpy progress(m_client.get(), &clients::BillingClient::importProgress);
         QSignalSpy finished(m_client.get(), &clients::BillingClient::importFinished);
         m_client->importFocus(samples() + "focus-with-errors.csv");
@@ -247,11 +263,12 @@ private Q_SLOTS:
         const QList<QByteArray> lines = csv.readAll().split('\n');
         QVERIFY(lines.first().startsWith("Service,Resource,Effective cost"));
         const auto snap = m_ledger->snapshot();
-        QCOMPARE(lines.size() - 2, int(snap->services.size() + snap->resources.size()));  // header + trailing newline
+        QCOMPARE(lines.size() - 2,
+            int(snap->services.size() + snap->resources.size())); // header + trailing newline
         double sum = 0;
         for (const QByteArray &line : lines.mid(1)) {
             const QList<QByteArray> f = line.split(',');
-            if (f.size() > 2 && f[1].isEmpty())  // service rows
+            if (f.size() > 2 && f[1].isEmpty()) // service rows
                 sum += f[2].toDouble();
         }
         QVERIFY(std::abs(sum - snap->totals.effective) < 1e-6);

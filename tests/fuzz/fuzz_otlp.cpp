@@ -40,7 +40,8 @@ struct Harness
             std::fprintf(stderr, "OTLP receiver: %s\n", qPrintable(error));
             std::abort();
         }
-        stub = new grpc::GenericStub(grpc::CreateChannel(receiver->address().toStdString(), grpc::InsecureChannelCredentials()));
+        stub = new grpc::GenericStub(
+            grpc::CreateChannel(receiver->address().toStdString(), grpc::InsecureChannelCredentials()));
     }
     QCoreApplication *app;
     opsdeck::model::Diagnostics diagnostics;
@@ -60,8 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
     std::promise<grpc::Status> done;
-    h->stub->UnaryCall(&context, "/opentelemetry.proto.collector.trace.v1.TraceService/Export", grpc::StubOptions(),
-        &request, &response, [&done](grpc::Status s) { done.set_value(std::move(s)); });
+    h->stub->UnaryCall(&context, "/opentelemetry.proto.collector.trace.v1.TraceService/Export",
+        grpc::StubOptions(), &request, &response, [&done](grpc::Status s) { done.set_value(std::move(s)); });
     const grpc::Status status = done.get_future().get();
     if (status.error_code() == grpc::UNAVAILABLE || status.error_code() == grpc::DEADLINE_EXCEEDED) {
         std::fprintf(stderr, "the receiver stopped answering: %d %s\n", int(status.error_code()),

@@ -57,7 +57,7 @@ private Q_SLOTS:
         std::int64_t seen = 0;
         stream.addSink([&](std::span<const Envelope> batch) { seen = batch.front().recv_time_unix_ns(); });
         Envelope envelope = bridgeEnvelope(7);
-        envelope.set_recv_time_unix_ns(1234);  // the replay player supplies recorded times
+        envelope.set_recv_time_unix_ns(1234); // the replay player supplies recorded times
         stream.post(envelope);
         QCOMPARE(stream.flush(), 1u);
         QCOMPARE(seen, 1234);

@@ -13,7 +13,7 @@ using namespace opsdeck::model;
 using opsdeck::v1::Envelope;
 
 namespace {
-constexpr std::int64_t kT0 = 1'800'000'000'000'000'000;  // a fixed wall-clock origin
+constexpr std::int64_t kT0 = 1'800'000'000'000'000'000; // a fixed wall-clock origin
 constexpr std::int64_t kMs = 1'000'000;
 
 // A live console in miniature: stream → model → recorder, as the composition root wires it.
@@ -51,7 +51,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         RecorderOptions options;
         options.path = dir.filePath("run.opsrec");
-        options.keyframeIntervalNs = 400 * kMs;  // many keyframes in a 6 s run
+        options.keyframeIntervalNs = 400 * kMs; // many keyframes in a 6 s run
         options.metadata.set_scenario("test-scenario");
         options.metadata.add_backends("bridge=127.0.0.1:1");
         LiveConsole live(options);
@@ -59,7 +59,7 @@ private Q_SLOTS:
         QVERIFY2(live.recorder.start(&error), qPrintable(error));
 
         // 6,000 envelopes over 6 s of stream time, in batches like a live feed.
-        std::map<std::int64_t, QByteArray> liveStates;  // t -> state after applying up to t
+        std::map<std::int64_t, QByteArray> liveStates; // t -> state after applying up to t
         for (int i = 0; i < 6000; ++i) {
             const std::int64_t t = kT0 + i * kMs;
             live.stream.post(nodeEnvelope(std::uint32_t(i % 37), std::uint64_t(i), t));
@@ -107,7 +107,8 @@ private Q_SLOTS:
             RecordingReader plain;
             QVERIFY(plain.open(options.path, &error));
             std::vector<Envelope> all;
-            plain.read(0, position, SIZE_MAX, [&](const Envelope &e, std::uint64_t, std::int64_t) { all.push_back(e); });
+            plain.read(0, position, SIZE_MAX,
+                [&](const Envelope &e, std::uint64_t, std::int64_t) { all.push_back(e); });
             fromStart.apply(all);
             QCOMPARE(seeked, fromStart.digest());
         }
@@ -122,7 +123,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY(live.recorder.start(&error));
         for (int i = 0; i < 300; ++i) {
-            const std::int64_t t = kT0 + i * 10 * kMs;  // 3 s
+            const std::int64_t t = kT0 + i * 10 * kMs; // 3 s
             live.stream.post(nodeEnvelope(1, std::uint64_t(i), t));
             if (i == 100)
                 live.stream.post(controlEnvelope(opsdeck::v1::CONTROL_KIND_START, 1, t));
@@ -149,11 +150,11 @@ private Q_SLOTS:
         QVERIFY(player.nextMark({}, &t));
         QCOMPARE(t, kT0 + 100 * 10 * kMs);
         player.seek(t);
-        QVERIFY(player.nextMark({recording::MarkKind::Bookmark}, &t));
+        QVERIFY(player.nextMark({ recording::MarkKind::Bookmark }, &t));
         QCOMPARE(t, kT0 + 200 * 10 * kMs);
         player.seek(t);
         QVERIFY(!player.nextMark({}, &t));
-        QVERIFY(player.previousMark({recording::MarkKind::Control}, &t));
+        QVERIFY(player.previousMark({ recording::MarkKind::Control }, &t));
         QCOMPARE(t, kT0 + 100 * 10 * kMs);
 
         // Play at 8x: the whole 3 s recording plays in well under a second.
@@ -240,7 +241,7 @@ private Q_SLOTS:
         QVERIFY(reader.open(options.path, &error));
         const QString cut = dir.filePath("cut.opsrec");
         QVERIFY2(reader.exportRange(kT0 + 700 * kMs, kT0 + 1300 * kMs, cut, &error), qPrintable(error));
-        QVERIFY(!reader.exportRange(kT0, kT0 + kMs, cut, &error));  // never overwrites
+        QVERIFY(!reader.exportRange(kT0, kT0 + kMs, cut, &error)); // never overwrites
         QVERIFY(error.contains("exists"));
 
         auto stateAt = [&](const QString &file, std::int64_t t) {
@@ -269,7 +270,7 @@ private Q_SLOTS:
         RecorderOptions options;
         options.path = dir.filePath("drops.opsrec");
         options.queueCapacity = 100;
-        options.commitIntervalMs = 60'000;  // the writer waits: the queue must overflow
+        options.commitIntervalMs = 60'000; // the writer waits: the queue must overflow
         LiveConsole live(options);
         QString error;
         QVERIFY(live.recorder.start(&error));

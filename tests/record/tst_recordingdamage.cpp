@@ -82,7 +82,7 @@ int runChild(const QString &path)
 {
     int argc = 1;
     char name[] = "child";
-    char *argv[] = {name, nullptr};
+    char *argv[] = { name, nullptr };
     QCoreApplication app(argc, argv);
     EventStream stream;
     NodeStateModel model;
@@ -121,22 +121,22 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("killed.opsrec");
         QProcess child;
-        child.start(QCoreApplication::applicationFilePath(), {"--child", path});
+        child.start(QCoreApplication::applicationFilePath(), { "--child", path });
         QVERIFY(child.waitForStarted(timeoutMs(5000)));
         std::uint64_t lastCommitted = 0;
         int commits = 0;
         QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                     while (child.canReadLine()) {
-                                         const QByteArray line = child.readLine().trimmed();
-                                         if (line.startsWith("COMMITTED ")) {
-                                             lastCommitted = line.mid(10).toULongLong();
-                                             ++commits;
-                                         }
-                                     }
-                                     return commits >= 8;
-                                 }()),
-                                 timeoutMs(20000));
-        child.kill();  // SIGKILL: no destructor, no checkpoint, mid-write
+            while (child.canReadLine()) {
+                const QByteArray line = child.readLine().trimmed();
+                if (line.startsWith("COMMITTED ")) {
+                    lastCommitted = line.mid(10).toULongLong();
+                    ++commits;
+                }
+            }
+            return commits >= 8;
+        }()),
+            timeoutMs(20000));
+        child.kill(); // SIGKILL: no destructor, no checkpoint, mid-write
         QVERIFY(child.waitForFinished(timeoutMs(5000)));
         while (child.canReadLine()) {
             const QByteArray line = child.readLine().trimmed();
@@ -148,8 +148,10 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(reader.open(path, &error), qPrintable(error));
         QVERIFY2(reader.lastSeq() >= lastCommitted,
-                 qPrintable(QString("file has %1, child had committed %2").arg(reader.lastSeq()).arg(lastCommitted)));
-        std::size_t read = reader.read(0, INT64_MAX, SIZE_MAX, [](const Envelope &, std::uint64_t, std::int64_t) {});
+            qPrintable(
+                QString("file has %1, child had committed %2").arg(reader.lastSeq()).arg(lastCommitted)));
+        std::size_t read
+            = reader.read(0, INT64_MAX, SIZE_MAX, [](const Envelope &, std::uint64_t, std::int64_t) {});
         QCOMPARE(read, std::size_t(reader.lastSeq()));
         QVERIFY(reader.problems().empty());
     }
@@ -159,7 +161,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString clean = recordClean(dir, "clean.opsrec", 20000);
         const qint64 size = QFileInfo(clean).size();
-        for (const double keep : {0.9, 0.6, 0.3}) {
+        for (const double keep : { 0.9, 0.6, 0.3 }) {
             const QString cut = dir.filePath(QString("cut-%1.opsrec").arg(keep));
             QVERIFY(QFile::copy(clean, cut));
             QFile file(cut);
@@ -169,7 +171,8 @@ private Q_SLOTS:
             // Leaf pages are written in seq order, so roughly the kept share of the
             // envelopes must come back (minus index and keyframe pages).
             QVERIFY2(double(s.read) >= 0.4 * keep * 20000,
-                     qPrintable(QString("kept %1 of the file, recovered only %2 envelopes").arg(keep).arg(s.read)));
+                qPrintable(
+                    QString("kept %1 of the file, recovered only %2 envelopes").arg(keep).arg(s.read)));
             QVERIFY(s.sane);
             if (s.read < 20000)
                 QVERIFY2(s.problems > 0, "lost envelopes must be reported");
@@ -206,11 +209,12 @@ private Q_SLOTS:
                 QVERIFY(s.sane);
             } else {
                 ++refused;
-                QVERIFY2(s.error.contains(path), qPrintable(s.error));  // says which file and why
+                QVERIFY2(s.error.contains(path), qPrintable(s.error)); // says which file and why
             }
         }
         QVERIFY(opened > 0);
-        qInfo("byte flips: %d files opened (readable parts loaded), %d refused with a reason", opened, refused);
+        qInfo(
+            "byte flips: %d files opened (readable parts loaded), %d refused with a reason", opened, refused);
     }
 };
 

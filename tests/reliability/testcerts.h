@@ -51,7 +51,8 @@ private:
         QProcess p;
         p.setWorkingDirectory(m_dir.path());
         p.start(QStringLiteral("openssl"), args);
-        if (!p.waitForFinished(scaledTimeout(20000)) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        if (!p.waitForFinished(scaledTimeout(20000)) || p.exitStatus() != QProcess::NormalExit
+            || p.exitCode() != 0) {
             qWarning() << "openssl" << args << p.readAllStandardError();
             return false;
         }
@@ -66,26 +67,29 @@ private:
 
     bool makeCa(const QString &name, const QString &cn)
     {
-        return openssl({ QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-            QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-            QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"), name + QStringLiteral(".pem"),
-            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + cn });
+        return openssl({ QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+            QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+            QStringLiteral("-out"), name + QStringLiteral(".pem"), QStringLiteral("-days"),
+            QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + cn });
     }
 
     bool makeCsr(const QString &name, const QString &cn)
     {
-        return openssl({ QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-            name + QStringLiteral(".key"), QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
+        return openssl({ QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+            QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+            QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+            QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
             QStringLiteral("/CN=") + cn });
     }
 
     bool makeLeaf(const QString &name, const QString &cn, const char *extensions)
     {
         return write(QStringLiteral("ext.cnf"), extensions) && makeCsr(name, cn)
-            && openssl({ QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), name + QStringLiteral(".csr"),
-                QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-out"),
+            && openssl({ QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                name + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
+                QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+                QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-out"),
                 name + QStringLiteral(".pem"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf") });
     }
 
@@ -101,11 +105,13 @@ private:
                                   "[leaf]\nsubjectAltName = DNS:localhost,IP:127.0.0.1\n"
                                   "extendedKeyUsage = serverAuth\n";
         return write(QStringLiteral("ca.cnf"), config) && write(QStringLiteral("index.txt"), QByteArray())
-            && write(QStringLiteral("serial.txt"), "1000\n") && makeCsr(QStringLiteral("expired"), QStringLiteral("localhost"))
-            && openssl({ QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"), QStringLiteral("ca.cnf"),
-                QStringLiteral("-notext"), QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"),
-                QStringLiteral("-enddate"), QStringLiteral("20200102000000Z"), QStringLiteral("-in"),
-                QStringLiteral("expired.csr"), QStringLiteral("-out"), QStringLiteral("expired.pem") });
+            && write(QStringLiteral("serial.txt"), "1000\n")
+            && makeCsr(QStringLiteral("expired"), QStringLiteral("localhost"))
+            && openssl({ QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"),
+                QStringLiteral("ca.cnf"), QStringLiteral("-notext"), QStringLiteral("-startdate"),
+                QStringLiteral("20200101000000Z"), QStringLiteral("-enddate"),
+                QStringLiteral("20200102000000Z"), QStringLiteral("-in"), QStringLiteral("expired.csr"),
+                QStringLiteral("-out"), QStringLiteral("expired.pem") });
     }
 
     QTemporaryDir m_dir;

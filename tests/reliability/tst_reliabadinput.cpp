@@ -35,7 +35,8 @@ constexpr std::uint32_t kDomain = 64;
 class OneCall final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>
 {
 public:
-    OneCall(grpc::GenericStub &stub, const std::string &method, const std::string &bytes, std::chrono::milliseconds deadline)
+    OneCall(grpc::GenericStub &stub, const std::string &method, const std::string &bytes,
+        std::chrono::milliseconds deadline)
     {
         grpc::Slice slice(bytes);
         m_request = grpc::ByteBuffer(&slice, 1);
@@ -145,8 +146,8 @@ private Q_SLOTS:
         m_bridge = std::make_unique<bridge::BridgeServer>(bc);
         QVERIFY2(m_bridge->start(&error), error.c_str());
         m_targets.push_back({ "bridge", channel(m_bridge->address()),
-            { "/opsdeck.v1.Bridge/Subscribe", "/opsdeck.v1.Bridge/SendControl", "/opsdeck.v1.Bridge/ListTopics",
-                "/opsdeck.v1.Bridge/GetStatus" },
+            { "/opsdeck.v1.Bridge/Subscribe", "/opsdeck.v1.Bridge/SendControl",
+                "/opsdeck.v1.Bridge/ListTopics", "/opsdeck.v1.Bridge/GetStatus" },
             "/opsdeck.v1.Bridge/GetStatus", {} });
 
         mesh::Scenario scenario = mesh::Scenario::defaults();
@@ -161,9 +162,9 @@ private Q_SLOTS:
             { "gateway", { "/opsdeck.v1.Gateway/Checkout", "/opsdeck.v1.Gateway/Browse" } },
             { "orders", { "/opsdeck.v1.Orders/PlaceOrder", "/opsdeck.v1.Orders/GetOrder" } },
             { "inventory", { "/opsdeck.v1.Inventory/Reserve", "/opsdeck.v1.Inventory/Lookup" } },
-            { "payments", { "/opsdeck.v1.Payments/Charge" } },
-            { "ledger", { "/opsdeck.v1.Ledger/Post" } },
-            { "directory", { "/opsdeck.v1.Directory/Resolve" } } };
+            { "payments", { "/opsdeck.v1.Payments/Charge" } }, { "ledger", { "/opsdeck.v1.Ledger/Post" } },
+            { "directory", { "/opsdeck.v1.Directory/Resolve" } }
+        };
         std::set<std::string> seen;
         for (const auto &r : m_mesh->replicas()) {
             if (!seen.insert(r.service).second)
@@ -179,8 +180,9 @@ private Q_SLOTS:
         QVERIFY2(m_billing, error.c_str());
         QVERIFY2(m_billing->start(&error), error.c_str());
         m_targets.push_back({ "billing", channel(m_billing->address()),
-            { "/opsdeck.v1.Billing/QueryCosts", "/opsdeck.v1.Billing/StreamCharges", "/opsdeck.v1.Billing/ImportFocus",
-                "/opsdeck.v1.Billing/ExportFocus", "/opsdeck.v1.Billing/GetPriceBook", "/opsdeck.v1.Billing/Reprice" },
+            { "/opsdeck.v1.Billing/QueryCosts", "/opsdeck.v1.Billing/StreamCharges",
+                "/opsdeck.v1.Billing/ImportFocus", "/opsdeck.v1.Billing/ExportFocus",
+                "/opsdeck.v1.Billing/GetPriceBook", "/opsdeck.v1.Billing/Reprice" },
             "/opsdeck.v1.Billing/GetPriceBook", {} });
 
         clients::OtlpReceiver::Options oo;
@@ -209,14 +211,16 @@ private Q_SLOTS:
 
     void oversizedMessagesGetResourceExhausted()
     {
-        const std::string big = oversized(5 * 1024 * 1024);     // over every 4 MiB limit
-        const std::string huge = oversized(9 * 1024 * 1024);    // over the OTLP receiver's transport limit too
+        const std::string big = oversized(5 * 1024 * 1024); // over every 4 MiB limit
+        const std::string huge = oversized(9 * 1024 * 1024); // over the OTLP receiver's transport limit too
         for (const Target &t : m_targets) {
             for (const std::string &method : t.methods) {
                 const grpc::Status s = callOnce(t, method, t.name == "otlp" ? huge : big);
                 QVERIFY2(s.error_code() == grpc::RESOURCE_EXHAUSTED,
-                    qPrintable(QStringLiteral("%1 %2: %3 %4").arg(QString::fromStdString(t.name), QString::fromStdString(method))
-                                   .arg(int(s.error_code())).arg(QString::fromStdString(s.error_message()))));
+                    qPrintable(QStringLiteral("%1 %2: %3 %4")
+                                   .arg(QString::fromStdString(t.name), QString::fromStdString(method))
+                                   .arg(int(s.error_code()))
+                                   .arg(QString::fromStdString(s.error_message()))));
             }
         }
         // The OTLP receiver's own limit (4 MiB, below its transport limit).
@@ -230,15 +234,19 @@ private Q_SLOTS:
         for (const Target &t : m_targets) {
             for (const std::string &method : t.methods) {
                 const grpc::Status s = callOnce(t, method, deep);
-                qInfo().noquote() << t.name.c_str() << method.c_str() << int(s.error_code()) << s.error_message().c_str();
+                qInfo().noquote() << t.name.c_str() << method.c_str() << int(s.error_code())
+                                  << s.error_message().c_str();
                 if (method == "/opsdeck.v1.Billing/ImportFocus")
                     // Client streaming on gRPC's sync API: an undecodable message
                     // ends Read() like the end of the stream, and the service
                     // answers OK for an empty import (docs/RELIABILITY.md).
-                    QEXPECT_FAIL("", "ImportFocus takes an undecodable chunk for the end of the upload", Continue);
-                QVERIFY2(!s.ok() && s.error_code() != grpc::DEADLINE_EXCEEDED && s.error_code() != grpc::UNAVAILABLE,
-                    qPrintable(QStringLiteral("%1 %2 accepted or hung: %3").arg(QString::fromStdString(t.name),
-                        QString::fromStdString(method)).arg(int(s.error_code()))));
+                    QEXPECT_FAIL(
+                        "", "ImportFocus takes an undecodable chunk for the end of the upload", Continue);
+                QVERIFY2(!s.ok() && s.error_code() != grpc::DEADLINE_EXCEEDED
+                        && s.error_code() != grpc::UNAVAILABLE,
+                    qPrintable(QStringLiteral("%1 %2 accepted or hung: %3")
+                                   .arg(QString::fromStdString(t.name), QString::fromStdString(method))
+                                   .arg(int(s.error_code()))));
             }
         }
     }
@@ -301,8 +309,13 @@ private Q_SLOTS:
         }
         QCOMPARE(total, kPayloads);
         QVERIFY(byStatus.count(int(grpc::UNAVAILABLE)) == 0);
-        qInfo().noquote() << QStringLiteral("RELIA badinput payloads=%1 endpoints=%2 methods=%3 seconds=%4 statuses=%5")
-                                 .arg(kPayloads).arg(m_targets.size()).arg(methods.size()).arg(seconds, 0, 'f', 1).arg(statuses);
+        qInfo().noquote() << QStringLiteral(
+            "RELIA badinput payloads=%1 endpoints=%2 methods=%3 seconds=%4 statuses=%5")
+                                 .arg(kPayloads)
+                                 .arg(m_targets.size())
+                                 .arg(methods.size())
+                                 .arg(seconds, 0, 'f', 1)
+                                 .arg(statuses);
     }
 };
 

@@ -31,7 +31,9 @@ namespace {
 class SlowBridge final : public v1::Bridge::CallbackService
 {
 public:
-    explicit SlowBridge(std::chrono::milliseconds delay) : m_delay(delay) {}
+    explicit SlowBridge(std::chrono::milliseconds delay)
+        : m_delay(delay)
+    { }
     // The callback overloads below are the ones gRPC calls; keep the others visible.
     using v1::Bridge::CallbackService::GetStatus;
     using v1::Bridge::CallbackService::SendControl;
@@ -53,13 +55,14 @@ public:
         response->set_caller_role(v1::ROLE_OPERATOR);
         return later(context);
     }
-    grpc::ServerUnaryReactor *SendControl(grpc::CallbackServerContext *context, const v1::ControlCommand *,
-        v1::ControlAck *ack) override
+    grpc::ServerUnaryReactor *SendControl(
+        grpc::CallbackServerContext *context, const v1::ControlCommand *, v1::ControlAck *ack) override
     {
         ack->set_result(v1::ACK_RESULT_APPLIED);
         return later(context);
     }
-    grpc::ServerWriteReactor<v1::Sample> *Subscribe(grpc::CallbackServerContext *, const v1::SubscribeRequest *) override
+    grpc::ServerWriteReactor<v1::Sample> *Subscribe(
+        grpc::CallbackServerContext *, const v1::SubscribeRequest *) override
     {
         class Silent : public grpc::ServerWriteReactor<v1::Sample>
         {
@@ -147,7 +150,8 @@ private Q_SLOTS:
         clients::BridgeClient client(endpoint, &events, options);
         QSignalSpy finished(&client, &clients::BridgeClient::controlFinished);
         client.start();
-        QTRY_VERIFY_WITH_TIMEOUT(client.isSubscribed() || client.connection()->isReady(), scaledTimeout(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.isSubscribed() || client.connection()->isReady(), scaledTimeout(5000));
 
         LoopLag lag;
         double worstOverMs = 0;
@@ -168,16 +172,22 @@ private Q_SLOTS:
             QVERIFY2(tookMs >= double(kDeadline.count()) - 1, qPrintable(QString::number(tookMs)));
             worstOverMs = std::max(worstOverMs, tookMs - double(kDeadline.count()));
             QVERIFY2(tookMs <= double(kDeadline.count()) + 100,
-                qPrintable(QStringLiteral("DEADLINE_EXCEEDED after %1 ms (deadline %2 ms)").arg(tookMs).arg(kDeadline.count())));
+                qPrintable(QStringLiteral("DEADLINE_EXCEEDED after %1 ms (deadline %2 ms)")
+                               .arg(tookMs)
+                               .arg(kDeadline.count())));
         }
         // The slow answers arrive later and must not be taken for anything.
         QTRY_VERIFY_WITH_TIMEOUT(service.answered() >= 5, scaledTimeout(5000));
         QTest::qWait(50);
         QCOMPARE(finished.count(), 5);
-        QVERIFY2(lag.worstMs() <= 100.0, qPrintable(QStringLiteral("event loop stalled %1 ms").arg(lag.worstMs())));
-        qInfo().noquote() << QStringLiteral("RELIA deadline deadline_ms=%1 server_ms=%2 worst_over_deadline_ms=%3 "
-                                            "worst_loop_stall_ms=%4")
-                                 .arg(kDeadline.count()).arg(2 * kDeadline.count()).arg(worstOverMs, 0, 'f', 1)
+        QVERIFY2(lag.worstMs() <= 100.0,
+            qPrintable(QStringLiteral("event loop stalled %1 ms").arg(lag.worstMs())));
+        qInfo().noquote() << QStringLiteral(
+            "RELIA deadline deadline_ms=%1 server_ms=%2 worst_over_deadline_ms=%3 "
+            "worst_loop_stall_ms=%4")
+                                 .arg(kDeadline.count())
+                                 .arg(2 * kDeadline.count())
+                                 .arg(worstOverMs, 0, 'f', 1)
                                  .arg(lag.worstMs(), 0, 'f', 1);
         client.stop();
         server->Shutdown(std::chrono::system_clock::now());

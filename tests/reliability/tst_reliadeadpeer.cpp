@@ -48,11 +48,13 @@ private Q_SLOTS:
         m_bridge.setWorkingDirectory(m_dir.path());
         m_bridge.start(QString::fromLatin1(OPSDECK_BRIDGE_EXE),
             { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--domain"),
-                QStringLiteral("63"), QStringLiteral("--audit-log"), m_dir.filePath(QStringLiteral("audit.log")) });
+                QStringLiteral("63"), QStringLiteral("--audit-log"),
+                m_dir.filePath(QStringLiteral("audit.log")) });
         QVERIFY(m_bridge.waitForStarted(scaledTimeout(10000)));
         QByteArray out;
         const QRegularExpression listening(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"));
-        QTRY_VERIFY_WITH_TIMEOUT(listening.match(QString::fromLatin1(out += m_bridge.readAllStandardOutput())).hasMatch(),
+        QTRY_VERIFY_WITH_TIMEOUT(
+            listening.match(QString::fromLatin1(out += m_bridge.readAllStandardOutput())).hasMatch(),
             scaledTimeout(15000));
         m_address = listening.match(QString::fromLatin1(out)).captured(1);
     }
@@ -88,7 +90,8 @@ private Q_SLOTS:
         QSignalSpy subscribed(&client, &clients::BridgeClient::subscribedChanged);
         client.start();
         QTRY_VERIFY_WITH_TIMEOUT(client.isSubscribed(), scaledTimeout(10000));
-        QTRY_COMPARE_WITH_TIMEOUT(client.connection()->state(), v1::CONNECTION_STATE_READY, scaledTimeout(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            client.connection()->state(), v1::CONNECTION_STATE_READY, scaledTimeout(5000));
 
         if (idleS > 0) {
             // An idle stream, keepalive pings only: never dropped.
@@ -103,8 +106,10 @@ private Q_SLOTS:
                                    .arg(client.connection()->lastError())));
                 QCOMPARE(client.connection()->state(), v1::CONNECTION_STATE_READY);
             }
-            qInfo().noquote() << QStringLiteral("RELIA idle idle_s=%1 samples_during_idle=%2 still_subscribed=1")
-                                     .arg(idleS).arg(client.samplesReceived() - before);
+            qInfo().noquote() << QStringLiteral(
+                "RELIA idle idle_s=%1 samples_during_idle=%2 still_subscribed=1")
+                                     .arg(idleS)
+                                     .arg(client.samplesReceived() - before);
         }
 
         subscribed.clear();
@@ -114,8 +119,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!client.isSubscribed(), boundMs + scaledTimeout(5000));
         const qint64 detectedMs = frozen.elapsed();
         QVERIFY2(detectedMs <= boundMs,
-            qPrintable(QStringLiteral("frozen bridge flagged after %1 ms, bound %2 ms").arg(detectedMs).arg(boundMs)));
-        QTRY_COMPARE_WITH_TIMEOUT(client.connection()->state(), v1::CONNECTION_STATE_TRANSIENT_FAILURE, scaledTimeout(3000));
+            qPrintable(QStringLiteral("frozen bridge flagged after %1 ms, bound %2 ms")
+                           .arg(detectedMs)
+                           .arg(boundMs)));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            client.connection()->state(), v1::CONNECTION_STATE_TRANSIENT_FAILURE, scaledTimeout(3000));
         const QString reason = client.connection()->lastError();
         QVERIFY2(!reason.isEmpty(), "no reason shown");
 
@@ -123,8 +131,13 @@ private Q_SLOTS:
         QVERIFY(::kill(pid_t(m_bridge.processId()), SIGCONT) == 0);
         QTRY_VERIFY_WITH_TIMEOUT(client.isSubscribed(), scaledTimeout(15000));
         QCOMPARE(client.connection()->state(), v1::CONNECTION_STATE_READY);
-        qInfo().noquote() << QStringLiteral("RELIA deadpeer keepalive_ms=%1 timeout_ms=%2 detected_ms=%3 bound_ms=%4 reason=\"%5\"")
-                                 .arg(intervalMs).arg(timeoutMsValue).arg(detectedMs).arg(boundMs).arg(reason);
+        qInfo().noquote() << QStringLiteral(
+            "RELIA deadpeer keepalive_ms=%1 timeout_ms=%2 detected_ms=%3 bound_ms=%4 reason=\"%5\"")
+                                 .arg(intervalMs)
+                                 .arg(timeoutMsValue)
+                                 .arg(detectedMs)
+                                 .arg(boundMs)
+                                 .arg(reason);
         client.stop();
     }
 };

@@ -49,7 +49,8 @@ private Q_SLOTS:
         model::Diagnostics diagnostics;
         model::LatencyBook book(&diagnostics);
         // The raw client-side records, to check the book against.
-        std::uint64_t clientCalls = 0, clientErrors = 0, clientTimeouts = 0, clientAborted = 0, maxAttempt = 0;
+        std::uint64_t clientCalls = 0, clientErrors = 0, clientTimeouts = 0, clientAborted = 0,
+                      maxAttempt = 0;
         std::uint64_t serverCalls = 0, serverLate = 0, serverAborted = 0, retries = 0;
         std::int64_t lastStartNs = 0;
         events.addSink([&](std::span<const v1::Envelope> batch) {
@@ -97,18 +98,27 @@ private Q_SLOTS:
         book.publish();
         auto snapshot = book.snapshot();
         QVERIFY(snapshot);
-        const auto *row = snapshot->find(model::LatencyBook::Kind::Method, QStringLiteral("inventory"), QStringLiteral("Lookup"));
+        const auto *row = snapshot->find(
+            model::LatencyBook::Kind::Method, QStringLiteral("inventory"), QStringLiteral("Lookup"));
         QVERIFY(row);
         const model::CallCounts &counts = row->views[model::LatencyBook::Minute5].counts;
         const double n = double(clientCalls);
         const double abortedShare = double(clientAborted) / n;
         const double timeoutShare = double(clientTimeouts) / n;
 
-        qInfo().noquote() << QStringLiteral("RELIA faults calls=%1 traffic_s=%2 aborted=%3 (%4 %) timeouts=%5 (%6 %) "
-                                            "retries=%7 max_attempt=%8 late=%9 server_calls=%10 other_errors=%11")
-                                 .arg(clientCalls).arg(trafficS, 0, 'f', 1).arg(clientAborted)
-                                 .arg(100 * abortedShare, 0, 'f', 2).arg(clientTimeouts).arg(100 * timeoutShare, 0, 'f', 2)
-                                 .arg(retries).arg(maxAttempt).arg(serverLate).arg(serverCalls)
+        qInfo().noquote() << QStringLiteral(
+            "RELIA faults calls=%1 traffic_s=%2 aborted=%3 (%4 %) timeouts=%5 (%6 %) "
+            "retries=%7 max_attempt=%8 late=%9 server_calls=%10 other_errors=%11")
+                                 .arg(clientCalls)
+                                 .arg(trafficS, 0, 'f', 1)
+                                 .arg(clientAborted)
+                                 .arg(100 * abortedShare, 0, 'f', 2)
+                                 .arg(clientTimeouts)
+                                 .arg(100 * timeoutShare, 0, 'f', 2)
+                                 .arg(retries)
+                                 .arg(maxAttempt)
+                                 .arg(serverLate)
+                                 .arg(serverCalls)
                                  .arg(clientErrors - clientAborted - clientTimeouts);
         // Every failure in the records is in the book, and nothing else.
         QCOMPARE(counts.calls, clientCalls);

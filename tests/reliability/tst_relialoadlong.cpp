@@ -64,8 +64,10 @@ private Q_SLOTS:
 
         dds::Participant participant;
         QVERIFY2(participant.open(kDomain, &error), error.c_str());
-        const dds_entity_t nodes = participant.createWriter(participant.topics().node, dds::QosKind::State, &error);
-        const dds_entity_t routes = participant.createWriter(participant.topics().route, dds::QosKind::State, &error);
+        const dds_entity_t nodes
+            = participant.createWriter(participant.topics().node, dds::QosKind::State, &error);
+        const dds_entity_t routes
+            = participant.createWriter(participant.topics().route, dds::QosKind::State, &error);
         QVERIFY2(nodes > 0 && routes > 0, error.c_str());
         QTRY_VERIFY_WITH_TIMEOUT(matched(nodes) && matched(routes), scaledTimeout(10000));
 
@@ -139,7 +141,8 @@ private Q_SLOTS:
                 QFAIL("dds_write failed");
             ++written;
         }
-        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double elapsed
+            = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         // Let the queues drain, then compare.
         QTest::qWait(2000);
         const std::uint64_t rssEnd = rssBytes();
@@ -158,12 +161,20 @@ private Q_SLOTS:
         for (auto &c : clients)
             c->stop();
         const double growth = rssWarm ? double(rssEnd) / double(rssWarm) - 1.0 : 0.0;
-        qInfo().noquote() << QStringLiteral("RELIA load seconds=%1 written_per_topic=%2 rate_hz=%3 subscribers=%4 "
-                                            "min_samples_per_subscriber=%5 seq_gaps=%6 coalesced=%7 dropped=%8 "
-                                            "rss_warm_mb=%9 rss_end_mb=%10 growth_pct=%11")
-                                 .arg(seconds).arg(written).arg(double(written) / elapsed, 0, 'f', 0).arg(kSubscribers)
-                                 .arg(minSamples).arg(gaps).arg(coalesced).arg(dropped)
-                                 .arg(double(rssWarm) / 1048576.0, 0, 'f', 1).arg(double(rssEnd) / 1048576.0, 0, 'f', 1)
+        qInfo().noquote() << QStringLiteral(
+            "RELIA load seconds=%1 written_per_topic=%2 rate_hz=%3 subscribers=%4 "
+            "min_samples_per_subscriber=%5 seq_gaps=%6 coalesced=%7 dropped=%8 "
+            "rss_warm_mb=%9 rss_end_mb=%10 growth_pct=%11")
+                                 .arg(seconds)
+                                 .arg(written)
+                                 .arg(double(written) / elapsed, 0, 'f', 0)
+                                 .arg(kSubscribers)
+                                 .arg(minSamples)
+                                 .arg(gaps)
+                                 .arg(coalesced)
+                                 .arg(dropped)
+                                 .arg(double(rssWarm) / 1048576.0, 0, 'f', 1)
+                                 .arg(double(rssEnd) / 1048576.0, 0, 'f', 1)
                                  .arg(100.0 * growth, 0, 'f', 1);
         QCOMPARE(gaps, std::uint64_t(0));
         QCOMPARE(dropped, std::uint64_t(0));

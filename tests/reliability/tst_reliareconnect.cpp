@@ -123,16 +123,21 @@ private Q_SLOTS:
         double minCapped = 1e9, maxCapped = 0;
         double worstLate = 0, minGapRatio = 10, maxGapRatio = 0;
         for (const Retry &r : retries) {
-            const double nominal = std::min(double(initial.count()) * std::pow(2.0, r.failures - 1), double(cap.count()));
+            const double nominal
+                = std::min(double(initial.count()) * std::pow(2.0, r.failures - 1), double(cap.count()));
             QVERIFY2(r.announcedMs >= nominal * 0.8 - 2 && r.announcedMs <= nominal * 1.2 + 2,
-                qPrintable(QStringLiteral("retry %1: %2 ms, nominal %3").arg(r.failures).arg(r.announcedMs).arg(nominal)));
+                qPrintable(QStringLiteral("retry %1: %2 ms, nominal %3")
+                               .arg(r.failures)
+                               .arg(r.announcedMs)
+                               .arg(nominal)));
             QVERIFY2(r.announcedMs <= cap.count() + 2, "cap not honoured");
             if (nominal >= double(cap.count())) {
                 ++capped;
                 minCapped = std::min(minCapped, double(r.announcedMs));
                 maxCapped = std::max(maxCapped, double(r.announcedMs));
             }
-            const auto next = std::find_if(attemptsAt.begin(), attemptsAt.end(), [&](qint64 t) { return t >= r.scheduledAt + 1; });
+            const auto next = std::find_if(
+                attemptsAt.begin(), attemptsAt.end(), [&](qint64 t) { return t >= r.scheduledAt + 1; });
             if (next != attemptsAt.end() && &r != &retries.back()) {
                 const double gap = double(*next - r.scheduledAt);
                 const double late = gap - double(r.announcedMs);
@@ -168,15 +173,24 @@ private Q_SLOTS:
 
         // Re-synchronised: the whole simulated world arrives, nothing invalid.
         QTRY_VERIFY_WITH_TIMEOUT(snapshot.count() >= 1, scaledTimeout(10000));
-        QTRY_VERIFY_WITH_TIMEOUT((topology.publish(), topology.snapshot() && topology.snapshot()->nodes->size() >= 60),
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (topology.publish(), topology.snapshot() && topology.snapshot()->nodes->size() >= 60),
             scaledTimeout(10000));
         QCOMPARE(diagnostics.total(), std::uint64_t(0));
 
         qInfo().noquote() << QStringLiteral("RELIA reconnect refused_s=%1 retries=%2 capped=%3 cap_ms=%4 "
-                                            "capped_min_ms=%5 capped_max_ms=%6 worst_late_ms=%7 ready_after_ms=%8 gap_ratio_min=%9 gap_ratio_max=%10")
-                                 .arg(refuseS).arg(retries.size()).arg(capped).arg(cap.count())
-                                 .arg(minCapped).arg(maxCapped).arg(worstLate).arg(readyAfter)
-                                 .arg(minGapRatio, 0, 'f', 3).arg(maxGapRatio, 0, 'f', 3);
+                                            "capped_min_ms=%5 capped_max_ms=%6 worst_late_ms=%7 "
+                                            "ready_after_ms=%8 gap_ratio_min=%9 gap_ratio_max=%10")
+                                 .arg(refuseS)
+                                 .arg(retries.size())
+                                 .arg(capped)
+                                 .arg(cap.count())
+                                 .arg(minCapped)
+                                 .arg(maxCapped)
+                                 .arg(worstLate)
+                                 .arg(readyAfter)
+                                 .arg(minGapRatio, 0, 'f', 3)
+                                 .arg(maxGapRatio, 0, 'f', 3);
         client.stop();
         bridge.stop();
         member.stop();

@@ -195,15 +195,23 @@ private Q_SLOTS:
         const double p99 = lagMs.empty() ? 0 : lagMs[std::size_t(double(lagMs.size() - 1) * 0.99)];
         const double growth = rssWarm ? double(rssEnd) / double(rssWarm) - 1.0 : 0.0;
         topology.publish();
-        qInfo().noquote() << QStringLiteral("RELIA soak seconds=%1 restarts=%2 rss_warm_mb=%3 rss_end_mb=%4 growth_pct=%5 "
-                                            "fds_warm=%6 fds_end=%7 fds_max=%8 lag_p99_ms=%9 lag_max_ms=%10 nodes=%11 "
-                                            "telemetry_records=%12 diagnostics=%13")
-                                 .arg(soakS).arg(restarts).arg(double(rssWarm) / 1048576.0, 0, 'f', 1)
-                                 .arg(double(rssEnd) / 1048576.0, 0, 'f', 1).arg(100 * growth, 0, 'f', 1)
-                                 .arg(fdsWarm).arg(fdsEnd).arg(maxFds).arg(p99, 0, 'f', 1)
+        qInfo().noquote() << QStringLiteral(
+            "RELIA soak seconds=%1 restarts=%2 rss_warm_mb=%3 rss_end_mb=%4 growth_pct=%5 "
+            "fds_warm=%6 fds_end=%7 fds_max=%8 lag_p99_ms=%9 lag_max_ms=%10 nodes=%11 "
+            "telemetry_records=%12 diagnostics=%13")
+                                 .arg(soakS)
+                                 .arg(restarts)
+                                 .arg(double(rssWarm) / 1048576.0, 0, 'f', 1)
+                                 .arg(double(rssEnd) / 1048576.0, 0, 'f', 1)
+                                 .arg(100 * growth, 0, 'f', 1)
+                                 .arg(fdsWarm)
+                                 .arg(fdsEnd)
+                                 .arg(maxFds)
+                                 .arg(p99, 0, 'f', 1)
                                  .arg(lagMs.empty() ? 0.0 : lagMs.back(), 0, 'f', 1)
                                  .arg(topology.snapshot() ? topology.snapshot()->nodes->size() : 0)
-                                 .arg(telemetry.recordsReceived()).arg(diagnostics.total());
+                                 .arg(telemetry.recordsReceived())
+                                 .arg(diagnostics.total());
         QTRY_VERIFY_WITH_TIMEOUT(bridgeClient.isSubscribed(), scaledTimeout(15000));
         QVERIFY(telemetry.isConnected());
         QVERIFY2(growth < 0.05, qPrintable(QStringLiteral("RSS grew %1 %").arg(100 * growth)));

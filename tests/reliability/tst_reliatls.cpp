@@ -61,8 +61,8 @@ class TestReliaTls : public QObject
     // The client must end in TRANSIENT_FAILURE with a reason containing
     // `reason`, keep retrying (never READY with a stream), receive nothing,
     // and the bridge must never see a subscriber.
-    void expectRefused(const clients::Endpoint &endpoint, const bridge::BridgeServer &bridge,
-        const QStringList &reasons)
+    void expectRefused(
+        const clients::Endpoint &endpoint, const bridge::BridgeServer &bridge, const QStringList &reasons)
     {
         model::EventStream events;
         clients::BridgeClient client(endpoint, &events);
@@ -73,10 +73,11 @@ class TestReliaTls : public QObject
         // the console can know then).
         int shownConnected = 0;
         bool refused = false;
-        connect(client.connection(), &clients::BackendConnection::stateChanged, this, [&](v1::ConnectionState state) {
-            refused = refused || state == v1::CONNECTION_STATE_TRANSIENT_FAILURE;
-            shownConnected += refused && state == v1::CONNECTION_STATE_READY ? 1 : 0;
-        });
+        connect(client.connection(), &clients::BackendConnection::stateChanged, this,
+            [&](v1::ConnectionState state) {
+                refused = refused || state == v1::CONNECTION_STATE_TRANSIENT_FAILURE;
+                shownConnected += refused && state == v1::CONNECTION_STATE_READY ? 1 : 0;
+            });
         client.start();
         QTRY_VERIFY_WITH_TIMEOUT(attempts.count() >= 3, scaledTimeout(10000));
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -86,7 +87,9 @@ class TestReliaTls : public QObject
         bool named = false;
         for (const QString &r : reasons)
             named = named || error.contains(r, Qt::CaseInsensitive);
-        QVERIFY2(named, qPrintable(QStringLiteral("expected one of [%1] in '%2'").arg(reasons.join(QStringLiteral(", ")), error)));
+        QVERIFY2(named,
+            qPrintable(QStringLiteral("expected one of [%1] in '%2'")
+                           .arg(reasons.join(QStringLiteral(", ")), error)));
         QCOMPARE(subscribed.count(), 0);
         QVERIFY(!client.isSubscribed());
         QCOMPARE(shownConnected, 0);
@@ -108,7 +111,8 @@ private Q_SLOTS:
         QSignalSpy snapshot(&client, &clients::BridgeClient::snapshotCompleted);
         client.start();
         QTRY_VERIFY_WITH_TIMEOUT(client.isSubscribed(), scaledTimeout(10000));
-        QTRY_COMPARE_WITH_TIMEOUT(client.connection()->state(), v1::CONNECTION_STATE_READY, scaledTimeout(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            client.connection()->state(), v1::CONNECTION_STATE_READY, scaledTimeout(5000));
         QTRY_VERIFY_WITH_TIMEOUT(snapshot.count() >= 1, scaledTimeout(5000));
         QCOMPARE(client.connection()->status().address.left(8), QStringLiteral("grpcs://"));
         client.stop();
@@ -135,7 +139,8 @@ private Q_SLOTS:
         auto bridge = tlsBridge(QStringLiteral("wronghost"), false);
         QVERIFY(bridge);
         expectRefused(tlsEndpoint(*bridge, QStringLiteral("ca"), false), *bridge,
-            { QStringLiteral("handshake"), QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("check") });
+            { QStringLiteral("handshake"), QStringLiteral("peer"), QStringLiteral("name"),
+                QStringLiteral("check") });
     }
 
     void plaintextClientToTlsServerRefused()
@@ -166,7 +171,8 @@ private Q_SLOTS:
         QSignalSpy attempts(&connection, &clients::BackendConnection::attemptStarted);
         connection.start();
         QCOMPARE(connection.state(), v1::CONNECTION_STATE_SHUTDOWN);
-        QVERIFY2(connection.lastError().contains(QStringLiteral("no-such-ca.pem")), qPrintable(connection.lastError()));
+        QVERIFY2(connection.lastError().contains(QStringLiteral("no-such-ca.pem")),
+            qPrintable(connection.lastError()));
         QCOMPARE(attempts.count(), 0);
         QVERIFY(!connection.channel());
     }
@@ -179,7 +185,8 @@ private Q_SLOTS:
         QSignalSpy attempts(&connection, &clients::BackendConnection::attemptStarted);
         connection.start();
         QCOMPARE(connection.state(), v1::CONNECTION_STATE_SHUTDOWN);
-        QVERIFY2(connection.lastError().contains(QStringLiteral("plaintext")), qPrintable(connection.lastError()));
+        QVERIFY2(
+            connection.lastError().contains(QStringLiteral("plaintext")), qPrintable(connection.lastError()));
         QCOMPARE(attempts.count(), 0);
         QVERIFY(!connection.channel());
     }
@@ -189,7 +196,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile tokens(dir.filePath(QStringLiteral("tokens")));
         QVERIFY(tokens.open(QIODevice::WriteOnly));
-        tokens.write(QByteArray("operator alice ") + kOperatorToken + "\nviewer wallboard " + kViewerToken + "\n");
+        tokens.write(
+            QByteArray("operator alice ") + kOperatorToken + "\nviewer wallboard " + kViewerToken + "\n");
         tokens.close();
         bridge::BridgeConfig config;
         config.domain = kDomain;
@@ -214,7 +222,8 @@ private Q_SLOTS:
             QSignalSpy attempts(client.connection(), &clients::BackendConnection::attemptStarted);
             client.start();
             QTRY_VERIFY_WITH_TIMEOUT(attempts.count() >= 1, scaledTimeout(5000));
-            QTRY_VERIFY_WITH_TIMEOUT(client.connection()->lastError().startsWith(QStringLiteral("UNAUTHENTICATED")),
+            QTRY_VERIFY_WITH_TIMEOUT(
+                client.connection()->lastError().startsWith(QStringLiteral("UNAUTHENTICATED")),
                 scaledTimeout(5000));
             client.sendControl(v1::CONTROL_KIND_START);
             QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, scaledTimeout(5000));
@@ -244,7 +253,8 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, scaledTimeout(5000));
             const auto result = finished.at(0).at(0).value<clients::ControlResult>();
             QVERIFY(result.refused());
-            QVERIFY2(result.reason.startsWith(QStringLiteral("PERMISSION_DENIED")), qPrintable(result.reason));
+            QVERIFY2(
+                result.reason.startsWith(QStringLiteral("PERMISSION_DENIED")), qPrintable(result.reason));
             QCOMPARE(bridge.clock().state(), v1::SIM_STATE_INIT);
             QVERIFY(viewer.isSubscribed()); // a refusal is not a connection failure
             viewer.stop();

@@ -12,8 +12,8 @@ namespace {
 int timeoutMs(int ms)
 {
     const double scale = qEnvironmentVariableIsSet("OPSDECK_TIMEOUT_SCALE")
-                             ? qEnvironmentVariable("OPSDECK_TIMEOUT_SCALE").toDouble()
-                             : 1.0;
+        ? qEnvironmentVariable("OPSDECK_TIMEOUT_SCALE").toDouble()
+        : 1.0;
     return int(ms * (scale > 0 ? scale : 1.0));
 }
 
@@ -36,9 +36,9 @@ class TestBackendCli : public QObject
 private Q_SLOTS:
     void helpDescribesBoth()
     {
-        for (const char *exe : {OPSDECK_SIM_EXE, OPSDECK_BRIDGE_EXE}) {
+        for (const char *exe : { OPSDECK_SIM_EXE, OPSDECK_BRIDGE_EXE }) {
             QProcess p;
-            p.start(QString::fromLatin1(exe), {QStringLiteral("--help")});
+            p.start(QString::fromLatin1(exe), { QStringLiteral("--help") });
             QVERIFY(p.waitForFinished(timeoutMs(10000)));
             QCOMPARE(p.exitCode(), 0);
             const QString out = QString::fromLocal8Bit(p.readAllStandardOutput());
@@ -51,15 +51,19 @@ private Q_SLOTS:
     {
         QProcess p;
         p.start(QString::fromLatin1(OPSDECK_SIM_EXE),
-                {QStringLiteral("--check"), QStringLiteral("--scenario"), write("bad.scenario", "name x\naircraft 12\nspeed fast 200\n")});
+            { QStringLiteral("--check"), QStringLiteral("--scenario"),
+                write("bad.scenario", "name x\naircraft 12\nspeed fast 200\n") });
         QVERIFY(p.waitForFinished(timeoutMs(10000)));
         QCOMPARE(p.exitCode(), 1);
         const QString err = QString::fromLocal8Bit(p.readAllStandardError());
-        QVERIFY2(err.contains(QStringLiteral("bad.scenario:3: minimum speed (m/s) must be a number, got 'fast'")), qPrintable(err));
+        QVERIFY2(
+            err.contains(QStringLiteral("bad.scenario:3: minimum speed (m/s) must be a number, got 'fast'")),
+            qPrintable(err));
 
         p.start(QString::fromLatin1(OPSDECK_SIM_EXE),
-                {QStringLiteral("--check"), QStringLiteral("--scenario"),
-                 qEnvironmentVariable("OPSDECK_SOURCE_DIR") + QStringLiteral("/resources/scenarios/alps-60.scenario")});
+            { QStringLiteral("--check"), QStringLiteral("--scenario"),
+                qEnvironmentVariable("OPSDECK_SOURCE_DIR")
+                    + QStringLiteral("/resources/scenarios/alps-60.scenario") });
         QVERIFY(p.waitForFinished(timeoutMs(10000)));
         QCOMPARE(p.exitCode(), 0);
     }
@@ -68,14 +72,14 @@ private Q_SLOTS:
     {
         QProcess p;
         p.start(QString::fromLatin1(OPSDECK_BRIDGE_EXE),
-                {QStringLiteral("--config"), write("bridge.conf", "listen = 127.0.0.1:0\ncolour = blue\n")});
+            { QStringLiteral("--config"), write("bridge.conf", "listen = 127.0.0.1:0\ncolour = blue\n") });
         QVERIFY(p.waitForFinished(timeoutMs(10000)));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("unknown config key 'colour'"));
 
         p.start(QString::fromLatin1(OPSDECK_BRIDGE_EXE),
-                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tokens"),
-                 write("tokens", "operator alice short\n")});
+            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tokens"),
+                write("tokens", "operator alice short\n") });
         QVERIFY(p.waitForFinished(timeoutMs(10000)));
         QCOMPARE(p.exitCode(), 1);
         QVERIFY(p.readAllStandardError().contains("tokens:1:"));
@@ -86,19 +90,24 @@ private Q_SLOTS:
         const QString audit = m_dir.filePath(QStringLiteral("audit.log"));
         QProcess bridge;
         bridge.start(QString::fromLatin1(OPSDECK_BRIDGE_EXE),
-                     {QStringLiteral("--config"),
-                      write("ok.conf", "listen = 127.0.0.1:0\ndomain = 46\nstats-ms = 100\naudit-log = " + audit.toUtf8() + "\n")});
+            { QStringLiteral("--config"),
+                write("ok.conf",
+                    "listen = 127.0.0.1:0\ndomain = 46\nstats-ms = 100\naudit-log = " + audit.toUtf8()
+                        + "\n") });
         QVERIFY(bridge.waitForStarted(timeoutMs(10000)));
         QProcess sim;
-        sim.start(QString::fromLatin1(OPSDECK_SIM_EXE), {QStringLiteral("--domain"), QStringLiteral("46"),
-                                                         QStringLiteral("--aircraft"), QStringLiteral("20")});
+        sim.start(QString::fromLatin1(OPSDECK_SIM_EXE),
+            { QStringLiteral("--domain"), QStringLiteral("46"), QStringLiteral("--aircraft"),
+                QStringLiteral("20") });
         QVERIFY(sim.waitForStarted(timeoutMs(10000)));
         // Both report that they are up on stdout / stderr.
         QByteArray bridgeOut;
-        QTRY_VERIFY2_WITH_TIMEOUT((bridgeOut += bridge.readAllStandardOutput()).contains("listening on 127.0.0.1:"),
-                                  bridge.readAllStandardError().constData(), timeoutMs(10000));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (bridgeOut += bridge.readAllStandardOutput()).contains("listening on 127.0.0.1:"),
+            bridge.readAllStandardError().constData(), timeoutMs(10000));
         QByteArray simLog;
-        QTRY_VERIFY_WITH_TIMEOUT((simLog += sim.readAllStandardError()).contains("joined DDS domain 46"), timeoutMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (simLog += sim.readAllStandardError()).contains("joined DDS domain 46"), timeoutMs(10000));
 
         ::kill(pid_t(sim.processId()), SIGTERM);
         ::kill(pid_t(bridge.processId()), SIGINT);

@@ -8,8 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <set>
 
@@ -57,17 +57,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown keyword") << "name x\nwings 2\n" << "f.scenario:2: unknown keyword 'wings'";
-        QTest::newRow("not a number") << "\n\naircraft many\n" << "f.scenario:3: aircraft count must be a non-negative integer, got 'many'";
-        QTest::newRow("too many") << "aircraft 20000\n" << "f.scenario:1: aircraft count must be within [0, 10000], got 20000";
-        QTest::newRow("latitude") << "ground 1 X 95 8 0\n" << "f.scenario:1: latitude (degrees) must be within [-90, 90], got 95";
-        QTest::newRow("arity") << "origin 46\n" << "f.scenario:1: 'origin' expects: origin <lat> <lon>";
-        QTest::newRow("speed order") << "speed 300 200\n" << "f.scenario:1: maximum speed (m/s) must be within [300, 1000], got 200";
-        QTest::newRow("plan one waypoint") << "plan 1 A 200 46 8 9000\n" << "f.scenario:1: 'plan' expects";
-        QTest::newRow("duplicate id") << "ground 1 A 46 8 0\nground 1 B 46 8 0\n" << "f.scenario:2: node id 1 is used twice";
-        QTest::newRow("flow to nowhere") << "aircraft 5\nflow 1 1 99\n" << "f.scenario:2: flow 1 names node 99";
-        QTest::newRow("self flow") << "flow 1 3 3\n" << "f.scenario:1: a flow's source and destination must differ";
-        QTest::newRow("no nodes") << "aircraft 0\n" << "f.scenario: the scenario has no nodes";
+        QTest::newRow("unknown keyword") << "name x\nwings 2\n"
+                                         << "f.scenario:2: unknown keyword 'wings'";
+        QTest::newRow("not a number")
+            << "\n\naircraft many\n"
+            << "f.scenario:3: aircraft count must be a non-negative integer, got 'many'";
+        QTest::newRow("too many") << "aircraft 20000\n"
+                                  << "f.scenario:1: aircraft count must be within [0, 10000], got 20000";
+        QTest::newRow("latitude") << "ground 1 X 95 8 0\n"
+                                  << "f.scenario:1: latitude (degrees) must be within [-90, 90], got 95";
+        QTest::newRow("arity") << "origin 46\n"
+                               << "f.scenario:1: 'origin' expects: origin <lat> <lon>";
+        QTest::newRow("speed order")
+            << "speed 300 200\n"
+            << "f.scenario:1: maximum speed (m/s) must be within [300, 1000], got 200";
+        QTest::newRow("plan one waypoint") << "plan 1 A 200 46 8 9000\n"
+                                           << "f.scenario:1: 'plan' expects";
+        QTest::newRow("duplicate id") << "ground 1 A 46 8 0\nground 1 B 46 8 0\n"
+                                      << "f.scenario:2: node id 1 is used twice";
+        QTest::newRow("flow to nowhere") << "aircraft 5\nflow 1 1 99\n"
+                                         << "f.scenario:2: flow 1 names node 99";
+        QTest::newRow("self flow") << "flow 1 3 3\n"
+                                   << "f.scenario:1: a flow's source and destination must differ";
+        QTest::newRow("no nodes") << "aircraft 0\n"
+                                  << "f.scenario: the scenario has no nodes";
     }
     void scenarioErrorsNameFileAndLine()
     {
@@ -83,7 +96,8 @@ private Q_SLOTS:
         std::string error;
         const QString root = qEnvironmentVariable("OPSDECK_SOURCE_DIR");
         QVERIFY(!root.isEmpty());
-        const auto s = loadScenarioFile((root + QStringLiteral("/resources/scenarios/alps-60.scenario")).toStdString(), &error);
+        const auto s = loadScenarioFile(
+            (root + QStringLiteral("/resources/scenarios/alps-60.scenario")).toStdString(), &error);
         QVERIFY2(s, error.c_str());
         QCOMPARE(s->aircraft, 60);
         QCOMPARE(s->ground.size(), 2u);
@@ -93,17 +107,17 @@ private Q_SLOTS:
 
     void geodeticEnuRoundTrip()
     {
-        const LocalFrame frame({46.8, 8.2, 0});
-        const Geodetic g{47.5, 9.4, 11000};
+        const LocalFrame frame({ 46.8, 8.2, 0 });
+        const Geodetic g { 47.5, 9.4, 11000 };
         const Vec3 e = frame.toEnu(g);
         const Geodetic back = frame.toGeodetic(e);
         QVERIFY(std::abs(back.latDeg - g.latDeg) < 1e-9);
         QVERIFY(std::abs(back.lonDeg - g.lonDeg) < 1e-9);
         QVERIFY(std::abs(back.altM - g.altM) < 1e-3);
-        QVERIFY(e.x > 80000 && e.y > 70000);  // north-east of the origin
+        QVERIFY(e.x > 80000 && e.y > 70000); // north-east of the origin
         const Vec3 a = frame.enuAtAltitude(150000, -90000, 9000);
         QVERIFY(std::abs(frame.toGeodetic(a).altM - 9000) < 0.01);
-        QVERIFY(a.z < 9000);  // the tangent plane rises above the ellipsoid away from the origin
+        QVERIFY(a.z < 9000); // the tangent plane rises above the ellipsoid away from the origin
     }
 
     void deterministicPerSeed()
@@ -142,7 +156,8 @@ private Q_SLOTS:
                 QCOMPARE(n.geo.latDeg, before[i].geo.latDeg);
                 continue;
             }
-            const double moved = std::hypot(n.enu.x - before[i].enu.x, n.enu.y - before[i].enu.y, n.enu.z - before[i].enu.z);
+            const double moved
+                = std::hypot(n.enu.x - before[i].enu.x, n.enu.y - before[i].enu.y, n.enu.z - before[i].enu.z);
             QVERIFY2(moved <= n.speedMps * 1.01 + 1 && moved > 10, qPrintable(QString::number(moved)));
             QVERIFY(n.headingDeg >= 0 && n.headingDeg < 360);
             QVERIFY(n.geo.altM > 5000 && n.geo.altM < 13000);
@@ -173,7 +188,7 @@ private Q_SLOTS:
         for (int round = 0; round < 10; ++round) {
             std::set<std::pair<std::uint32_t, std::uint32_t>> links;
             for (const SimLink &l : engine.links())
-                links.insert({l.a, l.b});
+                links.insert({ l.a, l.b });
             for (const SimRoute &r : engine.routes()) {
                 if (!r.reachable) {
                     QVERIFY(r.hops.empty());
@@ -185,7 +200,8 @@ private Q_SLOTS:
                 QCOMPARE(r.hops.back(), r.dst);
                 double cost = 0;
                 for (std::size_t i = 0; i + 1 < r.hops.size(); ++i) {
-                    const auto key = std::make_pair(std::min(r.hops[i], r.hops[i + 1]), std::max(r.hops[i], r.hops[i + 1]));
+                    const auto key = std::make_pair(
+                        std::min(r.hops[i], r.hops[i + 1]), std::max(r.hops[i], r.hops[i + 1]));
                     QVERIFY(links.count(key));
                     for (const SimLink &l : engine.links())
                         if (l.a == key.first && l.b == key.second)
@@ -197,7 +213,8 @@ private Q_SLOTS:
         }
         QVERIFY(reachable > 0);
         // An isolated node: its flows are unreachable.
-        Scenario lonely = parsed("aircraft 0\nground 1 A 46 8 0\nground 2 B 10 8 0\nflow 1 1 2\nrandom_flows 0\n");
+        Scenario lonely
+            = parsed("aircraft 0\nground 1 A 46 8 0\nground 2 B 10 8 0\nflow 1 1 2\nrandom_flows 0\n");
         SimEngine island(lonely, 1);
         QCOMPARE(island.routes().size(), 1u);
         QVERIFY(!island.routes()[0].reachable);
@@ -240,24 +257,25 @@ private Q_SLOTS:
         const auto &hops = routeOf().hops;
         QVERIFY(std::find(hops.begin(), hops.end(), relay) == hops.end());
         QCOMPARE(engine.linksBruteForce().size(), engine.links().size());
-        advance(engine, 2);  // stays failed while the world moves
+        advance(engine, 2); // stays failed while the world moves
         QVERIFY(!touches(relay));
         QVERIFY(engine.setRadioFailed(relay, false));
         QVERIFY(touches(relay));
 
-        QVERIFY(engine.setLinkBlocked(firstLink.second, firstLink.first, true));  // either order
+        QVERIFY(engine.setLinkBlocked(firstLink.second, firstLink.first, true)); // either order
         for (const SimLink &l : engine.links())
             QVERIFY(!(l.a == firstLink.first && l.b == firstLink.second));
         const auto &r = routeOf();
         for (std::size_t i = 0; i + 1 < r.hops.size(); ++i)
-            QVERIFY((std::pair<std::uint32_t, std::uint32_t>(std::minmax(r.hops[i], r.hops[i + 1])) != firstLink));
+            QVERIFY((
+                std::pair<std::uint32_t, std::uint32_t>(std::minmax(r.hops[i], r.hops[i + 1])) != firstLink));
         QVERIFY(engine.setLinkBlocked(firstLink.first, firstLink.second, false));
 
         QVERIFY(!engine.setRadioFailed(999999, true));
         QVERIFY(!engine.setLinkBlocked(relay, relay, true));
         QVERIFY(!engine.setLinkBlocked(relay, 999999, true));
         engine.setRadioFailed(relay, true);
-        engine.reset();  // back to the scenario's world: nothing failed
+        engine.reset(); // back to the scenario's world: nothing failed
         for (const SimNode &n : engine.nodes())
             QVERIFY(n.status != NodeStatus::Failed);
     }

@@ -11,7 +11,7 @@ using opsdeck::model::recording::MarkKind;
 namespace {
 constexpr qint64 kS = 1'000'000'000;
 constexpr qint64 kT0 = 1'800'000'000LL * kS;
-}
+} // namespace
 
 class TestTimelineView : public QObject
 {
@@ -40,7 +40,8 @@ private Q_SLOTS:
         view.resize(800, 120);
         view.setRecordingOpen(true, "run.opsrec");
         view.setRange(kT0, kT0 + 100 * kS);
-        view.setMarks({{kT0 + 25 * kS, MarkKind::Control, "FREEZE"}, {kT0 + 75 * kS, MarkKind::Alert, "timeouts"}});
+        view.setMarks({ { kT0 + 25 * kS, MarkKind::Control, "FREEZE" },
+            { kT0 + 75 * kS, MarkKind::Alert, "timeouts" } });
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         TimelineBar *bar = view.bar();
@@ -49,7 +50,7 @@ private Q_SLOTS:
         const int y = bar->height() / 2;
         QTest::mousePress(bar, Qt::LeftButton, {}, QPoint(bar->xFor(kT0 + 50 * kS), y));
         QCOMPARE(seek.count(), 1);
-        QVERIFY(std::abs(seek.last().at(0).toLongLong() - (kT0 + 50 * kS)) < kS);  // within a pixel's worth
+        QVERIFY(std::abs(seek.last().at(0).toLongLong() - (kT0 + 50 * kS)) < kS); // within a pixel's worth
         QTest::mouseMove(bar, QPoint(bar->xFor(kT0 + 90 * kS), y));
         QTest::mouseRelease(bar, Qt::LeftButton, {}, QPoint(bar->xFor(kT0 + 90 * kS), y));
 
@@ -57,7 +58,8 @@ private Q_SLOTS:
         const QImage image = bar->grab().toImage();
         const int xMark = bar->xFor(kT0 + 25 * kS);
         QCOMPARE(image.pixelColor(xMark, 10).rgb(), TimelineBar::colorFor(MarkKind::Control).rgb());
-        QCOMPARE(image.pixelColor(bar->xFor(kT0 + 75 * kS), 10).rgb(), TimelineBar::colorFor(MarkKind::Alert).rgb());
+        QCOMPARE(image.pixelColor(bar->xFor(kT0 + 75 * kS), 10).rgb(),
+            TimelineBar::colorFor(MarkKind::Alert).rgb());
         QVERIFY(image.pixelColor(xMark + 20, 10).rgb() != TimelineBar::colorFor(MarkKind::Control).rgb());
     }
 
@@ -94,12 +96,12 @@ private Q_SLOTS:
         QVERIFY(view.findChild<QLabel *>("timelinePosition")->text().contains("+00:01:02.250"));
         auto *combo = view.findChild<QComboBox *>();
         QVERIFY(combo);
-        view.setSpeed(7);  // shown as the nearest offered speed
+        view.setSpeed(7); // shown as the nearest offered speed
         QCOMPARE(combo->currentText(), QString("8×"));
         QCOMPARE(TimelineView::speeds().front(), 0.1);
         QCOMPARE(TimelineView::speeds().back(), 32.0);
         QSignalSpy speed(&view, &TimelineView::speedRequested);
-        combo->activated(1);  // what a user's pick of 0.25× emits
+        combo->activated(1); // what a user's pick of 0.25× emits
         QCOMPARE(speed.count(), 1);
         QCOMPARE(speed.at(0).at(0).toDouble(), 0.25);
     }
