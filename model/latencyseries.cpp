@@ -97,6 +97,7 @@ void LatencySeries::closeOpen()
             >= kSummariesKept + SummaryHistory::kBlock)
         m_fullBlocks.erase(m_fullBlocks.begin());
     m_historyDirty = true;
+    ++m_closedVersion;
 
     const std::int64_t minute = m_openSecond / 60;
     if (m_openMinute != 0 && minute != m_openMinute)
@@ -124,26 +125,40 @@ LatencyView LatencySeries::view(std::int64_t nowSecond, int seconds, Histogram &
     LatencyView v;
     v.seconds = seconds;
     v.deadlineNs = m_deadlineNs;
-    scratch.clear();
     const std::int64_t from = nowSecond - seconds; // exclusive
-    if (seconds <= kSecondsKept) {
-        for (auto it = m_seconds.rbegin(); it != m_seconds.rend() && it->key > from; ++it) {
-            if (it->key > nowSecond)
-                continue;
-            scratch.merge(it->latency);
-            v.counts.add(it->counts);
+    // The closed windows of a view change only when a window closes or the
+    // view's second moves; between those the console publishes ~30 times a
+    // second, so their merge (up to 300 histograms) is kept and reused.
+    ClosedView &cache = closedView(seconds);
+    if (cache.nowSecond != nowSecond || cache.version != m_closedVersion) {
+        scratch.clear();
+        cache.counts = {};
+        if (seconds <= kSecondsKept) {
+            for (auto it = m_seconds.rbegin(); it != m_seconds.rend() && it->key > from; ++it) {
+                if (it->key > nowSecond)
+                    continue;
+                scratch.merge(it->latency);
+                cache.counts.add(it->counts);
+            }
+        } else {
+            const std::int64_t fromMinute = from / 60; // exclusive
+            for (auto it = m_minutes.rbegin(); it != m_minutes.rend() && it->key > fromMinute; ++it) {
+                scratch.merge(it->latency);
+                cache.counts.add(it->counts);
+            }
+            if (m_openMinute > fromMinute) {
+                scratch.merge(m_minute);
+                cache.counts.add(m_minuteCounts);
+            }
         }
+        cache.latency = scratch.toSparse();
+        cache.nowSecond = nowSecond;
+        cache.version = m_closedVersion;
     } else {
-        const std::int64_t fromMinute = from / 60; // exclusive
-        for (auto it = m_minutes.rbegin(); it != m_minutes.rend() && it->key > fromMinute; ++it) {
-            scratch.merge(it->latency);
-            v.counts.add(it->counts);
-        }
-        if (m_openMinute > fromMinute) {
-            scratch.merge(m_minute);
-            v.counts.add(m_minuteCounts);
-        }
+        scratch.clear();
+        scratch.merge(cache.latency);
     }
+    v.counts = cache.counts;
     if (m_openSecond > from && m_openSecond <= nowSecond) {
         scratch.merge(m_open);
         v.counts.add(m_openCounts);
@@ -173,6 +188,17 @@ void LatencyView::setDeadline(std::int64_t ns)
     deadlineNs = ns;
     headroomPct = (ns > 0 && counts.calls > 0) ? 100.0 * double(ns - p99) / double(ns)
                                                : std::numeric_limits<double>::quiet_NaN();
+}
+
+LatencySeries::ClosedView &LatencySeries::closedView(int seconds) const
+{
+    for (ClosedView &c : m_closedViews)
+        if (c.seconds == seconds)
+            return c;
+    ClosedView &slot = m_closedViews[m_nextClosedView++ % m_closedViews.size()];
+    slot = ClosedView {};
+    slot.seconds = seconds;
+    return slot;
 }
 
 SummaryHistory::SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks)

@@ -2,6 +2,7 @@
 
 #include "model/histogram.h"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <iterator>
@@ -155,6 +156,16 @@ private:
         CallCounts counts;
         SparseHistogram latency;
     };
+    // The merged closed windows of one view size at one second (see view()).
+    struct ClosedView
+    {
+        int seconds = 0;
+        std::int64_t nowSecond = -1;
+        std::uint64_t version = 0;
+        CallCounts counts;
+        SparseHistogram latency;
+    };
+    ClosedView &closedView(int seconds) const;
     void open(std::int64_t second);
     void closeOpen();
     void closeMinute();
@@ -173,6 +184,9 @@ private:
     std::shared_ptr<const SummaryHistory> m_history;
     bool m_historyDirty = true;
     std::int64_t m_deadlineNs = 0;
+    std::uint64_t m_closedVersion = 0; // bumps when a window closes
+    mutable std::array<ClosedView, 3> m_closedViews; // the console's 1 min, 5 min and 1 h
+    mutable std::size_t m_nextClosedView = 0;
 };
 
 } // namespace opsdeck::model
