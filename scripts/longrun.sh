@@ -29,7 +29,8 @@ cd "$build"
 if [ "${OPSDECK_LONGRUN_SMOKE:-0}" = 1 ]; then
   # Environment given to ctest overrides nothing the test sets, so the smoke
   # runs the executables directly with short durations.
-  export CYCLONEDDS_URI="file://$root/resources/dds/cyclonedds-loopback.xml" QT_QPA_PLATFORM=offscreen
+  export CYCLONEDDS_URI="file://$root/resources/dds/cyclonedds-loopback.xml" QT_QPA_PLATFORM=offscreen \
+         QTEST_FUNCTION_TIMEOUT=900000
   status=0
   OPSDECK_RELIA_REFUSE_S=20 OPSDECK_RELIA_BACKOFF_INITIAL_MS=250 OPSDECK_RELIA_BACKOFF_MAX_MS=4000 \
     tests/reliability/tst_reliareconnect || status=1
