@@ -30,6 +30,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption demo(QStringLiteral("demo"),
         tr("Start the simulation, DDS-bridge, service mesh and billing backends in this process "
            "on loopback, connect to them and play the demo story."));
+    const QCommandLineOption demoDomain(QStringLiteral("demo-domain"),
+        tr("With --demo: the DDS domain of its simulation and bridge (0-232, default 31; two demos on "
+           "one machine need two domains)."),
+        tr("N"));
     const QCommandLineOption replay(QStringLiteral("replay"),
         tr("Open a recording (.opsrec) on the timeline; live connections stay off."), tr("FILE"));
     const QCommandLineOption record(QStringLiteral("record"),
@@ -61,8 +65,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         tr("Dock layout: %1.").arg(layoutNames().join(QStringLiteral(", "))), tr("NAME"));
     const QCommandLineOption size(
         QStringLiteral("size"), tr("Window size in pixels, e.g. 1600x1000."), tr("WxH"));
-    parser.addOptions({ demo, replay, record, splitSize, splitMinutes, bridge, telemetry, billing, token,
-        screenshot, fullscreen, theme, layout, size });
+    parser.addOptions({ demo, demoDomain, replay, record, splitSize, splitMinutes, bridge, telemetry, billing,
+        token, screenshot, fullscreen, theme, layout, size });
 
     CommandLine result;
     auto error = [&result](const QString &message) {
@@ -90,6 +94,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
     CommandLineOptions &o = result.options;
     o.demo = parser.isSet(demo);
     o.fullscreen = parser.isSet(fullscreen);
+    if (parser.isSet(demoDomain)) {
+        bool ok = false;
+        const int domain = parser.value(demoDomain).toInt(&ok);
+        if (!ok || domain < 0 || domain > 232)
+            return error(tr("--demo-domain: '%1' is not a DDS domain (0-232)").arg(parser.value(demoDomain)));
+        if (!o.demo)
+            return error(tr("--demo-domain needs --demo"));
+        o.demoDomain = domain;
+    }
     if (parser.isSet(replay)) {
         o.replayFile = parser.value(replay);
         if (!QFileInfo(o.replayFile).isFile())

@@ -14,6 +14,7 @@ namespace opsdeck::app {
 struct CommandLineOptions
 {
     bool demo = false;
+    int demoDomain = -1; // --demo-domain; -1 = OPSDECK_DEMO_DOMAIN or DemoOptions' default
     QString replayFile;
     QString recordFile; // headless recorder: no window
     int splitMegabytes = 0; // with recordFile; 0 = never split by size

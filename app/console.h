@@ -3,6 +3,7 @@
 #include "app/commandline.h"
 #include "app/statecsv.h"
 #include "model/connectionsettings.h"
+#include "model/nodecosts.h"
 
 #include <QObject>
 
@@ -36,6 +37,7 @@ class MainWindow;
 class ModelHost;
 class RecordController;
 class ReplayController;
+class TopologyMenu;
 
 // The composition root: builds the model thread (ModelHost), the live clients,
 // the recorder and the player, the views and the main window from the command
@@ -71,6 +73,7 @@ public:
     void startRecording(const QString &path);
     void stopRecording();
 
+    const CommandLineOptions &options() const { return m_options; }
     MainWindow *window() const { return m_window; }
     views3d::View3D *view3d() const { return m_view3d; }
     views3d::TopologyController *topologyController() const { return m_topology3d; }
@@ -87,6 +90,10 @@ public:
     RecordController *recorder() const { return m_record; }
     ReplayController *replay() const { return m_replay; }
     DemoController *demo() const { return m_demo; } // --demo only
+    TopologyMenu *topologyMenu() const { return m_topologyMenu; } // nullptr without OpenGL
+    // What each node has cost so far (for the 3D cost layer and Details); null
+    // until both costs and nodes are there.
+    std::shared_ptr<const model::NodeCosts> nodeCosts() const { return m_nodeCosts; }
     // The snapshots the docks show now.
     ConsoleState state() const;
 
@@ -103,6 +110,7 @@ private:
     void wireBridge(clients::BridgeClient *bridge);
     void wireBilling(clients::BillingClient *billing);
     void feedViews();
+    void feedNodeCosts(const ConsoleState &now);
     void wireRecording();
     void chooseRecordingToOpen();
     void chooseRecordingFile(bool checked);
@@ -121,6 +129,8 @@ private:
     views3d::View3D *m_view3d;
     views3d::TopologyController *m_topology3d = nullptr;
     views3d::TopologyDetails *m_details = nullptr;
+    TopologyMenu *m_topologyMenu = nullptr;
+    std::shared_ptr<const model::NodeCosts> m_nodeCosts;
     widgets::DiagnosticsView *m_diagnosticsView = nullptr;
     widgets::SimulationView *m_simulation = nullptr;
     widgets::ServicesView *m_services = nullptr;

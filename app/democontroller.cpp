@@ -25,7 +25,18 @@ DemoController::DemoController(Console &console)
     : QObject(&console)
     , m_console(console)
 {
-    m_demo = new DemoSystem(DemoOptions {}, this);
+    DemoOptions options;
+    // Two demos on one machine (or parallel tests) need two DDS domains:
+    // --demo-domain, else OPSDECK_DEMO_DOMAIN, else the default.
+    bool ok = false;
+    int domain = qEnvironmentVariableIntValue("OPSDECK_DEMO_DOMAIN", &ok);
+    if (console.options().demoDomain >= 0) {
+        domain = console.options().demoDomain;
+        ok = true;
+    }
+    if (ok && domain >= 0 && domain <= 232)
+        options.domain = std::uint32_t(domain);
+    m_demo = new DemoSystem(options, this);
     connect(m_demo, &DemoSystem::bookmark, this, &DemoController::postMark);
     QString error;
     if (!m_demo->start(&error)) {

@@ -60,7 +60,7 @@ private Q_SLOTS:
         QCOMPARE(help.action, CommandLine::Action::ShowHelp);
         for (const char *option : { "--demo", "--replay", "--bridge", "--telemetry", "--billing", "--token",
                  "--screenshot", "--fullscreen", "--theme", "--layout", "--version", "--record",
-                 "--split-size", "--split-minutes" })
+                 "--split-size", "--split-minutes", "--demo-domain" })
             QVERIFY2(help.text.contains(option), option);
         const CommandLine version = parse({ "--version" });
         QCOMPARE(version.action, CommandLine::Action::ShowVersion);
@@ -92,8 +92,20 @@ private Q_SLOTS:
             << QStringList { "--split-size", "10" } << "needs --record FILE";
         QTest::newRow("split not a number") << QStringList { "--record", "/nonexistent-dir/x.opsrec",
             "--split-minutes", "ten" } << "'ten' is not a positive whole number";
+        QTest::newRow("demo domain without demo")
+            << QStringList { "--demo-domain", "40" } << "--demo-domain needs --demo";
+        QTest::newRow("demo domain range")
+            << QStringList { "--demo", "--demo-domain", "233" } << "'233' is not a DDS domain (0-232)";
         QTest::newRow("record and demo")
             << QStringList { "--record", "/nonexistent-dir/x.opsrec", "--demo" } << "cannot be combined";
+    }
+
+    void demoDomain()
+    {
+        const CommandLine cli = parse({ "--demo", "--demo-domain", "84" });
+        QCOMPARE(cli.action, CommandLine::Action::Run);
+        QCOMPARE(cli.options.demoDomain, 84);
+        QCOMPARE(parse({ "--demo" }).options.demoDomain, -1);
     }
 
     void headlessRecorderOptions()

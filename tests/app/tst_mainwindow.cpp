@@ -300,6 +300,7 @@ private Q_SLOTS:
         auto settings = freshSettings("demo");
         app::CommandLineOptions options;
         options.demo = true;
+        options.demoDomain = 83; // its own DDS domain: other demo tests may run at the same time
         app::Console console(options, *settings);
         QVERIFY(console.demo() && console.demo()->isRunning());
         QVERIFY2(console.window()->notice().startsWith("Demo:"), qPrintable(console.window()->notice()));

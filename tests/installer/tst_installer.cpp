@@ -177,7 +177,8 @@ private Q_SLOTS:
             = { QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1024x700") };
         // The installed files alone run the whole demo system (in-process backends,
         // built-in story, scenario and price book) and wait for its network.
-        arguments << QStringLiteral("--demo");
+        // Its own DDS domain: other demo tests may run at the same time.
+        arguments << QStringLiteral("--demo") << QStringLiteral("--demo-domain") << QStringLiteral("85");
         const Result shot
             = run(installed(QStringLiteral("bin/opsdeck")), arguments, 60, installedEnvironment());
         QVERIFY2(shot.exitCode == 0, qPrintable(shot.output));
