@@ -7,6 +7,7 @@
 #include "app/modelhost.h"
 #include "app/recordcontroller.h"
 #include "app/replaycontroller.h"
+#include "app/topologymenu.h"
 #include "clients/billingclient.h"
 #include "clients/bridgeclient.h"
 #include "views3d/palette3d.h"
@@ -27,6 +28,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QMenuBar>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -161,6 +163,9 @@ void Console::createViews()
             [this](quint32 a, quint32 b) { m_details->showLink(a, b); });
         connect(m_topology3d, &views3d::TopologyController::selectionCleared, m_details,
             &views3d::TopologyDetails::clearSelection);
+        m_topologyMenu = new TopologyMenu(m_topology3d, m_settings, m_window);
+        QMenuBar *bar = m_window->menuBar();
+        bar->insertMenu(bar->actions().constLast(), m_topologyMenu); // before Help
     }
 
     m_simulation = new widgets::SimulationView;
@@ -243,6 +248,8 @@ void Console::feedViews()
         m_services->setSnapshot(now.latency);
     if (now.costs != m_shown.costs)
         m_costs->setSnapshot(now.costs);
+    if (now.costs != m_shown.costs || now.topology != m_shown.topology)
+        feedNodeCosts(now);
     if (now.topology != m_shown.topology) {
         m_details->setSnapshot(now.topology);
         const bool empty = now.topology->isEmpty();
@@ -252,6 +259,24 @@ void Console::feedViews()
                                       : QString());
     }
     m_shown = now;
+}
+
+void Console::feedNodeCosts(const ConsoleState &now)
+{
+    // Only a new cost snapshot or a changed node set can change the matching.
+    const bool nodeSet = now.topology
+        && (!m_shown.topology || now.topology->structureVersion != m_shown.topology->structureVersion);
+    if (now.costs == m_shown.costs && !nodeSet)
+        return;
+    std::shared_ptr<const model::NodeCosts> costs;
+    if (now.costs && !now.costs->empty() && now.topology && !now.topology->isEmpty())
+        costs = model::NodeCosts::build(*now.costs, *now.topology);
+    if (!costs && !m_nodeCosts)
+        return;
+    m_nodeCosts = std::move(costs);
+    m_details->setNodeCosts(m_nodeCosts);
+    if (m_topology3d)
+        m_topology3d->setNodeCosts(m_nodeCosts);
 }
 
 void Console::show()
@@ -282,6 +307,8 @@ void Console::saveSettings()
     m_window->layoutManager()->save(m_settings);
     m_settings.setValue(kThemeKey, widgets::themeName(m_theme->current()));
     m_connectionSettings.save(m_settings);
+    if (m_topologyMenu)
+        m_topologyMenu->save(m_settings);
 }
 
 void Console::connectTo(const model::ConnectionSettings &endpoints)

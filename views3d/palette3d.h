@@ -15,6 +15,7 @@ struct Palette3D
     osg::Vec4 axisNorth;
     osg::Vec4 axisUp;
     osg::Vec4 text;
+    osg::Vec4 route; // highlighted routes: apart from the ramp and the status colours
 
     static Palette3D light();
     static Palette3D dark();

@@ -226,10 +226,34 @@ void TopologyController::setLinkColoring(TopologyScene::LinkColoring coloring)
     m_widget->requestFrame();
 }
 
+void TopologyController::setNodeColoring(TopologyScene::NodeColoring coloring)
+{
+    m_scene.setNodeColoring(coloring);
+    updateNodeLegend();
+    m_widget->requestFrame();
+}
+
+void TopologyController::setNodeCosts(std::shared_ptr<const model::NodeCosts> costs)
+{
+    m_scene.setNodeCosts(std::move(costs));
+    updateNodeLegend();
+    if (m_scene.nodeColoring() == TopologyScene::NodeColoring::Cost)
+        m_widget->requestFrame();
+}
+
+void TopologyController::updateNodeLegend()
+{
+    const auto &snapshot = m_scene.snapshot();
+    m_legend->setNodeColoring(
+        m_scene.nodeColoring(), m_scene.nodeCosts(), snapshot ? snapshot->nodes->size() : 0);
+    placeLegend();
+}
+
 void TopologyController::setPalette(const Palette3D &palette)
 {
     m_widget->setPalette3D(palette);
     m_scene.setPalette(palette);
+    m_legend->setRouteColor(palette.route);
     m_widget->requestFrame();
 }
 

@@ -72,6 +72,9 @@ public:
     bool isFollowing() const { return m_follow; }
     void setFlowAnimation(bool enabled);
     void setLinkColoring(TopologyScene::LinkColoring coloring);
+    // The cost layer (TopologyScene::setNodeColoring) and its data; the legend follows.
+    void setNodeColoring(TopologyScene::NodeColoring coloring);
+    void setNodeCosts(std::shared_ptr<const model::NodeCosts> costs);
     void setPalette(const Palette3D &palette);
 
     // Applies pending snapshots and camera moves now (the timer does it normally).
@@ -91,6 +94,7 @@ private:
     void moveCamera(const osg::Vec3d &center, double distance, const osg::Quat &rotation, bool animated);
     void stepCamera();
     void placeLegend();
+    void updateNodeLegend();
 
     OsgWidget *m_widget;
     TopologyScene m_scene;

@@ -1,5 +1,7 @@
 #include "views3d/topologydetails.h"
 
+#include "model/costformat.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -134,6 +136,15 @@ void TopologyDetails::rebuild()
         m_tree->topLevelItem(i)->setExpanded(!collapsed.contains(m_tree->topLevelItem(i)->text(0)));
 }
 
+void TopologyDetails::setNodeCosts(std::shared_ptr<const model::NodeCosts> costs)
+{
+    if (costs == m_costs)
+        return;
+    m_costs = std::move(costs);
+    if (m_node)
+        rebuild();
+}
+
 void TopologyDetails::fillNode(const model::TopoNode &n)
 {
     const model::TopologySnapshot &s = *m_snapshot;
@@ -154,6 +165,20 @@ void TopologyDetails::fillNode(const model::TopoNode &n)
         tr("%1° / %2 m/s").arg(n.headingDeg, 0, 'f', 0).arg(n.groundSpeedMps, 0, 'f', 0));
     row(state, tr("Step / sim time"), tr("%1 / %2 s").arg(n.step).arg(double(n.simTimeNs) / 1e9, 0, 'f', 1));
     row(state, tr("Owner"), n.owner);
+    if (const model::NodeCosts::Entry *cost = m_costs ? m_costs->find(n.id) : nullptr) {
+        const QString currency = m_costs->currency();
+        auto money = [&](double v) { return model::CostFormat::money(v, currency); };
+        auto *costItem = new QTreeWidgetItem(m_tree, { tr("Cost so far") });
+        row(costItem, tr("Effective (amortised)"), money(cost->sums.effective));
+        row(costItem, tr("Billed"), money(cost->sums.billed));
+        row(costItem, tr("On-demand equivalent"), money(cost->sums.list));
+        row(costItem, tr("Savings"), money(cost->sums.savings()));
+        row(costItem, tr("Pricing"), cost->pricing);
+        row(costItem, tr("Resource"), tr("%1 (%2)").arg(cost->resource, cost->service));
+        if (m_costs->totalEffective() > 0)
+            row(costItem, tr("Share of all nodes"),
+                tr("%1 %").arg(100.0 * cost->sums.effective / m_costs->totalEffective(), 0, 'f', 1));
+    }
     const auto links = s.linksOf(n.id);
     auto *linkItem = new QTreeWidgetItem(m_tree, { tr("Links (%1)").arg(links.size()) });
     for (const model::TopoLink *l : links) {

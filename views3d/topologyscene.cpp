@@ -190,6 +190,22 @@ osg::Vec4 TopologyScene::nodeColor(opsdeck::v1::NodeKind kind, opsdeck::v1::Node
     }
 }
 
+const osg::Vec4 TopologyScene::kNoCostColor { 0.62f, 0.62f, 0.66f, 1.f };
+
+osg::Vec4 TopologyScene::costColor(double fraction)
+{
+    return Palette3D::ramp(1.0 - fraction);
+}
+
+osg::Vec4 TopologyScene::drawnNodeColor(const model::TopoNode &node) const
+{
+    if (m_nodeColoring == NodeColoring::Cost) {
+        const model::NodeCosts::Entry *cost = m_nodeCosts ? m_nodeCosts->find(node.id) : nullptr;
+        return cost ? costColor(m_nodeCosts->fraction(*cost)) : kNoCostColor;
+    }
+    return nodeColor(node.kind, node.status);
+}
+
 osg::Vec4 TopologyScene::linkColor(const model::TopoLink &link) const
 {
     if (m_coloring == LinkColoring::Latency)
@@ -261,7 +277,7 @@ void TopologyScene::updateNodes()
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const osg::Vec3 p(float(nodes[i].east), float(nodes[i].north), float(nodes[i].up));
         (*v)[i] = p;
-        (*c)[i] = nodeColor(nodes[i].kind, nodes[i].status);
+        (*c)[i] = drawnNodeColor(nodes[i]);
         (*sv)[2 * i] = osg::Vec3(p.x(), p.y(), 0.f);
         (*sv)[2 * i + 1] = p;
         (*sc)[2 * i] = stalk;
@@ -305,7 +321,7 @@ void TopologyScene::updateRoutes()
     osg::Vec4Array *c = colors(m_routes.get());
     v->clear();
     c->clear();
-    osg::Vec4 color = m_palette.axisEast; // the palette's strong warm colour
+    const osg::Vec4 color = m_palette.route;
     for (const auto &idx : m_routeIdx) {
         for (std::size_t h = 0; h + 1 < idx.size(); ++h) {
             if (idx[h] >= pos.size() || idx[h + 1] >= pos.size())
@@ -332,7 +348,7 @@ void TopologyScene::updateTrails()
             const std::uint32_t b = trails.begin[i], e = trails.begin[i + 1];
             if (e <= b)
                 continue;
-            osg::Vec4 color = nodeColor(nodes[i].kind, nodes[i].status);
+            osg::Vec4 color = drawnNodeColor(nodes[i]);
             const std::uint32_t count = e - b;
             // Old points to the last trail point, then to the node itself.
             for (std::uint32_t k = b; k < e; ++k) {
@@ -562,6 +578,24 @@ void TopologyScene::setLinkColoring(LinkColoring coloring)
     m_coloring = coloring;
     if (m_snapshot)
         updateLinks();
+}
+
+void TopologyScene::setNodeColoring(NodeColoring coloring)
+{
+    if (coloring == m_nodeColoring)
+        return;
+    m_nodeColoring = coloring;
+    if (m_snapshot)
+        updateNodes();
+}
+
+void TopologyScene::setNodeCosts(std::shared_ptr<const model::NodeCosts> costs)
+{
+    if (costs == m_nodeCosts)
+        return;
+    m_nodeCosts = std::move(costs);
+    if (m_snapshot && m_nodeColoring == NodeColoring::Cost)
+        updateNodes();
 }
 
 void TopologyScene::setLatencyScaleMs(double ms)

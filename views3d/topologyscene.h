@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/nodecosts.h"
 #include "model/topologysnapshot.h"
 #include "views3d/palette3d.h"
 
@@ -27,6 +28,7 @@ namespace opsdeck::views3d {
 // y north, z up). A fixed set of drawables whatever the size of the network:
 //   nodes        one GL_POINTS geometry, round point sprites of a constant
 //                pixel size (visible at every zoom), colour by kind and status
+//                or, as an optional layer, by what the node has cost so far
 //   selection    one point behind the selected node (a halo)
 //   stalks       one GL_LINES geometry: each node down to the ground
 //   links        one GL_LINES geometry coloured by quality or latency
@@ -42,6 +44,7 @@ class TopologyScene
 {
 public:
     enum class LinkColoring { Quality, Latency };
+    enum class NodeColoring { KindAndStatus, Cost };
 
     static constexpr int kLabelPool = 9;
     static constexpr float kNodeSizePx = 11.f;
@@ -73,6 +76,16 @@ public:
     // Latency mapped to the ramp: 0 ms = good, >= this = bad.
     void setLatencyScaleMs(double ms);
     double latencyScaleMs() const { return m_latencyScaleMs; }
+    // The cost layer: nodes on the ramp by their share of the most expensive
+    // node's effective cost (purple = most expensive, as "bad" on links),
+    // nodes without cost data in kNoCostColor. The costs may be updated at
+    // any time (the console does on every cost or node-set change).
+    void setNodeColoring(NodeColoring coloring);
+    NodeColoring nodeColoring() const { return m_nodeColoring; }
+    void setNodeCosts(std::shared_ptr<const model::NodeCosts> costs);
+    const std::shared_ptr<const model::NodeCosts> &nodeCosts() const { return m_nodeCosts; }
+    static osg::Vec4 costColor(double fraction);
+    static const osg::Vec4 kNoCostColor;
     void setTrailsVisible(bool visible);
     bool trailsVisible() const { return m_trailsVisible; }
     void setStalksVisible(bool visible);
@@ -85,6 +98,8 @@ public:
     int drawableCount() const;
 
     static osg::Vec4 nodeColor(opsdeck::v1::NodeKind kind, opsdeck::v1::NodeStatus status);
+    // The colour node `node` is drawn in under the current node colouring.
+    osg::Vec4 drawnNodeColor(const model::TopoNode &node) const;
     osg::Vec4 linkColor(const model::TopoLink &link) const;
 
 private:
@@ -121,6 +136,8 @@ private:
     std::optional<model::LinkKey> m_selectedLink;
     std::vector<std::uint32_t> m_hover;
     LinkColoring m_coloring = LinkColoring::Quality;
+    NodeColoring m_nodeColoring = NodeColoring::KindAndStatus;
+    std::shared_ptr<const model::NodeCosts> m_nodeCosts;
     double m_latencyScaleMs = 50.0;
     bool m_trailsVisible = false; // optional: 10,000 trails are a lot of lines
     double m_animationSeconds = 0;

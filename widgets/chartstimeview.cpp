@@ -25,6 +25,10 @@ ChartsTimeView::ChartsTimeView(const QString &title, const QString &yLabel, QWid
     setRenderHint(QPainter::Antialiasing, false);
     chart()->setTitle(title);
     chart()->legend()->setAlignment(Qt::AlignBottom);
+    // Docked charts are often short: tight margins, and below a readable
+    // height the dock scrolls instead of eliding every axis label to "…".
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    setMinimumHeight(kMinimumHeight);
     chart()->setAnimationOptions(QChart::NoAnimation);
     m_x = new QDateTimeAxis(chart());
     m_x->setFormat(QStringLiteral("HH:mm:ss"));
@@ -79,6 +83,8 @@ void ChartsTimeView::changeEvent(QEvent *event)
 void ChartsTimeView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    // A short chart gives its title's line to the plot (the tab names it).
+    chart()->setTitle(height() < kTitleHeight ? QString() : accessibleName());
     redecimate();
 }
 

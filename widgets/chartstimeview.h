@@ -51,6 +51,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static constexpr int kMinimumHeight = 190;
+    static constexpr int kTitleHeight = 260;
     struct Entry
     {
         std::vector<QPointF> points;

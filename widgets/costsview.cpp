@@ -1,6 +1,6 @@
 #include "widgets/costsview.h"
 
-#include "widgets/costformat.h"
+#include "model/costformat.h"
 #include "widgets/costpalette.h"
 #include "widgets/costtreemodel.h"
 #include "widgets/whatifpanel.h"
@@ -35,6 +35,8 @@
 Q_LOGGING_CATEGORY(lcCostsView, "opsdeck.widgets.costs")
 
 namespace opsdeck::widgets {
+
+using model::CostFormat;
 namespace {
 
 constexpr int kDonutSlices = 7; // the biggest services; the rest is "Other"

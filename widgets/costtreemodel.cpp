@@ -1,11 +1,13 @@
 #include "widgets/costtreemodel.h"
 
-#include "widgets/costformat.h"
+#include "model/costformat.h"
 
 #include <algorithm>
 #include <map>
 
 namespace opsdeck::widgets {
+
+using model::CostFormat;
 
 CostTreeModel::CostTreeModel(QObject *parent)
     : QAbstractItemModel(parent)

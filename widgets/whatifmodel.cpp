@@ -1,8 +1,10 @@
 #include "widgets/whatifmodel.h"
 
-#include "widgets/costformat.h"
+#include "model/costformat.h"
 
 namespace opsdeck::widgets {
+
+using model::CostFormat;
 
 WhatIfModel::WhatIfModel(QObject *parent)
     : QAbstractTableModel(parent)

@@ -1,6 +1,6 @@
 #include "widgets/whatifpanel.h"
 
-#include "widgets/costformat.h"
+#include "model/costformat.h"
 #include "widgets/costpalette.h"
 #include "widgets/whatifmodel.h"
 
@@ -23,6 +23,8 @@
 #include <cmath>
 
 namespace opsdeck::widgets {
+
+using model::CostFormat;
 
 WhatIfPanel::WhatIfPanel(QWidget *parent)
     : QWidget(parent)

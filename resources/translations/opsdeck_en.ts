@@ -147,6 +147,18 @@
         <source>--%1 needs --record FILE</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --demo: the DDS domain of its simulation and bridge (0-232, default 31; two demos on one machine need two domains).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-domain: &apos;%1&apos; is not a DDS domain (0-232)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-domain needs --demo</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::app::Console</name>
@@ -584,6 +596,77 @@
     </message>
 </context>
 <context>
+    <name>opsdeck::app::TopologyMenu</name>
+    <message>
+        <source>&amp;Topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Perspective View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ollow Selected Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour Links by &amp;Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour Links by &amp;Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour Nodes by &amp;Kind and Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour Nodes by &amp;Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each node has cost so far, from the billing backend (Costs panel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;rails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stalks to the Ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Animate Route Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::views3d::GlProbe</name>
     <message>
         <source>OpenGL is not available on the &quot;%1&quot; display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
@@ -799,13 +882,49 @@
         <source>Routes over it (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cost so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective (amortised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-demand equivalent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of all nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::views3d::TopologyLegend</name>
-    <message>
-        <source>Link colour legend</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Link quality</source>
         <translation type="unfinished"></translation>
@@ -844,6 +963,34 @@
     </message>
     <message>
         <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes by kind and status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node cost so far (effective)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cost data for these nodes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes billed, %3 in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cost data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

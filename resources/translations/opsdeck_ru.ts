@@ -88,15 +88,15 @@
         <translation>--screenshot: имя файла пусто</translation>
     </message>
     <message>
-        <source>--theme: '%1' is not a theme; use light or dark</source>
+        <source>--theme: &apos;%1&apos; is not a theme; use light or dark</source>
         <translation>--theme: «%1» — не тема; используйте light или dark</translation>
     </message>
     <message>
-        <source>--layout: '%1' is not a layout; use one of %2</source>
+        <source>--layout: &apos;%1&apos; is not a layout; use one of %2</source>
         <translation>--layout: «%1» — не раскладка; используйте одну из: %2</translation>
     </message>
     <message>
-        <source>--size: '%1' is not a window size; use WxH between 320x240 and 16384x16384</source>
+        <source>--size: &apos;%1&apos; is not a window size; use WxH between 320x240 and 16384x16384</source>
         <translation>--size: «%1» — не размер окна; используйте ШxВ от 320x240 до 16384x16384</translation>
     </message>
     <message>
@@ -140,12 +140,24 @@
         <translation>--record нельзя сочетать с --replay или --demo</translation>
     </message>
     <message>
-        <source>'%1' is not a positive whole number</source>
+        <source>&apos;%1&apos; is not a positive whole number</source>
         <translation>«%1» не является целым положительным числом</translation>
     </message>
     <message>
         <source>--%1 needs --record FILE</source>
         <translation>--%1 требует --record ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>With --demo: the DDS domain of its simulation and bridge (0-232, default 31; two demos on one machine need two domains).</source>
+        <translation>С --demo: DDS-домен её симуляции и моста (0-232, по умолчанию 31; двум демо на одной машине нужны два домена).</translation>
+    </message>
+    <message>
+        <source>--demo-domain: &apos;%1&apos; is not a DDS domain (0-232)</source>
+        <translation>--demo-domain: «%1» — не DDS-домен (0-232)</translation>
+    </message>
+    <message>
+        <source>--demo-domain needs --demo</source>
+        <translation>--demo-domain требует --demo</translation>
     </message>
 </context>
 <context>
@@ -155,7 +167,7 @@
         <translation>Топологии пока нет — нет подключения к DDS-мосту (Файл ▸ Подключиться… или запуск с --demo). Сетка — плоскость земли: квадраты 10 м, восток красным, север зелёным, верх синим.</translation>
     </message>
     <message>
-        <source>No topology yet — waiting for the DDS-bridge's nodes (File ▸ Connect…, or run with --demo).</source>
+        <source>No topology yet — waiting for the DDS-bridge&apos;s nodes (File ▸ Connect…, or run with --demo).</source>
         <translation>Топологии пока нет — ожидание узлов от DDS-моста (Файл ▸ Подключиться… или запуск с --demo).</translation>
     </message>
     <message>
@@ -168,7 +180,11 @@
     </message>
     <message numerus="yes">
         <source>Recorded %1 (%n envelopes).</source>
-        <translation><numerusform>Записано %1 (%n конверт).</numerusform><numerusform>Записано %1 (%n конверта).</numerusform><numerusform>Записано %1 (%n конвертов).</numerusform></translation>
+        <translation>
+            <numerusform>Записано %1 (%n конверт).</numerusform>
+            <numerusform>Записано %1 (%n конверта).</numerusform>
+            <numerusform>Записано %1 (%n конвертов).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replaying %1 — live connections are paused (File ▸ Close Recording and Go Live).</source>
@@ -316,7 +332,11 @@
     <name>opsdeck::app::LiveClients</name>
     <message numerus="yes">
         <source>retrying in %n s</source>
-        <translation><numerusform>повтор через %n с</numerusform><numerusform>повтор через %n с</numerusform><numerusform>повтор через %n с</numerusform></translation>
+        <translation>
+            <numerusform>повтор через %n с</numerusform>
+            <numerusform>повтор через %n с</numerusform>
+            <numerusform>повтор через %n с</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -546,7 +566,11 @@
     <name>opsdeck::app::RecordController</name>
     <message numerus="yes">
         <source>● REC %1 — %2, %3, %n envelopes</source>
-        <translation><numerusform>● ЗАП %1 — %2, %3, %n конверт</numerusform><numerusform>● ЗАП %1 — %2, %3, %n конверта</numerusform><numerusform>● ЗАП %1 — %2, %3, %n конвертов</numerusform></translation>
+        <translation>
+            <numerusform>● ЗАП %1 — %2, %3, %n конверт</numerusform>
+            <numerusform>● ЗАП %1 — %2, %3, %n конверта</numerusform>
+            <numerusform>● ЗАП %1 — %2, %3, %n конвертов</numerusform>
+        </translation>
     </message>
     <message>
         <source>, %1 dropped</source>
@@ -577,17 +601,88 @@
     </message>
 </context>
 <context>
+    <name>opsdeck::app::TopologyMenu</name>
+    <message>
+        <source>&amp;Topology</source>
+        <translation>&amp;Топология</translation>
+    </message>
+    <message>
+        <source>&amp;Fit All</source>
+        <translation>&amp;Показать всё</translation>
+    </message>
+    <message>
+        <source>&amp;Top View</source>
+        <translation>Вид с&amp;верху</translation>
+    </message>
+    <message>
+        <source>&amp;Perspective View</source>
+        <translation>&amp;Перспектива</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow Selected Node</source>
+        <translation>С&amp;ледовать за выбранным узлом</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <source>Colour Links by &amp;Quality</source>
+        <translation>Цвет связей по &amp;качеству</translation>
+    </message>
+    <message>
+        <source>Colour Links by &amp;Latency</source>
+        <translation>Цвет связей по &amp;задержке</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Узлы</translation>
+    </message>
+    <message>
+        <source>Colour Nodes by &amp;Kind and Status</source>
+        <translation>Цвет узлов по &amp;типу и состоянию</translation>
+    </message>
+    <message>
+        <source>Colour Nodes by &amp;Cost</source>
+        <translation>Цвет узлов по &amp;стоимости</translation>
+    </message>
+    <message>
+        <source>What each node has cost so far, from the billing backend (Costs panel)</source>
+        <translation>Сколько стоил каждый узел до сих пор, по данным биллинга (панель «Затраты»)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>T&amp;rails</source>
+        <translation>&amp;Следы</translation>
+    </message>
+    <message>
+        <source>&amp;Stalks to the Ground</source>
+        <translation>&amp;Линии к земле</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>&amp;Сетка</translation>
+    </message>
+    <message>
+        <source>&amp;Animate Route Flows</source>
+        <translation>&amp;Анимировать потоки маршрутов</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::views3d::GlProbe</name>
     <message>
-        <source>OpenGL is not available on the "%1" display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
+        <source>OpenGL is not available on the &quot;%1&quot; display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
         <translation>OpenGL недоступен на платформе отображения «%1», поэтому 3D-вид не может быть показан. Запустите на рабочем столе или под Xvfb (xvfb-run).</translation>
     </message>
     <message>
-        <source>No OpenGL context could be created on this display (platform "%1"). Check the graphics driver (Mesa) or run under Xvfb.</source>
+        <source>No OpenGL context could be created on this display (platform &quot;%1&quot;). Check the graphics driver (Mesa) or run under Xvfb.</source>
         <translation>Не удалось создать контекст OpenGL на этом дисплее (платформа «%1»). Проверьте графический драйвер (Mesa) или запустите под Xvfb.</translation>
     </message>
     <message>
-        <source>An OpenGL context was created but could not be made current (platform "%1").</source>
+        <source>An OpenGL context was created but could not be made current (platform &quot;%1&quot;).</source>
         <translation>Контекст OpenGL создан, но его не удалось сделать текущим (платформа «%1»).</translation>
     </message>
     <message>
@@ -792,13 +887,49 @@
         <source>Routes over it (%1)</source>
         <translation>Маршруты через канал (%1)</translation>
     </message>
+    <message>
+        <source>Cost so far</source>
+        <translation>Стоимость до сих пор</translation>
+    </message>
+    <message>
+        <source>Effective (amortised)</source>
+        <translation>Эффективная (с амортизацией)</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Выставлено</translation>
+    </message>
+    <message>
+        <source>On-demand equivalent</source>
+        <translation>Эквивалент по запросу</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Экономия</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>Тариф</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ресурс</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Share of all nodes</source>
+        <translation>Доля от всех узлов</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::views3d::TopologyLegend</name>
-    <message>
-        <source>Link colour legend</source>
-        <translation>Легенда цветов каналов</translation>
-    </message>
     <message>
         <source>Link quality</source>
         <translation>Качество канала</translation>
@@ -839,6 +970,34 @@
         <source>failed</source>
         <translation>отказ</translation>
     </message>
+    <message>
+        <source>Colour legend</source>
+        <translation>Легенда цветов</translation>
+    </message>
+    <message>
+        <source>Nodes by kind and status</source>
+        <translation>Узлы по типу и состоянию</translation>
+    </message>
+    <message>
+        <source>Node cost so far (effective)</source>
+        <translation>Стоимость узла до сих пор (эффективная)</translation>
+    </message>
+    <message>
+        <source>no cost data for these nodes yet</source>
+        <translation>для этих узлов ещё нет данных о стоимости</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes billed, %3 in all</source>
+        <translation>счёт выставлен за %1 из %2 узлов, всего %3</translation>
+    </message>
+    <message>
+        <source>no cost data</source>
+        <translation>нет данных о стоимости</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>маршрут</translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::views3d::View3D</name>
@@ -873,7 +1032,7 @@
         <translation>Подключение к бэкендам</translation>
     </message>
     <message>
-        <source>Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which the console uses only on this machine's loopback). Leave an address empty to not use that backend.</source>
+        <source>Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which the console uses only on this machine&apos;s loopback). Leave an address empty to not use that backend.</source>
         <translation>Адреса имеют вид grpcs://хост:порт (TLS) или grpc://хост:порт (без шифрования; консоль использует его только на loopback этой машины). Оставьте адрес пустым, чтобы не использовать этот бэкенд.</translation>
     </message>
     <message>
@@ -949,7 +1108,7 @@
         <translation>Файлы PEM (*.pem *.crt *.key);;Все файлы (*)</translation>
     </message>
     <message>
-        <source>%1: cannot read '%2'</source>
+        <source>%1: cannot read &apos;%2&apos;</source>
         <translation>%1: не удаётся прочитать «%2»</translation>
     </message>
     <message>
@@ -1488,7 +1647,7 @@ Last: %2</source>
         <translation>Насколько p99 ниже дедлайна: (дедлайн − p99) / дедлайн</translation>
     </message>
     <message>
-        <source>Responses the callee finished after the caller's deadline had passed</source>
+        <source>Responses the callee finished after the caller&apos;s deadline had passed</source>
         <translation>Ответы, которые вызываемый сервис завершил после истечения дедлайна вызывающего</translation>
     </message>
     <message>
@@ -1893,7 +2052,7 @@ Scenario: %2</source>
         <translation>Невозможно, пока симуляция в состоянии «%1».</translation>
     </message>
     <message>
-        <source>Send "%1" to the control module.</source>
+        <source>Send &quot;%1&quot; to the control module.</source>
         <translation>Отправить «%1» модулю управления.</translation>
     </message>
     <message>

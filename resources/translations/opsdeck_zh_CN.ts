@@ -88,15 +88,15 @@
         <translation>--screenshot：文件名为空</translation>
     </message>
     <message>
-        <source>--theme: '%1' is not a theme; use light or dark</source>
+        <source>--theme: &apos;%1&apos; is not a theme; use light or dark</source>
         <translation>--theme：“%1”不是主题；请使用 light 或 dark</translation>
     </message>
     <message>
-        <source>--layout: '%1' is not a layout; use one of %2</source>
+        <source>--layout: &apos;%1&apos; is not a layout; use one of %2</source>
         <translation>--layout：“%1”不是布局；请使用以下之一：%2</translation>
     </message>
     <message>
-        <source>--size: '%1' is not a window size; use WxH between 320x240 and 16384x16384</source>
+        <source>--size: &apos;%1&apos; is not a window size; use WxH between 320x240 and 16384x16384</source>
         <translation>--size：“%1”不是窗口大小；请使用 320x240 到 16384x16384 之间的 宽x高</translation>
     </message>
     <message>
@@ -140,12 +140,24 @@
         <translation>--record 不能与 --replay 或 --demo 同时使用</translation>
     </message>
     <message>
-        <source>'%1' is not a positive whole number</source>
+        <source>&apos;%1&apos; is not a positive whole number</source>
         <translation>“%1”不是正整数</translation>
     </message>
     <message>
         <source>--%1 needs --record FILE</source>
         <translation>--%1 需要 --record FILE</translation>
+    </message>
+    <message>
+        <source>With --demo: the DDS domain of its simulation and bridge (0-232, default 31; two demos on one machine need two domains).</source>
+        <translation>与 --demo 一起使用：其仿真和桥接的 DDS 域（0-232，默认 31；同一台机器上的两个演示需要两个域）。</translation>
+    </message>
+    <message>
+        <source>--demo-domain: &apos;%1&apos; is not a DDS domain (0-232)</source>
+        <translation>--demo-domain：“%1”不是 DDS 域（0-232）</translation>
+    </message>
+    <message>
+        <source>--demo-domain needs --demo</source>
+        <translation>--demo-domain 需要 --demo</translation>
     </message>
 </context>
 <context>
@@ -155,7 +167,7 @@
         <translation>尚无拓扑——未连接 DDS 网桥（文件 ▸ 连接…，或使用 --demo 运行）。网格为地平面：10 米方格，东为红色，北为绿色，上为蓝色。</translation>
     </message>
     <message>
-        <source>No topology yet — waiting for the DDS-bridge's nodes (File ▸ Connect…, or run with --demo).</source>
+        <source>No topology yet — waiting for the DDS-bridge&apos;s nodes (File ▸ Connect…, or run with --demo).</source>
         <translation>尚无拓扑——正在等待 DDS 网桥的节点（文件 ▸ 连接…，或使用 --demo 运行）。</translation>
     </message>
     <message>
@@ -168,7 +180,9 @@
     </message>
     <message numerus="yes">
         <source>Recorded %1 (%n envelopes).</source>
-        <translation><numerusform>已录制 %1（%n 个信封）。</numerusform></translation>
+        <translation>
+            <numerusform>已录制 %1（%n 个信封）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replaying %1 — live connections are paused (File ▸ Close Recording and Go Live).</source>
@@ -316,7 +330,9 @@
     <name>opsdeck::app::LiveClients</name>
     <message numerus="yes">
         <source>retrying in %n s</source>
-        <translation><numerusform>%n 秒后重试</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒后重试</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -546,7 +562,9 @@
     <name>opsdeck::app::RecordController</name>
     <message numerus="yes">
         <source>● REC %1 — %2, %3, %n envelopes</source>
-        <translation><numerusform>● 录制 %1 — %2，%3，%n 个信封</numerusform></translation>
+        <translation>
+            <numerusform>● 录制 %1 — %2，%3，%n 个信封</numerusform>
+        </translation>
     </message>
     <message>
         <source>, %1 dropped</source>
@@ -577,17 +595,88 @@
     </message>
 </context>
 <context>
+    <name>opsdeck::app::TopologyMenu</name>
+    <message>
+        <source>&amp;Topology</source>
+        <translation>拓扑(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit All</source>
+        <translation>全部适配(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Top View</source>
+        <translation>俯视图(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Perspective View</source>
+        <translation>透视图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow Selected Node</source>
+        <translation>跟随所选节点(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>Colour Links by &amp;Quality</source>
+        <translation>按质量着色链路(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Colour Links by &amp;Latency</source>
+        <translation>按延迟着色链路(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Colour Nodes by &amp;Kind and Status</source>
+        <translation>按类型和状态着色节点(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Colour Nodes by &amp;Cost</source>
+        <translation>按成本着色节点(&amp;C)</translation>
+    </message>
+    <message>
+        <source>What each node has cost so far, from the billing backend (Costs panel)</source>
+        <translation>每个节点迄今的成本，来自计费后端（成本面板）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>T&amp;rails</source>
+        <translation>轨迹(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stalks to the Ground</source>
+        <translation>到地面的垂线(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Animate Route Flows</source>
+        <translation>动画显示路由流(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>opsdeck::views3d::GlProbe</name>
     <message>
-        <source>OpenGL is not available on the "%1" display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
+        <source>OpenGL is not available on the &quot;%1&quot; display platform, so the 3D view cannot be shown. Run on a desktop or under Xvfb (xvfb-run).</source>
         <translation>显示平台“%1”不支持 OpenGL，因此无法显示三维视图。请在桌面环境中或在 Xvfb（xvfb-run）下运行。</translation>
     </message>
     <message>
-        <source>No OpenGL context could be created on this display (platform "%1"). Check the graphics driver (Mesa) or run under Xvfb.</source>
+        <source>No OpenGL context could be created on this display (platform &quot;%1&quot;). Check the graphics driver (Mesa) or run under Xvfb.</source>
         <translation>无法在此显示器上创建 OpenGL 上下文（平台“%1”）。请检查图形驱动（Mesa）或在 Xvfb 下运行。</translation>
     </message>
     <message>
-        <source>An OpenGL context was created but could not be made current (platform "%1").</source>
+        <source>An OpenGL context was created but could not be made current (platform &quot;%1&quot;).</source>
         <translation>已创建 OpenGL 上下文，但无法将其设为当前上下文（平台“%1”）。</translation>
     </message>
     <message>
@@ -792,13 +881,49 @@
         <source>Routes over it (%1)</source>
         <translation>经过此链路的路由（%1）</translation>
     </message>
+    <message>
+        <source>Cost so far</source>
+        <translation>迄今成本</translation>
+    </message>
+    <message>
+        <source>Effective (amortised)</source>
+        <translation>有效成本（摊销）</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>已计费</translation>
+    </message>
+    <message>
+        <source>On-demand equivalent</source>
+        <translation>按需等价</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>节省</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>定价</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Share of all nodes</source>
+        <translation>占所有节点的比例</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::views3d::TopologyLegend</name>
-    <message>
-        <source>Link colour legend</source>
-        <translation>链路颜色图例</translation>
-    </message>
     <message>
         <source>Link quality</source>
         <translation>链路质量</translation>
@@ -839,6 +964,34 @@
         <source>failed</source>
         <translation>故障</translation>
     </message>
+    <message>
+        <source>Colour legend</source>
+        <translation>颜色图例</translation>
+    </message>
+    <message>
+        <source>Nodes by kind and status</source>
+        <translation>按类型和状态的节点</translation>
+    </message>
+    <message>
+        <source>Node cost so far (effective)</source>
+        <translation>节点迄今成本（有效）</translation>
+    </message>
+    <message>
+        <source>no cost data for these nodes yet</source>
+        <translation>这些节点暂无成本数据</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes billed, %3 in all</source>
+        <translation>%2 个节点中已计费 %1 个，共 %3</translation>
+    </message>
+    <message>
+        <source>no cost data</source>
+        <translation>无成本数据</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>路由</translation>
+    </message>
 </context>
 <context>
     <name>opsdeck::views3d::View3D</name>
@@ -873,7 +1026,7 @@
         <translation>连接到后端</translation>
     </message>
     <message>
-        <source>Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which the console uses only on this machine's loopback). Leave an address empty to not use that backend.</source>
+        <source>Addresses are grpcs://host:port (TLS) or grpc://host:port (plaintext, which the console uses only on this machine&apos;s loopback). Leave an address empty to not use that backend.</source>
         <translation>地址格式为 grpcs://主机:端口（TLS）或 grpc://主机:端口（明文，控制台仅在本机回环接口上使用）。地址留空表示不使用该后端。</translation>
     </message>
     <message>
@@ -949,7 +1102,7 @@
         <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>%1: cannot read '%2'</source>
+        <source>%1: cannot read &apos;%2&apos;</source>
         <translation>%1：无法读取“%2”</translation>
     </message>
     <message>
@@ -1482,7 +1635,7 @@ Last: %2</source>
         <translation>p99 距截止时间的余量：(截止时间 − p99) / 截止时间</translation>
     </message>
     <message>
-        <source>Responses the callee finished after the caller's deadline had passed</source>
+        <source>Responses the callee finished after the caller&apos;s deadline had passed</source>
         <translation>被调用方在调用方截止时间过后才完成的响应</translation>
     </message>
     <message>
@@ -1887,7 +2040,7 @@ Scenario: %2</source>
         <translation>仿真处于“%1”状态时无法执行。</translation>
     </message>
     <message>
-        <source>Send "%1" to the control module.</source>
+        <source>Send &quot;%1&quot; to the control module.</source>
         <translation>向控制模块发送“%1”。</translation>
     </message>
     <message>

@@ -1,10 +1,10 @@
-#include "widgets/costformat.h"
+#include "model/costformat.h"
 
 #include <QLocale>
 
 #include <cmath>
 
-namespace opsdeck::widgets {
+namespace opsdeck::model {
 
 QString CostFormat::money(double amount, const QString &currency)
 {
@@ -19,4 +19,4 @@ QString CostFormat::quantity(double value)
     return QLocale().toString(value, 'f', decimals);
 }
 
-} // namespace opsdeck::widgets
+} // namespace opsdeck::model

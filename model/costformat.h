@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace opsdeck::widgets {
+namespace opsdeck::model {
 
 // Money and quantities as the Costs view shows them.
 struct CostFormat
@@ -13,4 +13,4 @@ struct CostFormat
     static QString quantity(double value);
 };
 
-} // namespace opsdeck::widgets
+} // namespace opsdeck::model
