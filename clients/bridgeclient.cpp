@@ -321,7 +321,9 @@ void BridgeClient::requestStatus()
                 [this, call, status] {
                     if (!status.ok()) {
                         qCInfo(lcClients) << "GetStatus failed:" << statusText(status);
-                        if (BackendConnection::isConnectionFailure(status.error_code()))
+                        // Only an unreachable bridge says something about the
+                        // channel; a slow answer is the keepalive's to judge.
+                        if (status.error_code() == grpc::UNAVAILABLE)
                             m_connection.callFailed(status);
                         return;
                     }
@@ -406,7 +408,10 @@ void BridgeClient::finishControl(quint64 sequence, opsdeck::v1::ControlKind kind
             result.reason += QStringLiteral(" (%1)").arg(QString::fromStdString(detail.reason()));
         result.ack.set_reason(result.reason.toStdString());
         result.ack.set_acked_unix_ns(model::unixNowNs());
-        if (BackendConnection::isConnectionFailure(status.error_code()) && m_connection.isReady())
+        // A command that timed out has an unknown outcome, but the connection
+        // is not known to be lost (the stream's keepalive decides that): no
+        // reconnect, so the next command can go out at once.
+        if (status.error_code() == grpc::UNAVAILABLE && m_connection.isReady())
             m_connection.callFailed(status);
     }
     qCInfo(lcClients) << "control" << int(kind) << "seq" << sequence << "->" << int(result.ack.result())

@@ -156,9 +156,9 @@ private Q_SLOTS:
         LoopLag lag;
         double worstOverMs = 0;
         for (int round = 0; round < 5; ++round) {
-            // A control deadline counts as a connection failure: the client
-            // reconnects first, then the next command goes out.
-            QTRY_VERIFY_WITH_TIMEOUT(client.connection()->isReady(), scaledTimeout(5000));
+            // A command that timed out is not a lost connection: the client
+            // stays READY and the next command goes out at once.
+            QVERIFY2(client.connection()->isReady(), qPrintable(client.connection()->lastError()));
             QElapsedTimer t;
             t.start();
             const int before = finished.count();
