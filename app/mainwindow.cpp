@@ -100,6 +100,10 @@ MainWindow::MainWindow(widgets::ConnectionsModel *connections, QWidget *parent)
     setDockOptions(
         QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
     setDockNestingEnabled(true);
+    // The right column runs the full height; the bottom row (timeline,
+    // connections) sits under the 3D view only. On a 900-px screen the
+    // stacked right-hand docks otherwise get ~600 px between them.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     createPanels();
     m_layouts = new widgets::LayoutManager(this, namedLayouts(), this);
     createMenus();
