@@ -219,17 +219,39 @@ void BackendConnection::callSucceeded()
         return;
     m_failures = 0;
     m_refused = false;
+    m_everSucceeded = true;
     if (m_state != opsdeck::v1::CONNECTION_STATE_READY) {
         m_nextRetryUnixMs = 0;
         setState(opsdeck::v1::CONNECTION_STATE_READY);
     }
 }
 
+QString BackendConnection::setupHint(const grpc::Status &status) const
+{
+    // gRPC reports a server that hangs up during connection set-up only as
+    // "Socket closed" (or a reset). Before anything ever worked with this endpoint, the
+    // usual causes are a TLS mismatch; say so (a backend that went away
+    // later gives the same text, so never after a success).
+    const QString message = QString::fromStdString(status.error_message());
+    if (m_everSucceeded || status.error_code() != grpc::UNAVAILABLE
+        || !(message.contains(QLatin1String("Socket closed"))
+            || message.contains(QLatin1String("Connection reset"))))
+        return {};
+    if (!m_endpoint.tls)
+        return tr(" — the server closed the connection while it was being set up; if it expects TLS, "
+                  "connect with grpcs://");
+    if (m_endpoint.certFile.isEmpty())
+        return tr(" — the server closed the TLS connection while it was being set up; it may require a "
+                  "client certificate");
+    return tr(" — the server closed the TLS connection while it was being set up; it may not accept this "
+              "client certificate");
+}
+
 void BackendConnection::callFailed(const grpc::Status &status)
 {
     if (!m_started)
         return;
-    m_lastError = statusText(status);
+    m_lastError = statusText(status) + setupHint(status);
     m_refused
         = status.error_code() == grpc::UNAUTHENTICATED || status.error_code() == grpc::PERMISSION_DENIED;
     qCInfo(lcClients) << m_backend << m_endpoint.target << "call failed:" << m_lastError;

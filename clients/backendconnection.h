@@ -104,6 +104,7 @@ Q_SIGNALS:
     void attemptStarted();
 
 private:
+    QString setupHint(const grpc::Status &status) const;
     void attempt();
     void createChannel();
     void armWatch(std::shared_ptr<grpc::Channel> channel, quint64 generation, grpc_connectivity_state last);
@@ -125,6 +126,7 @@ private:
     // The server answered "not you" (UNAUTHENTICATED / PERMISSION_DENIED) on the
     // last call: a transport that comes up is not "connected" until a call succeeds.
     bool m_refused = false;
+    bool m_everSucceeded = false; // a call once worked with this endpoint
     std::int64_t m_sinceUnixNs = 0;
     bool m_started = false;
     QTimer m_retryTimer;
