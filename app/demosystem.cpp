@@ -189,6 +189,7 @@ bool DemoSystem::startBackends(const DemoStoryScript *script, QString *error)
     bo.ledgerPath = dir.filePath(QStringLiteral("billing.sqlite")).toStdString();
     bo.syntheticWorkload = false;
     bo.backfillHours = 0;
+    bo.cacheMiB = billing::BillingOptions::kEmbeddedCacheMiB; // it lives in the console's process
     QString book = m_options.priceBookFile;
     if (book.isEmpty() && !QFileInfo::exists(QString::fromStdString(bo.priceBookPath)))
         book = QStringLiteral(":/demo/pricebook.conf"); // installed: no source tree, use the copy built in

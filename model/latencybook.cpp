@@ -324,6 +324,14 @@ void LatencyBook::restore(const opsdeck::v1::Keyframe &keyframe)
     }
 }
 
+std::size_t LatencyBook::retainedBytes() const
+{
+    std::size_t bytes = 0;
+    for (const auto &[key, e] : m_series)
+        bytes += sizeof(Entry) + e->series.retainedBytes();
+    return bytes;
+}
+
 void LatencyBook::advanceTo(std::int64_t unixNs)
 {
     m_nowSecond = std::max(m_nowSecond, unixNs / kNsPerSecond);

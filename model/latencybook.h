@@ -91,6 +91,8 @@ public:
     std::uint64_t records() const { return m_records; }
     std::uint64_t rejected() const { return m_rejected; }
     std::size_t seriesCount() const { return m_series.size(); }
+    // Heap bytes held by the series' windows and histories (soak accounting).
+    std::size_t retainedBytes() const;
 
     // Caps the number of distinct series; records for new keys beyond it are
     // rejected and counted so memory stays bounded under hostile input.

@@ -201,6 +201,19 @@ LatencySeries::ClosedView &LatencySeries::closedView(int seconds) const
     return slot;
 }
 
+std::size_t LatencySeries::retainedBytes() const
+{
+    std::size_t bytes = 0;
+    for (const Closed &c : m_seconds)
+        bytes += sizeof(Closed) + c.latency.buckets.capacity() * sizeof(SparseBucket);
+    for (const Closed &c : m_minutes)
+        bytes += sizeof(Closed) + c.latency.buckets.capacity() * sizeof(SparseBucket);
+    for (const ClosedView &c : m_closedViews)
+        bytes += c.latency.buckets.capacity() * sizeof(SparseBucket);
+    bytes += (m_fullBlocks.size() * SummaryHistory::kBlock + m_tail.capacity()) * sizeof(WindowSummary);
+    return bytes;
+}
+
 SummaryHistory::SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks)
     : m_blocks(std::move(blocks))
 {

@@ -147,6 +147,9 @@ public:
     std::shared_ptr<const SummaryHistory> history();
     std::int64_t deadlineNs() const { return m_deadlineNs; }
     std::int64_t lastSecond() const { return m_openSecond; }
+    // Heap bytes of the closed windows and summaries it keeps (bounded: the
+    // 5-min ring fills in 5 min, the minutes and the summaries in an hour).
+    std::size_t retainedBytes() const;
     bool hasData() const { return m_openSecond != 0; }
 
 private:

@@ -31,7 +31,8 @@ std::unique_ptr<BillingBackend> BillingBackend::create(const BillingOptions &opt
         return nullptr;
     }
     std::unique_ptr<BillingBackend> backend(new BillingBackend(options, std::move(book)));
-    backend->m_ledger = Ledger::open(options.ledgerPath, backend->priceBook().currency(), error);
+    backend->m_ledger
+        = Ledger::open(options.ledgerPath, backend->priceBook().currency(), error, options.cacheMiB);
     if (!backend->m_ledger)
         return nullptr;
     backend->m_hub.notify(backend->m_ledger->lastSeq());

@@ -32,6 +32,11 @@ struct BillingOptions
     std::uint64_t seed = 1;
     int backfillHours = 7 * 24; // synthetic history generated at start
     std::chrono::milliseconds tick { 5000 }; // live pricing interval
+    // SQLite page cache per ledger connection (writer and reader). The service
+    // keeps big ledgers' indexes hot; a backend inside the console (the demo)
+    // needs little and should not hold 128 MiB of the console's memory.
+    int cacheMiB = 64;
+    static constexpr int kEmbeddedCacheMiB = 8;
 };
 
 // The billing backend: price book + pricing engine + SQLite ledger + the

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace opsdeck::billing {
 namespace {
 
@@ -60,8 +62,11 @@ Ledger::~Ledger()
     sqlite3_close(m_writer);
 }
 
-std::unique_ptr<Ledger> Ledger::open(const std::string &path, const std::string &currency, std::string *error)
+std::unique_ptr<Ledger> Ledger::open(
+    const std::string &path, const std::string &currency, std::string *error, int cacheMiB)
 {
+    const std::string cachePragma
+        = "PRAGMA cache_size=-" + std::to_string(std::max(1, cacheMiB) * 1024) + ";";
     std::unique_ptr<Ledger> ledger(new Ledger);
     ledger->m_path = path;
     ledger->m_currency = currency;
@@ -72,11 +77,10 @@ std::unique_ptr<Ledger> Ledger::open(const std::string &path, const std::string 
         return nullptr;
     }
     sqlite3_busy_timeout(ledger->m_writer, 5000);
-    // WAL: readers never block the writer. A 64 MiB page cache keeps the
-    // indexes' hot pages in memory during large imports.
-    if (!exec(ledger->m_writer,
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", error)
-        || !ledger->migrate(error))
+    // WAL: readers never block the writer. The page cache (64 MiB for the
+    // service) keeps the indexes' hot pages in memory during large imports.
+    if (!exec(ledger->m_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error)
+        || !exec(ledger->m_writer, cachePragma.c_str(), error) || !ledger->migrate(error))
         return nullptr;
     // The ledger keeps one currency: a file written with another is refused.
     {
@@ -126,7 +130,7 @@ std::unique_ptr<Ledger> Ledger::open(const std::string &path, const std::string 
         return nullptr;
     }
     sqlite3_busy_timeout(ledger->m_reader, 5000);
-    exec(ledger->m_reader, "PRAGMA cache_size=-65536;", nullptr);
+    exec(ledger->m_reader, cachePragma.c_str(), nullptr);
     return ledger;
 }
 

@@ -30,8 +30,9 @@ public:
     Ledger &operator=(const Ledger &) = delete;
 
     // Opens (creating or migrating) the ledger file. nullptr + *error on failure.
+    // cacheMiB: SQLite page cache of each of the two connections.
     static std::unique_ptr<Ledger> open(
-        const std::string &path, const std::string &currency, std::string *error);
+        const std::string &path, const std::string &currency, std::string *error, int cacheMiB = 64);
 
     const std::string &path() const { return m_path; }
     const std::string &currency() const { return m_currency; }
