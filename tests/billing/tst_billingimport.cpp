@@ -9,6 +9,7 @@
 #include "backends/billing/timeutil.h"
 #include "opsdeck/v1/billing.pb.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -298,41 +299,48 @@ private Q_SLOTS:
 
     void shutdownDuringAnImportEndsItCleanly()
     {
-        // A backend of its own: this one is stopped while an upload is open.
+        // A backend of its own, stopped while an upload is open, with the live
+        // workload on: its thread soon waits for the ledger the import holds,
+        // and stop() joins that thread — the import must be ended first, not
+        // when the stalled client gives up.
         BillingOptions options;
         options.ledgerPath = m_dir.filePath("shutdown.sqlite").toStdString();
-        options.syntheticWorkload = false;
+        options.backfillHours = 1;
+        options.tick = 10ms;
         std::string error;
         auto backend = BillingBackend::create(options, &error);
         QVERIFY2(backend, error.c_str());
         QVERIFY2(backend->start(&error), error.c_str());
-        UsageEvent e;
-        e.kind = UsageEvent::Kind::Instance;
-        e.resourceId = "sim/before-shutdown";
-        e.product = "vm.small";
-        e.startNs = kEpoch;
-        e.endNs = kEpoch + 120 * kNsPerSecond;
-        e.runEnds = true;
-        backend->submit(e);
-        const std::uint64_t seq = backend->ledger().lastSeq();
-        QVERIFY(seq > 0);
+        QVERIFY(backend->ledger().lastSeq() > 0); // the backfill
         grpc::GenericStub stub(grpc::CreateChannel(backend->address(), grpc::InsecureChannelCredentials()));
         auto messages = goodUpload();
         messages.pop_back();
         RawUpload upload(stub, messages, false); // stays open: the import waits for a third chunk
         QTRY_COMPARE_WITH_TIMEOUT(upload.written(), 2, int(scaled(10s).count()));
+        QElapsedTimer stopping;
+        stopping.start();
         backend->stop();
+        qInfo("stop() took %lld ms with an import open", stopping.elapsed());
         const grpc::Status status = upload.status();
-        QCOMPARE(status.error_code(), grpc::StatusCode::UNAVAILABLE);
-        QVERIFY2(status.error_message().find("shutting down") != std::string::npos,
-            status.error_message().c_str());
+        // The backend answers UNAVAILABLE "… shutting down …". Rarely (2 runs
+        // in about 600 here) the client saw a bare CANCELLED instead: the
+        // server is torn down right after the call ends. Either way the call
+        // ended without waiting for the client (a hang is DEADLINE_EXCEEDED).
+        const bool answered = status.error_code() == grpc::StatusCode::UNAVAILABLE
+            && status.error_message().find("shutting down") != std::string::npos;
+        QVERIFY2(answered || status.error_code() == grpc::StatusCode::CANCELLED,
+            (std::to_string(status.error_code()) + " " + status.error_message()).c_str());
+        if (!answered)
+            qWarning("the client saw %d %s, not the backend's answer", int(status.error_code()),
+                status.error_message().c_str());
         backend.reset();
-        // Reopened: the rows from before, nothing of the cut upload.
-        QCOMPARE(count(options.ledgerPath), std::int64_t(seq));
+        // Reopened: consistent (every row committed, none of the cut upload).
+        const std::int64_t rows = count(options.ledgerPath);
+        QVERIFY(rows > 0);
         QCOMPARE(count(options.ledgerPath, imported()), 0);
         auto reopened = Ledger::open(options.ledgerPath, "USD", &error);
         QVERIFY2(reopened, error.c_str());
-        QCOMPARE(reopened->lastSeq(), seq);
+        QCOMPARE(std::int64_t(reopened->lastSeq()), rows);
     }
 
     void refusedUploadDoesNotDisturbAConcurrentOne()
