@@ -96,6 +96,10 @@ bool BillingBackend::start(std::string *error)
 
 void BillingBackend::stop()
 {
+    // First: a running import holds the ledger's writer, and the live thread
+    // joined below may be waiting for it while the client stalls.
+    if (m_service)
+        m_service->stopImports();
     {
         std::lock_guard lock(m_liveMutex);
         m_stopping = true;

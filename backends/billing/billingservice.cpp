@@ -2,7 +2,7 @@
 
 #include "backends/billing/billingbackend.h"
 #include "backends/billing/focuscsv.h"
-#include "backends/billing/focusimport.h"
+#include "backends/billing/importfocuscall.h"
 #include "backends/billing/reprice.h"
 
 namespace opsdeck::billing {
@@ -57,27 +57,69 @@ grpc::Status BillingService::StreamCharges(grpc::ServerContext *context,
                         : grpc::Status::OK;
 }
 
-grpc::Status BillingService::ImportFocus(grpc::ServerContext *,
-    grpc::ServerReader<opsdeck::v1::ImportChunk> *reader, opsdeck::v1::ImportReport *response)
+grpc::ServerReadReactor<grpc::ByteBuffer> *BillingService::ImportFocus(
+    grpc::CallbackServerContext *context, grpc::ByteBuffer *response)
 {
-    std::string fileName, error;
-    opsdeck::v1::ImportChunk chunk;
-    *response = importFocusCsv(
-        m_backend.ledger(),
-        [&](std::string *data) {
-            if (!reader->Read(&chunk))
-                return false;
-            if (fileName.empty())
-                fileName = chunk.file_name();
-            data->swap(*chunk.mutable_data());
-            return true;
-        },
-        &error);
-    response->set_file_name(fileName);
-    if (!error.empty())
-        return { grpc::StatusCode::INTERNAL, error };
-    m_backend.hub().notify(m_backend.ledger().lastSeq());
-    return grpc::Status::OK;
+    auto *call = new ImportFocusCall(m_backend, context, response);
+    std::lock_guard lock(m_importsMutex);
+    reapImports();
+    if (m_importsStopped) {
+        call->Finish({ grpc::StatusCode::UNAVAILABLE, "billing backend shutting down" });
+        return call;
+    }
+    Import &import = m_imports.emplace_back();
+    import.call = call;
+    import.thread = std::thread([this, call, &import] {
+        const grpc::Status status = call->run();
+    {
+        std::lock_guard threadLock(m_importsMutex);
+        import.call = nullptr; // stopImports() must not touch a finishing call
+        import.done = true;
+    }
+    call->Finish(status); // the last use: gRPC deletes the call after it
+});
+return call;
+} // namespace opsdeck::billing
+
+void BillingService::reapImports()
+{
+    for (auto it = m_imports.begin(); it != m_imports.end();) {
+        if (!it->done) {
+            ++it;
+            continue;
+        }
+        it->thread.join(); // done: it only has Finish() left, which never waits for us
+        it = m_imports.erase(it);
+    }
+}
+
+void BillingService::stopImports()
+{
+    std::lock_guard lock(m_importsMutex);
+    m_importsStopped = true;
+    for (Import &import : m_imports)
+        if (import.call)
+            import.call->abort();
+}
+
+BillingService::~BillingService()
+{
+    stopImports();
+    // Join outside the lock: a finishing import thread takes it once more.
+    for (;;) {
+        std::thread thread;
+        {
+            std::lock_guard lock(m_importsMutex);
+            for (Import &import : m_imports)
+                if (import.thread.joinable()) {
+                    thread = std::move(import.thread);
+                    break;
+                }
+        }
+        if (!thread.joinable())
+            break;
+        thread.join();
+    }
 }
 
 grpc::Status BillingService::ExportFocus(grpc::ServerContext *context,

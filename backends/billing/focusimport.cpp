@@ -7,10 +7,11 @@
 namespace opsdeck::billing {
 
 opsdeck::v1::ImportReport importFocusCsv(
-    Ledger &ledger, const std::function<bool(std::string *chunk)> &next, std::string *error)
+    Ledger &ledger, const std::function<ImportStep(std::string *chunk)> &next, std::string *error)
 {
     opsdeck::v1::ImportReport report;
-    Ledger::Writer writer(ledger);
+    // One transaction: an upload is kept whole or not at all.
+    Ledger::Writer writer(ledger, Ledger::Writer::kOneTransaction);
     bool writeFailed = false;
     FocusCsvReader reader(
         ledger.currency(),
@@ -27,11 +28,17 @@ opsdeck::v1::ImportReport importFocusCsv(
             }
         });
     std::string chunk;
-    while (!writeFailed && next(&chunk))
+    ImportStep step = ImportStep::Chunk;
+    while (!writeFailed && (step = next(&chunk)) == ImportStep::Chunk)
         reader.feed(chunk);
-    reader.finish();
-    if (!writer.finish(writeFailed ? nullptr : error))
+    if (step == ImportStep::Cut) {
+        writer.rollback();
         writeFailed = true;
+    } else {
+        reader.finish();
+        if (!writer.finish(writeFailed ? nullptr : error))
+            writeFailed = true;
+    }
     report.set_rows_read(reader.rowsRead());
     report.set_rows_imported(writeFailed ? 0 : reader.rowsAccepted());
     report.set_rows_rejected(reader.rowsRejected());
@@ -52,7 +59,12 @@ opsdeck::v1::ImportReport importFocusFile(Ledger &ledger, const std::string &pat
             chunk->resize(256 * 1024);
             in.read(chunk->data(), std::streamsize(chunk->size()));
             chunk->resize(std::size_t(in.gcount()));
-            return !chunk->empty();
+            if (in.bad()) {
+                if (error)
+                    *error = "cannot read " + path;
+                return ImportStep::Cut;
+            }
+            return chunk->empty() ? ImportStep::End : ImportStep::Chunk;
         },
         error);
     report.set_file_name(path);

@@ -79,7 +79,11 @@ std::unique_ptr<Ledger> Ledger::open(
     sqlite3_busy_timeout(ledger->m_writer, 5000);
     // WAL: readers never block the writer. The page cache (64 MiB for the
     // service) keeps the indexes' hot pages in memory during large imports.
-    if (!exec(ledger->m_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error)
+    // An import is one transaction that SQLite spills to the WAL;
+    // journal_size_limit gives the disk back (down to 64 MiB) when the WAL is
+    // next reset.
+    if (!exec(ledger->m_writer,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864;", error)
         || !exec(ledger->m_writer, cachePragma.c_str(), error) || !ledger->migrate(error))
         return nullptr;
     // The ledger keeps one currency: a file written with another is refused.
@@ -245,12 +249,24 @@ Ledger::Writer::~Writer()
 {
     if (m_inBatch == 0)
         return;
-    if (m_failed) {
-        exec(m_ledger.m_writer, "ROLLBACK", nullptr);
-        m_ledger.m_lastSeq = m_ledger.m_committedSeq.load();
-    } else {
+    if (m_failed || m_batchRows == kOneTransaction)
+        rollbackOpen();
+    else
         m_ledger.commitBatch(nullptr);
-    }
+}
+
+void Ledger::Writer::rollbackOpen()
+{
+    exec(m_ledger.m_writer, "ROLLBACK", nullptr);
+    m_ledger.m_lastSeq = m_ledger.m_committedSeq.load();
+    m_inBatch = 0;
+}
+
+void Ledger::Writer::rollback()
+{
+    if (m_inBatch > 0)
+        rollbackOpen();
+    m_failed = true;
 }
 
 bool Ledger::Writer::add(const LedgerRow &row, std::string *error)
@@ -261,11 +277,12 @@ bool Ledger::Writer::add(const LedgerRow &row, std::string *error)
         m_failed = true;
         return false;
     }
+    ++m_inBatch; // counted before the insert: a failed insert still leaves a transaction to roll back
     if (!m_ledger.bindInsert(row, error)) {
         m_failed = true;
         return false;
     }
-    if (++m_inBatch >= m_batchRows) {
+    if (m_batchRows != kOneTransaction && m_inBatch >= m_batchRows) {
         m_inBatch = 0;
         if (!m_ledger.commitBatch(error)) {
             m_failed = true;
@@ -280,7 +297,11 @@ bool Ledger::Writer::finish(std::string *error)
     if (m_inBatch == 0 || m_failed)
         return !m_failed; // a failed batch is rolled back by the destructor
     m_inBatch = 0;
-    return m_ledger.commitBatch(error);
+    if (!m_ledger.commitBatch(error)) {
+        m_failed = true; // commitBatch rolled back already
+        return false;
+    }
+    return true;
 }
 
 } // namespace opsdeck::billing

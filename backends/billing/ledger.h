@@ -41,16 +41,26 @@ public:
     // Appends rows in one transaction and assigns each its seq.
     bool insert(std::vector<LedgerRow> &rows, std::string *error);
 
-    // Incremental writer for large imports: rows are appended in batches of
-    // `batchRows` per transaction. Holds the writer for its lifetime.
+    // Incremental writer for large imports. Holds the writer for its lifetime.
+    // With `batchRows` > 0 rows are committed every `batchRows` rows (readers
+    // see them as they come). With kOneTransaction everything added is one
+    // transaction: nothing is visible before finish(), and rollback() (or a
+    // writer destroyed without finish()) leaves the ledger as it was — SQLite
+    // spills a large transaction to the WAL, so memory stays bounded.
     class Writer
     {
     public:
+        static constexpr std::size_t kOneTransaction = 0;
+
         explicit Writer(Ledger &ledger, std::size_t batchRows = 20000);
         ~Writer();
         bool add(const LedgerRow &row, std::string *error);
         bool finish(std::string *error); // commits the last batch
+        void rollback(); // drops every row added since the last commit; add() fails afterwards
+
     private:
+        void rollbackOpen();
+
         Ledger &m_ledger;
         std::unique_lock<std::mutex> m_lock;
         std::size_t m_batchRows;
