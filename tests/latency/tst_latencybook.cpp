@@ -217,7 +217,8 @@ private Q_SLOTS:
         }
         book.apply(envs);
         book.publish();
-        const auto *row = book.snapshot()->find(Kind::Method, QStringLiteral("svc"), QStringLiteral("M"));
+        const auto snapshot = book.snapshot(); // keeps `row` alive across the next publish
+        const auto *row = snapshot->find(Kind::Method, QStringLiteral("svc"), QStringLiteral("M"));
         QVERIFY(row);
         QVERIFY(row->history->size() >= 3600);
         QVERIFY(row->history->size() < 3600 + opsdeck::model::SummaryHistory::kBlock);
