@@ -101,8 +101,14 @@ TopologyScene::TopologyScene(const Palette3D &palette)
     m_routes = makeLayer(GL_LINES, 5, "routes");
     m_selLink = makeLayer(GL_LINES, 6, "selectedLink");
     m_halo = makeLayer(GL_POINTS, 7, "selectedNode");
-    m_nodes = makeLayer(GL_POINTS, 8, "nodes");
-    m_flow = makeLayer(GL_POINTS, 9, "flow");
+    m_outline = makeLayer(GL_POINTS, 8, "nodeOutline");
+    m_nodes = makeLayer(GL_POINTS, 9, "nodes");
+    m_flow = makeLayer(GL_POINTS, 10, "flow");
+    // The outline is the nodes' own vertices one size up in the theme's text
+    // colour, so a node whose colour is close to the background (dark purple
+    // on the dark theme, yellow on the light one) still stands out.
+    m_outline->setVertexArray(m_nodes->getVertexArray());
+    m_outline->setColorArray(new osg::Vec4Array(1), osg::Array::BIND_OVERALL);
 
     m_links->getOrCreateStateSet()->setAttributeAndModes(
         new osg::LineWidth(1.f)); // wide lines cost more in software GL
@@ -112,12 +118,14 @@ TopologyScene::TopologyScene(const Palette3D &palette)
     m_trails->getOrCreateStateSet()->setAttributeAndModes(
         new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
     makeSprites(m_nodes->getOrCreateStateSet(), kNodeSizePx);
+    makeSprites(m_outline->getOrCreateStateSet(), kNodeSizePx + 3.f);
     makeSprites(m_halo->getOrCreateStateSet(), kNodeSizePx + 10.f);
     makeSprites(m_flow->getOrCreateStateSet(), 7.f);
     // Nodes (and the halo) are drawn over every line: a link ending in a node
     // rises towards the camera and would otherwise win the depth test at the
     // node's own centre.
     m_nodes->getOrCreateStateSet()->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
+    m_outline->getOrCreateStateSet()->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
     m_halo->getOrCreateStateSet()->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
     m_flow->getOrCreateStateSet()->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
 
@@ -286,6 +294,7 @@ void TopologyScene::updateNodes()
         m_bounds.expandBy(osg::Vec3(p.x(), p.y(), 0.f));
     }
     commit(m_nodes.get());
+    commit(m_outline.get());
     commit(m_stalks.get());
 }
 
@@ -626,6 +635,10 @@ void TopologyScene::setGridVisible(bool visible)
 void TopologyScene::setPalette(const Palette3D &palette)
 {
     m_palette = palette;
+    osg::Vec4 outline = palette.text;
+    outline.a() = 1.f;
+    (*colors(m_outline.get()))[0] = outline;
+    colors(m_outline.get())->dirty();
     for (const auto &text : m_labels) {
         text->setColor(palette.text);
         text->setBackdropColor(palette.background);

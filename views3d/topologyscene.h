@@ -29,6 +29,7 @@ namespace opsdeck::views3d {
 //   nodes        one GL_POINTS geometry, round point sprites of a constant
 //                pixel size (visible at every zoom), colour by kind and status
 //                or, as an optional layer, by what the node has cost so far
+//   outline      the same points one size up in the theme's text colour
 //   selection    one point behind the selected node (a halo)
 //   stalks       one GL_LINES geometry: each node down to the ground
 //   links        one GL_LINES geometry coloured by quality or latency
@@ -116,8 +117,8 @@ private:
     osg::ref_ptr<osg::Group> m_root;
     osg::ref_ptr<osg::Geode> m_geode;
     osg::ref_ptr<osg::Geode> m_labelGeode;
-    osg::ref_ptr<osg::Geometry> m_nodes, m_halo, m_stalks, m_links, m_routes, m_flow, m_trails, m_grid,
-        m_selLink;
+    osg::ref_ptr<osg::Geometry> m_nodes, m_outline, m_halo, m_stalks, m_links, m_routes, m_flow, m_trails,
+        m_grid, m_selLink;
     std::vector<osg::ref_ptr<osgText::Text>> m_labels;
 
     Palette3D m_palette;
