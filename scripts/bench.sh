@@ -31,7 +31,8 @@ failed=0
 while IFS= read -r exe; do
   [ -n "$exe" ] || continue
   name=$(basename "$exe")
-  if [ -n "$filter" ] && [[ "$name" != *"$filter"* ]]; then continue; fi
+  # The filter matches the executable (bench_billing_import) or an id in it (billing.import).
+  if [ -n "$filter" ] && [[ "$name" != *"$filter"* ]] && [[ "$name" != *"${filter//./_}"* ]]; then continue; fi
   echo "bench: running $name ${args[*]:-}" >&2
   # Each benchmark gets its own X server with a screen larger than 1280x800.
   rc=0
@@ -43,13 +44,20 @@ while IFS= read -r exe; do
   printf '%s\n' "$out" | grep -E '^BENCH ' | tee -a /dev/stderr | sed "s/\$/ @$name/" >>"$results" || true
 done <"$list"
 
+if [ ! -s "$results" ]; then
+  # Nothing measured (a filter that matches no benchmark, or every one failed):
+  # leave the table alone (awk would otherwise read the table as the new lines).
+  echo "bench: no BENCH line${filter:+ for '$filter'}; $doc unchanged" >&2
+  exit 1
+fi
+
 # Merge: rows of the existing table whose id was not measured now are kept.
 model=$(LC_ALL=C lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n1)
 machine="$(nproc) CPUs, ${model:-unknown CPU}"
 mkdir -p "$(dirname "$doc")"
 awk -v today="$today" '
   # New BENCH lines: BENCH id key=value ... PASS|FAIL @benchmark
-  FNR == NR {
+  FILENAME == ARGV[1] {
     id = $2; ids[id] = 1; order[++n] = id
     value = unit = ref = ratio = goal = "";
     for (i = 3; i <= NF; ++i) {
