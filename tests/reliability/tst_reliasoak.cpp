@@ -160,8 +160,10 @@ private Q_SLOTS:
         const qint64 warmMs = qint64(soakS) * 1000 / 12;
         std::uint64_t rssWarm = 0;
         sqlite3_int64 sqliteWarm = 0; // SQLite's own heap (the billing ledger's caches)
-        // The latency book keeps an hour of minutes and per-second summaries:
-        // bounded, but it fills for the whole run. Its growth is accounted.
+        // The latency book keeps an hour of minutes and per-second summaries,
+        // and SQLite's page cache (the in-process billing ledger) fills as the
+        // ledger grows: both bounded, both still filling after the warm-up.
+        // Their growth is accounted; what is left must stay under 5 %.
         std::size_t bookWarm = 0;
         int fdsWarm = 0, maxFds = 0, restarts = 0;
         qint64 nextRestart = qint64(restartS) * 1000;
@@ -205,8 +207,11 @@ private Q_SLOTS:
         const double growth = rssWarm ? double(rssEnd) / double(rssWarm) - 1.0 : 0.0;
         const std::size_t bookEnd = book.retainedBytes();
         const double bookGrowth = double(bookEnd) - double(bookWarm);
-        const double unaccounted
-            = rssWarm ? (double(rssEnd) - double(rssWarm) - bookGrowth) / double(rssWarm) : 0.0;
+        const sqlite3_int64 sqliteEnd = sqlite3_memory_used();
+        const double sqliteGrowth = double(sqliteEnd) - double(sqliteWarm);
+        const double unaccounted = rssWarm
+            ? (double(rssEnd) - double(rssWarm) - bookGrowth - sqliteGrowth) / double(rssWarm)
+            : 0.0;
         topology.publish();
         qInfo().noquote() << QStringLiteral(
             "RELIA soak seconds=%1 restarts=%2 rss_warm_mb=%3 rss_end_mb=%4 growth_pct=%5 "
@@ -228,7 +233,7 @@ private Q_SLOTS:
         qInfo().noquote() << QStringLiteral("RELIA soak sqlite_warm_mb=%1 sqlite_end_mb=%2 latency_series=%3 "
                                             "book_warm_mb=%4 book_end_mb=%5 growth_unaccounted_pct=%6")
                                  .arg(double(sqliteWarm) / 1048576.0, 0, 'f', 1)
-                                 .arg(double(sqlite3_memory_used()) / 1048576.0, 0, 'f', 1)
+                                 .arg(double(sqliteEnd) / 1048576.0, 0, 'f', 1)
                                  .arg(book.seriesCount())
                                  .arg(double(bookWarm) / 1048576.0, 0, 'f', 1)
                                  .arg(double(bookEnd) / 1048576.0, 0, 'f', 1)
@@ -236,11 +241,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bridgeClient.isSubscribed(), scaledTimeout(15000));
         QVERIFY(telemetry.isConnected());
         // The bound is on resident memory after warm-up. The book's
-        // retained windows are bounded but take the hour to fill, so the bound
-        // is checked on the growth they do not account for; the raw growth is
-        // printed above (docs/RELIABILITY.md has both).
+        // windows and SQLite's cache are bounded but take the hour to fill, so
+        // the bound is checked on the growth they do not account for; the raw
+        // growth is printed above (docs/RELIABILITY.md has both).
         QVERIFY2(unaccounted < 0.05,
-            qPrintable(QStringLiteral("RSS grew %1 % (%2 % not accounted for by the latency book's windows)")
+            qPrintable(QStringLiteral(
+                "RSS grew %1 % (%2 % not accounted for by the latency book's windows and SQLite's cache)")
                            .arg(100 * growth)
                            .arg(100 * unaccounted)));
         QVERIFY2(fdsEnd <= fdsWarm + 8, qPrintable(QStringLiteral("fds %1 -> %2").arg(fdsWarm).arg(fdsEnd)));
