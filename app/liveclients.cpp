@@ -1,6 +1,7 @@
 #include "app/liveclients.h"
 
 #include "app/logging.h"
+#include "clients/backendconnection.h"
 #include "clients/billingclient.h"
 #include "clients/bridgeclient.h"
 #include "clients/endpoint.h"
@@ -225,20 +226,8 @@ model::BackendStatus LiveClients::plainStatus(model::Backend backend, const QStr
     status.address = m_settings.of(backend).url;
     status.sinceUnixNs = plain.sinceUnixNs;
     status.detail = plain.error;
-    switch (plain.state) {
-    case opsdeck::v1::CONNECTION_STATE_READY:
-        status.state = model::LinkState::Connected;
-        break;
-    case opsdeck::v1::CONNECTION_STATE_CONNECTING:
-        status.state = model::LinkState::Connecting;
-        break;
-    case opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE:
-        status.state = model::LinkState::Failed;
-        break;
-    default:
-        status.state = plain.error.isEmpty() ? model::LinkState::Idle : model::LinkState::Failed;
-        break;
-    }
+    status.state = clients::BackendConnection::linkState(
+        opsdeck::v1::ConnectionState(plain.state), !plain.error.isEmpty());
     // The next retry time travels in the client's ConnectionEvent envelope.
     if (status.state == model::LinkState::Failed && m_events) {
         if (const auto events = m_events()) {

@@ -94,6 +94,20 @@ bool BackendConnection::isConnectionFailure(grpc::StatusCode code)
         || code == grpc::RESOURCE_EXHAUSTED;
 }
 
+model::LinkState BackendConnection::linkState(opsdeck::v1::ConnectionState state, bool hasError)
+{
+    switch (state) {
+    case opsdeck::v1::CONNECTION_STATE_READY:
+        return model::LinkState::Connected;
+    case opsdeck::v1::CONNECTION_STATE_CONNECTING:
+        return model::LinkState::Connecting;
+    case opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE:
+        return model::LinkState::Failed;
+    default:
+        return hasError ? model::LinkState::Failed : model::LinkState::Idle;
+    }
+}
+
 QString BackendConnection::stateName(ConnectionState state)
 {
     switch (state) {
@@ -319,23 +333,7 @@ model::BackendStatus BackendConnection::status() const
     status.address
         = (m_endpoint.tls ? QStringLiteral("grpcs://") : QStringLiteral("grpc://")) + m_endpoint.target;
     status.sinceUnixNs = m_sinceUnixNs;
-    switch (m_state) {
-    case opsdeck::v1::CONNECTION_STATE_READY:
-        status.state = model::LinkState::Connected;
-        break;
-    case opsdeck::v1::CONNECTION_STATE_CONNECTING:
-        status.state = model::LinkState::Connecting;
-        break;
-    case opsdeck::v1::CONNECTION_STATE_TRANSIENT_FAILURE:
-        status.state = model::LinkState::Failed;
-        break;
-    case opsdeck::v1::CONNECTION_STATE_SHUTDOWN:
-        status.state = m_lastError.isEmpty() ? model::LinkState::Idle : model::LinkState::Failed;
-        break;
-    default:
-        status.state = model::LinkState::Idle;
-        break;
-    }
+    status.state = linkState(m_state, !m_lastError.isEmpty());
     status.detail = m_lastError;
     if (m_nextRetryUnixMs > 0) {
         const qint64 seconds

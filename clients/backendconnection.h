@@ -92,6 +92,9 @@ public:
     bool isReady() const { return m_state == opsdeck::v1::CONNECTION_STATE_READY; }
 
     static QString stateName(opsdeck::v1::ConnectionState state);
+    // The status light of a connection state; IDLE / SHUTDOWN show as failed
+    // when an error is known (a refused endpoint), else as idle.
+    static model::LinkState linkState(opsdeck::v1::ConnectionState state, bool hasError);
 
     // The connection as the Connections dock / status-bar lights show it
     // (model::BackendStatus), with the retry countdown in the detail text:
