@@ -43,7 +43,7 @@ public:
         QString caller; // edges only
         QString replica; // replicas only
         std::array<LatencyView, ViewCount> views;
-        std::shared_ptr<const SummaryHistory> history; // closed 1-s windows, oldest first
+        std::shared_ptr<const SummaryHistory> history; // closed minutes, then seconds; oldest first
         std::int64_t lastSecond = 0;
     };
     struct ReplicaState

@@ -72,29 +72,37 @@ void LatencySeries::advanceTo(std::int64_t second)
     open(second);
 }
 
-void LatencySeries::closeOpen()
+namespace {
+WindowSummary summarise(std::int64_t second, int seconds, const CallCounts &counts, const Histogram &latency)
 {
     WindowSummary summary;
-    summary.second = m_openSecond;
-    summary.counts = m_openCounts;
+    summary.second = second;
+    summary.seconds = seconds;
+    summary.counts = counts;
     static constexpr double qs[] = { 0.5, 0.9, 0.99, 0.999 };
     std::int64_t p[4] = {};
-    m_open.percentiles(qs, p, 4);
+    latency.percentiles(qs, p, 4);
     summary.p50 = p[0];
     summary.p90 = p[1];
     summary.p99 = p[2];
     summary.p999 = p[3];
-    summary.max = m_open.max();
-    m_tail.push_back(summary);
+    summary.max = latency.max();
+    return summary;
+}
+} // namespace
+
+void LatencySeries::closeOpen()
+{
+    m_tail.push_back(summarise(m_openSecond, 1, m_openCounts, m_open));
     if (m_tail.size() == SummaryHistory::kBlock) {
         m_fullBlocks.push_back(std::make_shared<const SummaryHistory::Block>(std::move(m_tail)));
         m_tail = {};
         m_tail.reserve(SummaryHistory::kBlock);
     }
-    // Keep between kSummariesKept and kSummariesKept + one block.
+    // Keep between kSecondSummariesKept and that + one block.
     while (!m_fullBlocks.empty()
         && m_fullBlocks.size() * SummaryHistory::kBlock + m_tail.size()
-            >= kSummariesKept + SummaryHistory::kBlock)
+            >= kSecondSummariesKept + SummaryHistory::kBlock)
         m_fullBlocks.erase(m_fullBlocks.begin());
     m_historyDirty = true;
     ++m_closedVersion;
@@ -116,6 +124,15 @@ void LatencySeries::closeMinute()
     m_minutes.push_back({ m_openMinute, m_minuteCounts, m_minute.toSparse() });
     while (!m_minutes.empty() && m_minutes.front().key <= m_openMinute - kMinutesKept)
         m_minutes.pop_front();
+    // A new vector each minute: published histories share the old one.
+    auto summaries = std::make_shared<SummaryHistory::Block>();
+    summaries->reserve(kMinutesKept);
+    if (m_minuteSummaries)
+        for (const WindowSummary &s : *m_minuteSummaries)
+            if (s.second / 60 > m_openMinute - kMinutesKept)
+                summaries->push_back(s);
+    summaries->push_back(summarise(m_openMinute * 60, 60, m_minuteCounts, m_minute));
+    m_minuteSummaries = std::move(summaries);
     m_minute.clear();
     m_minuteCounts = {};
 }
@@ -211,24 +228,52 @@ std::size_t LatencySeries::retainedBytes() const
     for (const ClosedView &c : m_closedViews)
         bytes += c.latency.buckets.capacity() * sizeof(SparseBucket);
     bytes += (m_fullBlocks.size() * SummaryHistory::kBlock + m_tail.capacity()) * sizeof(WindowSummary);
+    if (m_minuteSummaries)
+        bytes += m_minuteSummaries->capacity() * sizeof(WindowSummary);
     return bytes;
 }
 
-SummaryHistory::SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks)
-    : m_blocks(std::move(blocks))
+SummaryHistory::SummaryHistory(std::shared_ptr<const Block> minutes, std::size_t minuteCount,
+    std::vector<std::shared_ptr<const Block>> blocks, std::size_t skip)
+    : m_minutes(std::move(minutes))
+    , m_minuteCount(minuteCount)
+    , m_blocks(std::move(blocks))
+    , m_skip(skip)
 {
+    m_size = m_minuteCount;
     for (const auto &b : m_blocks)
         m_size += b->size();
+    m_size -= m_skip;
 }
 
 std::shared_ptr<const SummaryHistory> LatencySeries::history()
 {
     if (m_historyDirty || !m_history) {
-        // Shares the full blocks; copies at most one block.
+        // Shares the full blocks and the minutes; copies at most one block.
         auto blocks = m_fullBlocks;
         if (!m_tail.empty())
             blocks.push_back(std::make_shared<const SummaryHistory::Block>(m_tail));
-        m_history = std::make_shared<const SummaryHistory>(std::move(blocks));
+        // The seconds start at a minute boundary when the minute they start in
+        // is closed (its summary stands for it); the minutes come before.
+        std::size_t skip = 0, minuteCount = 0;
+        if (!blocks.empty()) {
+            const std::int64_t first = blocks.front()->front().second;
+            std::int64_t from = first;
+            if (first % 60 != 0 && first / 60 < m_openMinute && m_minuteSummaries
+                && !m_minuteSummaries->empty() && m_minuteSummaries->back().second / 60 >= first / 60)
+                from = (first / 60 + 1) * 60;
+            const SummaryHistory::Block &head = *blocks.front();
+            while (skip < head.size() && head[skip].second < from)
+                ++skip;
+            if (m_minuteSummaries)
+                while (minuteCount < m_minuteSummaries->size()
+                    && (*m_minuteSummaries)[minuteCount].second < from)
+                    ++minuteCount;
+        } else if (m_minuteSummaries) {
+            minuteCount = m_minuteSummaries->size();
+        }
+        m_history = std::make_shared<const SummaryHistory>(
+            m_minuteSummaries, minuteCount, std::move(blocks), skip);
         m_historyDirty = false;
     }
     return m_history;

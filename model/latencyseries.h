@@ -31,17 +31,20 @@ struct CallCounts
     }
 };
 
-// One closed 1-second window, reduced to what sparklines and charts draw.
+// One closed window, reduced to what sparklines and charts draw: a second,
+// or a minute in the older part of a series' history.
 struct WindowSummary
 {
-    std::int64_t second = 0; // Unix seconds
-    CallCounts counts;
+    std::int64_t second = 0; // Unix seconds, the window's start
+    std::int32_t seconds = 1; // its length: 1 or 60
+    CallCounts counts; // over the whole window (divide by `seconds` for a rate)
     std::int64_t p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0;
 };
 
-// The per-second summaries of a series, oldest first, as an immutable value
-// that publishing can hand out every frame without copying an hour of data:
-// full blocks are shared between snapshots, only the last one is copied.
+// The summaries of a series, oldest first, as an immutable value that
+// publishing can hand out every frame without copying: the closed minutes
+// before the per-second part, then the seconds. Full blocks of seconds and the
+// minutes are shared between snapshots; only the last block is copied.
 class SummaryHistory
 {
 public:
@@ -76,18 +79,30 @@ public:
     };
 
     SummaryHistory() = default;
-    SummaryHistory(std::vector<std::shared_ptr<const Block>> blocks);
+    // The first `minuteCount` of `minutes`, then the seconds in `blocks` from
+    // the `skip`-th on. Every block but the last is full.
+    SummaryHistory(std::shared_ptr<const Block> minutes, std::size_t minuteCount,
+        std::vector<std::shared_ptr<const Block>> blocks, std::size_t skip);
 
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
-    // Every block but the last is full.
-    const WindowSummary &operator[](std::size_t i) const { return (*m_blocks[i / kBlock])[i % kBlock]; }
+    std::size_t minuteCount() const { return m_minuteCount; }
+    const WindowSummary &operator[](std::size_t i) const
+    {
+        if (i < m_minuteCount)
+            return (*m_minutes)[i];
+        i += m_skip - m_minuteCount;
+        return (*m_blocks[i / kBlock])[i % kBlock];
+    }
     const WindowSummary &back() const { return (*this)[m_size - 1]; }
     Iterator begin() const { return { this, 0 }; }
     Iterator end() const { return { this, m_size }; }
 
 private:
+    std::shared_ptr<const Block> m_minutes;
+    std::size_t m_minuteCount = 0;
     std::vector<std::shared_ptr<const Block>> m_blocks;
+    std::size_t m_skip = 0;
     std::size_t m_size = 0;
 };
 
@@ -110,14 +125,17 @@ struct LatencyView
 // The 1-second windows of one (service, method), edge or replica. Windows
 // close in data time: a record for a later second closes the open one; a record
 // for an earlier second is counted in the open window (arrival order wins).
-// Memory is bounded: 300 closed seconds, 60 closed minutes and 3,600 to 3,727
-// summaries (the oldest are dropped a block at a time).
+// Memory is bounded: 300 closed seconds, 60 closed minutes, their summaries
+// and 300 to 427 per-second summaries (the oldest are dropped a block at a
+// time). Beyond five minutes the history is per minute: an hour of seconds for
+// every series would keep growing for the whole hour (96 B a second each), for
+// a chart that cannot show 3,600 points per series anyway.
 class LatencySeries
 {
 public:
     static constexpr int kSecondsKept = 300;
     static constexpr int kMinutesKept = 60;
-    static constexpr int kSummariesKept = 3600;
+    static constexpr int kSecondSummariesKept = 300;
 
     void record(std::int64_t second, std::int64_t durationNs, std::uint32_t status, std::uint32_t attempt,
         std::int64_t deadlineNs);
@@ -148,7 +166,7 @@ public:
     std::int64_t deadlineNs() const { return m_deadlineNs; }
     std::int64_t lastSecond() const { return m_openSecond; }
     // Heap bytes of the closed windows and summaries it keeps (bounded: the
-    // 5-min ring fills in 5 min, the minutes and the summaries in an hour).
+    // seconds fill in 5 min, the minutes in an hour).
     std::size_t retainedBytes() const;
     bool hasData() const { return m_openSecond != 0; }
 
@@ -184,6 +202,7 @@ private:
     std::deque<Closed> m_minutes;
     std::vector<std::shared_ptr<const SummaryHistory::Block>> m_fullBlocks;
     SummaryHistory::Block m_tail;
+    std::shared_ptr<const SummaryHistory::Block> m_minuteSummaries; // ≤ kMinutesKept
     std::shared_ptr<const SummaryHistory> m_history;
     bool m_historyDirty = true;
     std::int64_t m_deadlineNs = 0;

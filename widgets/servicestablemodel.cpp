@@ -161,7 +161,7 @@ QVariant ServicesTableModel::data(const QModelIndex &index, int role) const
         const std::int64_t from = m_snapshot->nowSecond - kSparklineSeconds;
         std::int64_t expected = 0; // gaps are filled from the first second shown
         for (const auto &w : *row->history) {
-            if (w.second <= from)
+            if (w.second <= from || w.seconds != 1)
                 continue;
             for (; expected && expected < w.second; ++expected)
                 values << 0.0; // a second without calls

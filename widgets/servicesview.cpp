@@ -252,10 +252,11 @@ void ServicesView::rebuildCharts()
             std::vector<QPointF> timeouts, errors, retries;
             if (row->history) {
                 for (const auto &w : *row->history) {
-                    const double x = double(w.second) * 1000.0;
-                    timeouts.emplace_back(x, double(w.counts.timeouts));
-                    errors.emplace_back(x, double(w.counts.errors - w.counts.timeouts));
-                    retries.emplace_back(x, double(w.counts.retries));
+                    // Per second: the older part of the history is per minute.
+                    const double x = double(w.second) * 1000.0, per = double(std::max(w.seconds, 1));
+                    timeouts.emplace_back(x, double(w.counts.timeouts) / per);
+                    errors.emplace_back(x, double(w.counts.errors - w.counts.timeouts) / per);
+                    retries.emplace_back(x, double(w.counts.retries) / per);
                 }
             }
             m_errors->setSeries(label(*row) + tr(" timeouts"), std::move(timeouts));

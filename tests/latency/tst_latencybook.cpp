@@ -208,7 +208,8 @@ private Q_SLOTS:
     void memoryStaysBounded()
     {
         LatencyBook book;
-        // Two hours of one call a second: the rings keep 300 s, 60 min, 3600 summaries.
+        // Two hours of one call a second: the rings keep 300 s and 60 min, the
+        // history 60 minute and 300 to 427 second summaries.
         std::vector<opsdeck::v1::Envelope> envs;
         for (int s = 0; s < 7200; ++s) {
             opsdeck::v1::CallBatch batch;
@@ -220,8 +221,26 @@ private Q_SLOTS:
         const auto snapshot = book.snapshot(); // keeps `row` alive across the next publish
         const auto *row = snapshot->find(Kind::Method, QStringLiteral("svc"), QStringLiteral("M"));
         QVERIFY(row);
-        QVERIFY(row->history->size() >= 3600);
-        QVERIFY(row->history->size() < 3600 + opsdeck::model::SummaryHistory::kBlock);
+        // History: up to 60 closed minutes, then 240 to 427 seconds starting
+        // at a minute boundary; in order, no overlap, an hour covered.
+        const auto &h = *row->history;
+        QVERIFY(h.minuteCount() >= 55 && h.minuteCount() <= 60);
+        const std::size_t seconds = h.size() - h.minuteCount();
+        QVERIFY2(seconds >= 240 && seconds < 300 + opsdeck::model::SummaryHistory::kBlock,
+            qPrintable(QString::number(seconds)));
+        QCOMPARE(h[0].seconds, 60);
+        QCOMPARE(h[h.minuteCount()].seconds, 1);
+        QCOMPARE(h[h.minuteCount()].second % 60, std::int64_t(0));
+        std::uint64_t calls = 0;
+        for (std::size_t i = 0; i < h.size(); ++i) {
+            if (i > 0)
+                QVERIFY(h[i - 1].second + h[i - 1].seconds <= h[i].second);
+            QCOMPARE(h[i].counts.calls, std::uint64_t(h[i].seconds)); // one call a second
+            QCOMPARE(h[i].p50, std::int64_t(1000));
+            calls += h[i].counts.calls;
+        }
+        QVERIFY(h.back().second - h[0].second >= 3540);
+        QCOMPARE(calls, std::uint64_t(h.back().second + 1 - h[0].second)); // every second, once
         QCOMPARE(row->history->back().second, row->lastSecond - 1);
         // Consecutive snapshots share all but the last block of history.
         book.publish();
@@ -239,6 +258,38 @@ private Q_SLOTS:
         book.apply({ &e, 1 });
         QVERIFY(book.seriesCount() <= LatencyBook::kMaxSeries);
         QVERIFY(book.rejected() > 0);
+    }
+
+    void historyJoinsMinutesAndSeconds()
+    {
+        // A series that starts half-way through a minute and runs ten
+        // minutes with one call a second (latency = its second of the run):
+        // its history is that first half minute, whole minutes, then seconds
+        // from a minute boundary on, each second counted exactly once.
+        opsdeck::model::LatencySeries series;
+        const std::int64_t start = 1'800'000'030;
+        for (std::int64_t s = 0; s < 600; ++s)
+            series.record(start + s, (s + 1) * 1000, 0, 1, 0);
+        series.advanceTo(start + 600);
+        const auto history = series.history();
+        const auto &h = *history;
+        QVERIFY(h.minuteCount() >= 4);
+        QCOMPARE(h[0].second, start - 30);
+        QCOMPARE(h[0].seconds, 60);
+        QCOMPARE(h[0].counts.calls, std::uint64_t(30)); // the half minute it ran
+        QCOMPARE(h[0].max, std::int64_t(30'000));
+        QCOMPARE(h[h.minuteCount()].second % 60, std::int64_t(0));
+        std::uint64_t calls = 0;
+        for (std::size_t i = 0; i < h.size(); ++i) {
+            if (i > 0)
+                QCOMPARE(h[i - 1].second + h[i - 1].seconds, h[i].second); // no gap, no overlap
+            calls += h[i].counts.calls;
+        }
+        QCOMPARE(calls, std::uint64_t(600));
+        QCOMPARE(h.back().second, start + 599);
+        QCOMPARE(h.back().p50, std::int64_t(600'000));
+        // The history is rebuilt only when a window closed: same object now.
+        QCOMPARE(series.history().get(), history.get());
     }
 
     void keyframeRoundTrip()
