@@ -4,6 +4,8 @@
 #include "app/mainwindow.h"
 #include "app/screenshot.h"
 #include "app/translations.h"
+#include "backends/billing/billingbackend.h"
+#include "backends/billing/sqlitepool.h"
 #include "widgets/languagemenu.h"
 #include "widgets/settingsmenu.h"
 
@@ -16,6 +18,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 int main(int argc, char *argv[])
 {
@@ -40,6 +43,16 @@ int main(int argc, char *argv[])
         return 1;
     case CommandLine::Action::Run:
         break;
+    }
+    if (cli.options.demo) {
+        // The demo's billing ledger runs in this process: its SQLite page
+        // cache comes from one pool, reserved before anything uses SQLite, so
+        // that a restarted backend reuses the memory of the one before (see
+        // backends/billing/sqlitepool.h).
+        std::string error;
+        if (!opsdeck::billing::reserveSqlitePageCache(
+                opsdeck::billing::BillingOptions::kEmbeddedPoolBytes, &error))
+            std::fprintf(stderr, "opsdeck: %s\n", error.c_str());
     }
 
     if (!cli.options.recordFile.isEmpty()) {

@@ -272,8 +272,8 @@ std::shared_ptr<const SummaryHistory> LatencySeries::history()
         } else if (m_minuteSummaries) {
             minuteCount = m_minuteSummaries->size();
         }
-        m_history = std::make_shared<const SummaryHistory>(
-            m_minuteSummaries, minuteCount, std::move(blocks), skip);
+        m_history
+            = std::make_shared<const SummaryHistory>(m_minuteSummaries, minuteCount, std::move(blocks), skip);
         m_historyDirty = false;
     }
     return m_history;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -37,6 +38,10 @@ struct BillingOptions
     // needs little and should not hold 128 MiB of the console's memory.
     int cacheMiB = 64;
     static constexpr int kEmbeddedCacheMiB = 8;
+    // The SQLite page-cache pool (reserveSqlitePageCache) of a process that
+    // embeds the backend: both ledger connections, and 4 MiB for the
+    // console's own recordings.
+    static constexpr std::size_t kEmbeddedPoolBytes = std::size_t(2 * kEmbeddedCacheMiB + 4) << 20;
 };
 
 // The billing backend: price book + pricing engine + SQLite ledger + the

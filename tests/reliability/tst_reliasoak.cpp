@@ -9,6 +9,7 @@
 // event loop's p99 lag stays under one frame, and after every restart the
 // client is connected again.
 #include "backends/billing/billingbackend.h"
+#include "backends/billing/sqlitepool.h"
 #include "backends/bridge/bridgeserver.h"
 #include "backends/mesh/mesh.h"
 #include "backends/sim/simmember.h"
@@ -33,6 +34,9 @@
 #include <sqlite3.h>
 
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace opsdeck;
 using namespace std::chrono_literals;
@@ -67,6 +71,14 @@ class TestReliaSoak : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // As opsdeck's main does, before anything uses SQLite.
+        std::string error;
+        QVERIFY2(billing::reserveSqlitePageCache(billing::BillingOptions::kEmbeddedPoolBytes, &error),
+            error.c_str());
+    }
+
     void demoBackendsWithRestarts()
     {
         const int soakS = envInt("OPSDECK_RELIA_SOAK_S", 3600);
@@ -159,7 +171,7 @@ private Q_SLOTS:
         run.start();
         const qint64 warmMs = qint64(soakS) * 1000 / 12;
         std::uint64_t rssWarm = 0;
-        sqlite3_int64 sqliteWarm = 0; // SQLite's own heap (the billing ledger's caches)
+        std::size_t sqliteWarm = 0; // SQLite's heap and page-cache pool (the billing ledger)
         // The latency book keeps an hour of minutes and per-second summaries,
         // and SQLite's page cache (the in-process billing ledger) fills as the
         // ledger grows: both bounded, both still filling after the warm-up.
@@ -167,11 +179,35 @@ private Q_SLOTS:
         std::size_t bookWarm = 0;
         int fdsWarm = 0, maxFds = 0, restarts = 0;
         qint64 nextRestart = qint64(restartS) * 1000;
+        qint64 nextTrend = 60'000; // a line a minute: the curve, not just its ends
         while (run.elapsed() < qint64(soakS) * 1000) {
             QTest::qWait(500);
+            if (run.elapsed() >= nextTrend) {
+                nextTrend += 60'000;
+                // malloc's own view tells live heap from free memory it keeps.
+#ifdef __GLIBC__
+                const struct mallinfo2 mi = mallinfo2();
+#else
+                struct
+                {
+                    std::size_t uordblks = 0, fordblks = 0, hblkhd = 0;
+                } mi;
+#endif
+                qInfo().noquote() << QStringLiteral(
+                    "RELIA soak minute=%1 rss_mb=%2 book_mb=%3 sqlite_mb=%4 fds=%5 "
+                    "malloc_in_use_mb=%6 malloc_free_mb=%7 malloc_mmap_mb=%8")
+                                         .arg(run.elapsed() / 60'000)
+                                         .arg(double(rssBytes()) / 1048576.0, 0, 'f', 1)
+                                         .arg(double(book.retainedBytes()) / 1048576.0, 0, 'f', 1)
+                                         .arg(double(billing::sqliteResidentBytes()) / 1048576.0, 0, 'f', 1)
+                                         .arg(openFds())
+                                         .arg(double(mi.uordblks) / 1048576.0, 0, 'f', 1)
+                                         .arg(double(mi.fordblks) / 1048576.0, 0, 'f', 1)
+                                         .arg(double(mi.hblkhd) / 1048576.0, 0, 'f', 1);
+            }
             if (!rssWarm && run.elapsed() >= warmMs) {
                 rssWarm = rssBytes();
-                sqliteWarm = sqlite3_memory_used();
+                sqliteWarm = billing::sqliteResidentBytes();
                 bookWarm = book.retainedBytes();
                 fdsWarm = openFds();
             }
@@ -207,7 +243,7 @@ private Q_SLOTS:
         const double growth = rssWarm ? double(rssEnd) / double(rssWarm) - 1.0 : 0.0;
         const std::size_t bookEnd = book.retainedBytes();
         const double bookGrowth = double(bookEnd) - double(bookWarm);
-        const sqlite3_int64 sqliteEnd = sqlite3_memory_used();
+        const std::size_t sqliteEnd = billing::sqliteResidentBytes();
         const double sqliteGrowth = double(sqliteEnd) - double(sqliteWarm);
         const double unaccounted = rssWarm
             ? (double(rssEnd) - double(rssWarm) - bookGrowth - sqliteGrowth) / double(rssWarm)
