@@ -4,6 +4,7 @@
 #include "backends/billing/focuscsv.h"
 #include "backends/billing/importfocuscall.h"
 #include "backends/billing/reprice.h"
+#include "proto/tsanhandoff.h"
 
 namespace opsdeck::billing {
 namespace {
@@ -64,6 +65,7 @@ grpc::ServerReadReactor<grpc::ByteBuffer> *BillingService::ImportFocus(
     std::lock_guard lock(m_importsMutex);
     reapImports();
     if (m_importsStopped) {
+        OPSDECK_TSAN_RELEASE(call); // ImportFocusCall acquires it in OnDone
         call->Finish({ grpc::StatusCode::UNAVAILABLE, "billing backend shutting down" });
         return call;
     }
@@ -76,6 +78,7 @@ grpc::ServerReadReactor<grpc::ByteBuffer> *BillingService::ImportFocus(
         import.call = nullptr; // stopImports() must not touch a finishing call
         import.done = true;
     }
+    OPSDECK_TSAN_RELEASE(call); // the import thread's writes (the response) to OnDone
     call->Finish(status); // the last use: gRPC deletes the call after it
 });
 return call;

@@ -1,6 +1,7 @@
 #include "backends/billing/importfocuscall.h"
 
 #include "backends/billing/billingbackend.h"
+#include "proto/tsanhandoff.h"
 
 #include <grpcpp/impl/codegen/proto_utils.h>
 
@@ -47,6 +48,7 @@ ImportStep ImportFocusCall::next(std::string *data)
             return cut(grpc::StatusCode::CANCELLED, "the upload was cancelled");
         m_arrived = false;
     }
+    OPSDECK_TSAN_RELEASE(this);
     StartRead(&m_buffer);
     {
         std::unique_lock lock(m_mutex);
@@ -84,6 +86,7 @@ void ImportFocusCall::abort()
 
 void ImportFocusCall::OnReadDone(bool ok)
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     {
         std::lock_guard lock(m_mutex);
         m_arrived = true;
@@ -94,6 +97,7 @@ void ImportFocusCall::OnReadDone(bool ok)
 
 void ImportFocusCall::OnCancel()
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     {
         std::lock_guard lock(m_mutex);
         m_cancelled = true;
@@ -103,6 +107,7 @@ void ImportFocusCall::OnCancel()
 
 void ImportFocusCall::OnDone()
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     delete this;
 }
 
