@@ -65,8 +65,10 @@ public:
     void OnReadDone(bool ok) override
     {
         OPSDECK_TSAN_ACQUIRE(this);
-        if (!ok)
+        if (!ok) {
+            OPSDECK_TSAN_RELEASE(this);
             return; // OnDone follows with the status
+        }
         if (!m_started) {
             m_started = true;
             const quint64 generation = m_generation;

@@ -93,6 +93,7 @@ void ImportFocusCall::OnReadDone(bool ok)
         m_readOk = ok;
     }
     m_wake.notify_all();
+    OPSDECK_TSAN_RELEASE(this); // OnDone may follow on another thread
 }
 
 void ImportFocusCall::OnCancel()
@@ -103,6 +104,7 @@ void ImportFocusCall::OnCancel()
         m_cancelled = true;
     }
     m_wake.notify_all();
+    OPSDECK_TSAN_RELEASE(this);
 }
 
 void ImportFocusCall::OnDone()

@@ -253,8 +253,9 @@ bool BridgeServer::start(std::string *error)
     c.startedUnixNs = unixNowNs();
     // The handlers run on gRPC's threads, which may predate this server (its
     // thread pool is process-wide): what start() wrote is handed to them
-    // through gRPC's server start, which TSan cannot see.
-    OPSDECK_TSAN_RELEASE(&c);
+    // through gRPC's server start, which TSan cannot see. Each BridgeService
+    // method acquires it.
+    OPSDECK_TSAN_RELEASE(c.service.get());
     c.server = builder.BuildAndStart();
     if (!c.server || c.port == 0) {
         if (error)

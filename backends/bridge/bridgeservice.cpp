@@ -74,7 +74,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::SubscribeBatched(
 grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::openStream(
     grpc::CallbackServerContext *context, const grpc::ByteBuffer *request, bool batched)
 {
-    OPSDECK_TSAN_ACQUIRE(&m_core); // what BridgeServer::start() set up
+    OPSDECK_TSAN_ACQUIRE(this); // what BridgeServer::start() set up
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
@@ -108,7 +108,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::openStream(
 grpc::ServerUnaryReactor *BridgeService::SendControl(
     grpc::CallbackServerContext *context, const ControlCommand *request, ControlAck *response)
 {
-    OPSDECK_TSAN_ACQUIRE(&m_core);
+    OPSDECK_TSAN_ACQUIRE(this);
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
@@ -130,7 +130,7 @@ grpc::ServerUnaryReactor *BridgeService::SendControl(
 grpc::ServerUnaryReactor *BridgeService::ListTopics(
     grpc::CallbackServerContext *context, const ListTopicsRequest *, ListTopicsResponse *response)
 {
-    OPSDECK_TSAN_ACQUIRE(&m_core);
+    OPSDECK_TSAN_ACQUIRE(this);
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
@@ -176,7 +176,7 @@ grpc::ServerUnaryReactor *BridgeService::ListTopics(
 grpc::ServerUnaryReactor *BridgeService::GetStatus(
     grpc::CallbackServerContext *context, const GetStatusRequest *, BridgeStatus *response)
 {
-    OPSDECK_TSAN_ACQUIRE(&m_core);
+    OPSDECK_TSAN_ACQUIRE(this);
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())

@@ -263,6 +263,7 @@ void Subscriber::OnWriteDone(bool ok)
         return;
     }
     kickLocked(unixNowNs());
+    OPSDECK_TSAN_RELEASE(this); // OnDone may follow on another thread
 }
 
 void Subscriber::finish(const grpc::Status &status)
@@ -288,6 +289,7 @@ void Subscriber::OnCancel()
 {
     OPSDECK_TSAN_ACQUIRE(this);
     finish(grpc::Status::CANCELLED);
+    OPSDECK_TSAN_RELEASE(this);
 }
 
 void Subscriber::OnDone()
