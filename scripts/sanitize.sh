@@ -33,7 +33,7 @@ case "$kind" in
     targets=(all)
     ;;
   tsan)
-    export TSAN_OPTIONS="suppressions=$root/tests/reliability/tsan.supp:halt_on_error=0:second_deadlock_stack=1:report_signal_unsafe=0:die_after_fork=0"
+    export TSAN_OPTIONS="suppressions=$root/tests/reliability/tsan.supp:halt_on_error=0:second_deadlock_stack=1:report_signal_unsafe=0:die_after_fork=0:history_size=4"
     default=(-R "^(tst_reliatls|tst_reliareconnect|tst_reliadeadline|tst_reliadeadpeer|tst_reliafaults|tst_backendconnection|tst_bridgeclient|tst_bridgefanout|tst_recorder)$")
     targets=("${quick[@]}" tst_backendconnection tst_bridgeclient tst_bridgefanout tst_recorder)
     ;;
