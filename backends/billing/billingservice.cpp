@@ -61,6 +61,7 @@ grpc::Status BillingService::StreamCharges(grpc::ServerContext *context,
 grpc::ServerReadReactor<grpc::ByteBuffer> *BillingService::ImportFocus(
     grpc::CallbackServerContext *context, grpc::ByteBuffer *response)
 {
+    OPSDECK_TSAN_ACQUIRE(this); // what BillingBackend::start() set up
     auto *call = new ImportFocusCall(m_backend, context, response);
     std::lock_guard lock(m_importsMutex);
     reapImports();

@@ -22,8 +22,11 @@ class RefusedStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer>
 public:
     explicit RefusedStream(const grpc::Status &status)
     {
-        OPSDECK_TSAN_RELEASE(this);
         Finish(status);
+        // Not bound to its call yet (gRPC binds it when the handler returns),
+        // so OnDone cannot have run: released after Finish, which only noted
+        // the status in the reactor.
+        OPSDECK_TSAN_RELEASE(this);
     }
     void OnDone() override
     {
