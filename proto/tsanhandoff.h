@@ -19,11 +19,15 @@
 // any earlier release of the same address. They cost nothing outside a TSan
 // build (scripts/sanitize.sh tsan, CMakePresets "tsan").
 //
+// The same is used for the other uninstrumented hand-offs: Cyclone DDS's
+// listener threads (bridge/ddsingest.cpp) and Qt's event queue
+// (clients/postqueued.h). What is left to suppress: tests/reliability/tsan.supp.
+//
 // Why here: proto/ is the one folder that both clients/ and backends/* already
 // depend on (through opsdeck_rpc, which lists it; included from the source
-// root like every OpsDeck header: "proto/tsanhandoff.h"), and
-// the hand-offs it annotates are those of the gRPC calls whose stubs live
-// here. It has no dependencies, so no dependency arrow changes.
+// root like every OpsDeck header: "proto/tsanhandoff.h"), and the hand-offs it
+// annotates are those of the gRPC calls whose stubs live here. It has no
+// dependencies, so no dependency arrow changes.
 
 #if defined(__SANITIZE_THREAD__)
 #define OPSDECK_TSAN 1
