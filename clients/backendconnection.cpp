@@ -1,6 +1,7 @@
 #include "clients/backendconnection.h"
 
 #include "clients/logging.h"
+#include "clients/postqueued.h"
 #include "model/eventstream.h"
 
 #include <QDateTime>
@@ -378,8 +379,7 @@ void BackendConnection::armWatch(
     }
     // Report the state the watch starts from, then every change.
     const grpc_connectivity_state initial = last;
-    QMetaObject::invokeMethod(
-        this, [this, generation, initial] { onChannelState(generation, initial); }, Qt::QueuedConnection);
+    postQueued(this, [this, generation, initial] { onChannelState(generation, initial); });
     watch->channel->NotifyOnStateChange(last, std::chrono::system_clock::now() + kWatchSlice, &m_cq, watch);
 }
 
@@ -398,8 +398,7 @@ void BackendConnection::watchLoop()
         if (now != watch->last) {
             watch->last = now;
             const quint64 generation = watch->generation;
-            QMetaObject::invokeMethod(
-                this, [this, generation, now] { onChannelState(generation, now); }, Qt::QueuedConnection);
+            postQueued(this, [this, generation, now] { onChannelState(generation, now); });
         }
         watch->channel->NotifyOnStateChange(
             watch->last, std::chrono::system_clock::now() + kWatchSlice, &m_cq, watch);

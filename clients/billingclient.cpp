@@ -1,7 +1,9 @@
 #include "clients/billingclient.h"
 
+#include "clients/postqueued.h"
 #include "model/eventstream.h"
 #include "opsdeck/v1/billing.grpc.pb.h"
+#include "proto/tsanhandoff.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -76,8 +78,7 @@ void BillingClient::endCall(const std::shared_ptr<Call> &call)
 void BillingClient::failLater(const QString &call, const QString &error)
 {
     qCWarning(lcBillingClient) << call << "failed:" << error;
-    QMetaObject::invokeMethod(
-        this, [this, call, error] { Q_EMIT callFailed(call, error); }, Qt::QueuedConnection);
+    postQueued(this, [this, call, error] { Q_EMIT callFailed(call, error); });
 }
 
 void BillingClient::worker(std::function<void()> job)
@@ -142,8 +143,7 @@ void BillingClient::report(int state, const QString &error, std::int64_t nextRet
     event->set_next_retry_unix_ns(nextRetryUnixNs);
     if (m_stream)
         m_stream->post(std::move(envelope));
-    QMetaObject::invokeMethod(
-        this, [this, state, error] { Q_EMIT stateChanged(state, error); }, Qt::QueuedConnection);
+    postQueued(this, [this, state, error] { Q_EMIT stateChanged(state, error); });
 }
 
 void BillingClient::chargesLoop(std::int64_t sinceNs)
@@ -223,8 +223,10 @@ void BillingClient::queryCosts(const opsdeck::v1::CostQuery &query)
     auto request = std::make_shared<opsdeck::v1::CostQuery>(query);
     auto response = std::make_shared<opsdeck::v1::CostReport>();
     auto stub = std::shared_ptr<Billing::Stub>(Billing::NewStub(ch));
+    OPSDECK_TSAN_RELEASE(call.get());
     stub->async()->QueryCosts(
         &call->context, request.get(), response.get(), [this, call, request, response, stub](grpc::Status s) {
+            OPSDECK_TSAN_ACQUIRE(call.get());
             if (s.ok()) {
                 opsdeck::v1::Envelope envelope;
                 envelope.set_channel(opsdeck::v1::CHANNEL_BILLING);
@@ -233,8 +235,7 @@ void BillingClient::queryCosts(const opsdeck::v1::CostQuery &query)
                 *envelope.mutable_cost_report() = *response;
                 if (m_stream)
                     m_stream->post(std::move(envelope));
-                QMetaObject::invokeMethod(
-                    this, [this, response] { Q_EMIT costsReady(*response); }, Qt::QueuedConnection);
+                postQueued(this, [this, response] { Q_EMIT costsReady(*response); });
             } else {
                 failLater(QStringLiteral("QueryCosts"), QString::fromStdString(s.error_message()));
             }
@@ -253,11 +254,12 @@ void BillingClient::reprice(const opsdeck::v1::RepriceRequest &repriceRequest)
     auto request = std::make_shared<opsdeck::v1::RepriceRequest>(repriceRequest);
     auto response = std::make_shared<opsdeck::v1::RepriceReport>();
     auto stub = std::shared_ptr<Billing::Stub>(Billing::NewStub(ch));
+    OPSDECK_TSAN_RELEASE(call.get());
     stub->async()->Reprice(
         &call->context, request.get(), response.get(), [this, call, request, response, stub](grpc::Status s) {
+            OPSDECK_TSAN_ACQUIRE(call.get());
             if (s.ok())
-                QMetaObject::invokeMethod(
-                    this, [this, response] { Q_EMIT repriceReady(*response); }, Qt::QueuedConnection);
+                postQueued(this, [this, response] { Q_EMIT repriceReady(*response); });
             else
                 failLater(QStringLiteral("Reprice"), QString::fromStdString(s.error_message()));
             endCall(call);
@@ -275,11 +277,12 @@ void BillingClient::fetchPriceBook()
     auto response = std::make_shared<opsdeck::v1::PriceBook>();
     auto request = std::make_shared<opsdeck::v1::GetPriceBookRequest>();
     auto stub = std::shared_ptr<Billing::Stub>(Billing::NewStub(ch));
+    OPSDECK_TSAN_RELEASE(call.get());
     stub->async()->GetPriceBook(
         &call->context, request.get(), response.get(), [this, call, response, request, stub](grpc::Status s) {
+            OPSDECK_TSAN_ACQUIRE(call.get());
             if (s.ok())
-                QMetaObject::invokeMethod(
-                    this, [this, response] { Q_EMIT priceBookReady(*response); }, Qt::QueuedConnection);
+                postQueued(this, [this, response] { Q_EMIT priceBookReady(*response); });
             else
                 failLater(QStringLiteral("GetPriceBook"), QString::fromStdString(s.error_message()));
             endCall(call);
@@ -321,15 +324,13 @@ void BillingClient::importFocus(const QString &path)
             const int percent = total > 0 ? int(sent * 100 / total) : 100;
             if (percent != lastPercent) {
                 lastPercent = percent;
-                QMetaObject::invokeMethod(
-                    this, [this, sent, total] { Q_EMIT importProgress(sent, total); }, Qt::QueuedConnection);
+                postQueued(this, [this, sent, total] { Q_EMIT importProgress(sent, total); });
             }
         }
         writer->WritesDone();
         const grpc::Status status = writer->Finish();
         if (status.ok())
-            QMetaObject::invokeMethod(
-                this, [this, report] { Q_EMIT importFinished(report); }, Qt::QueuedConnection);
+            postQueued(this, [this, report] { Q_EMIT importFinished(report); });
         else
             failLater(QStringLiteral("ImportFocus"), QString::fromStdString(status.error_message()));
         endCall(call);
@@ -361,8 +362,7 @@ void BillingClient::exportFocus(const opsdeck::v1::ExportRequest &request, const
         const grpc::Status status = reader->Finish();
         file.close();
         if (status.ok())
-            QMetaObject::invokeMethod(
-                this, [this, path, bytes] { Q_EMIT exportFinished(path, bytes); }, Qt::QueuedConnection);
+            postQueued(this, [this, path, bytes] { Q_EMIT exportFinished(path, bytes); });
         else
             failLater(QStringLiteral("ExportFocus"), QString::fromStdString(status.error_message()));
         endCall(call);

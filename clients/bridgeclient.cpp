@@ -1,8 +1,10 @@
 #include "clients/bridgeclient.h"
 
 #include "clients/logging.h"
+#include "clients/postqueued.h"
 #include "model/eventstream.h"
 #include "opsdeck/v1/bridge.grpc.pb.h"
+#include "proto/tsanhandoff.h"
 
 #include <QDateTime>
 
@@ -25,7 +27,9 @@ public:
 
 // One Subscribe (Message = Sample) or SubscribeBatched (Message = SampleBatch)
 // stream. Owned by gRPC from start() until OnDone, where it reports to the
-// client (queued) and deletes itself.
+// client (queued) and deletes itself. Each reaction may run on another gRPC
+// thread: the reactor is released to gRPC before every StartRead and acquired
+// at the top of every reaction (proto/tsanhandoff.h).
 template<typename Message>
 class SubscribeReactor final : public grpc::ClientReadReactor<Message>, public SubscribeStream
 {
@@ -49,6 +53,7 @@ public:
 
     void start()
     {
+        OPSDECK_TSAN_RELEASE(this);
         if constexpr (kBatched)
             m_stub->async()->SubscribeBatched(&m_context, &m_request, this);
         else
@@ -59,14 +64,16 @@ public:
 
     void OnReadDone(bool ok) override
     {
-        if (!ok)
+        OPSDECK_TSAN_ACQUIRE(this);
+        if (!ok) {
+            OPSDECK_TSAN_RELEASE(this);
             return; // OnDone follows with the status
+        }
         if (!m_started) {
             m_started = true;
             const quint64 generation = m_generation;
             BridgeClient *owner = m_owner;
-            QMetaObject::invokeMethod(
-                owner, [owner, generation] { owner->onStreamStarted(generation); }, Qt::QueuedConnection);
+            postQueued(owner, [owner, generation] { owner->onStreamStarted(generation); });
         }
         bool complete = false;
         if constexpr (kBatched) {
@@ -79,24 +86,22 @@ public:
         }
         if (complete) {
             BridgeClient *owner = m_owner;
-            QMetaObject::invokeMethod(
-                owner, [owner] { Q_EMIT owner->snapshotCompleted(); }, Qt::QueuedConnection);
+            postQueued(owner, [owner] { Q_EMIT owner->snapshotCompleted(); });
         }
         m_message.Clear();
+        OPSDECK_TSAN_RELEASE(this);
         this->StartRead(&m_message);
     }
 
     void OnDone(const grpc::Status &status) override
     {
+        OPSDECK_TSAN_ACQUIRE(this);
         BridgeClient *owner = m_owner;
         const quint64 generation = m_generation;
         const bool started = m_started;
-        QMetaObject::invokeMethod(
-            owner,
-            [owner, generation, status, started] {
-                owner->onStreamEnded(generation, status, kBatched, started);
-            },
-            Qt::QueuedConnection);
+        postQueued(owner, [owner, generation, status, started] {
+            owner->onStreamEnded(generation, status, kBatched, started);
+        });
         {
             // Last touch of the owner: its destructor waits for this.
             std::lock_guard lock(owner->m_callsMutex);
@@ -314,27 +319,26 @@ void BridgeClient::requestStatus()
     call->stub = opsdeck::v1::Bridge::NewStub(channel);
     prepareContext(call->context, m_endpoint, m_options.statusDeadline);
     registerCall(&call->context);
+    OPSDECK_TSAN_RELEASE(call.get());
     call->stub->async()->GetStatus(
         &call->context, &call->request, &call->response, [this, call](grpc::Status status) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, call, status] {
-                    if (!status.ok()) {
-                        qCInfo(lcClients) << "GetStatus failed:" << statusText(status);
-                        // Only an unreachable bridge says something about the
-                        // channel; a slow answer is the keepalive's to judge.
-                        if (status.error_code() == grpc::UNAVAILABLE)
-                            m_connection.callFailed(status);
-                        return;
-                    }
-                    m_connection.callSucceeded();
-                    Q_EMIT statusReceived(call->response);
-                    if (call->response.caller_role() != m_role) {
-                        m_role = call->response.caller_role();
-                        Q_EMIT roleChanged(m_role);
-                    }
-                },
-                Qt::QueuedConnection);
+            OPSDECK_TSAN_ACQUIRE(call.get());
+            postQueued(this, [this, call, status] {
+                if (!status.ok()) {
+                    qCInfo(lcClients) << "GetStatus failed:" << statusText(status);
+                    // Only an unreachable bridge says something about the
+                    // channel; a slow answer is the keepalive's to judge.
+                    if (status.error_code() == grpc::UNAVAILABLE)
+                        m_connection.callFailed(status);
+                    return;
+                }
+                m_connection.callSucceeded();
+                Q_EMIT statusReceived(call->response);
+                if (call->response.caller_role() != m_role) {
+                    m_role = call->response.caller_role();
+                    Q_EMIT roleChanged(m_role);
+                }
+            });
             unregisterCall(&call->context);
         });
 }
@@ -366,14 +370,13 @@ quint64 BridgeClient::sendControl(
     call->stub = opsdeck::v1::Bridge::NewStub(channel);
     prepareContext(call->context, m_endpoint, m_options.controlDeadline);
     registerCall(&call->context);
+    OPSDECK_TSAN_RELEASE(call.get());
     call->stub->async()->SendControl(
         &call->context, &call->request, &call->response, [this, call, sequence, kind](grpc::Status status) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, call, sequence, kind, status] {
-                    finishControl(sequence, kind, status, call->response);
-                },
-                Qt::QueuedConnection);
+            OPSDECK_TSAN_ACQUIRE(call.get());
+            postQueued(this, [this, call, sequence, kind, status] {
+                finishControl(sequence, kind, status, call->response);
+            });
             unregisterCall(&call->context);
         });
     return sequence;

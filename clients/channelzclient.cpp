@@ -1,5 +1,6 @@
 #include "clients/channelzclient.h"
 
+#include "clients/postqueued.h"
 #include "model/eventstream.h"
 #include "src/proto/grpc/channelz/channelz.grpc.pb.h"
 
@@ -226,8 +227,7 @@ void ChannelzClient::run()
     while (!m_stop) {
         lock.unlock();
         auto snap = fetchOnce();
-        QMetaObject::invokeMethod(
-            this, [this, snap] { Q_EMIT snapshotReady(snap); }, Qt::QueuedConnection);
+        postQueued(this, [this, snap] { Q_EMIT snapshotReady(snap); });
         lock.lock();
         m_cv.wait_for(lock, m_interval, [this] { return m_stop; });
     }

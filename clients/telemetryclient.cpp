@@ -1,5 +1,6 @@
 #include "clients/telemetryclient.h"
 
+#include "clients/postqueued.h"
 #include "model/eventstream.h"
 #include "opsdeck/v1/telemetry.grpc.pb.h"
 
@@ -60,8 +61,7 @@ void TelemetryClient::report(int state, const QString &error, std::int64_t nextR
     c->set_error(error.toStdString());
     c->set_next_retry_unix_ns(nextRetryUnixNs);
     m_stream->post(std::move(e));
-    QMetaObject::invokeMethod(
-        this, [this, state, error] { Q_EMIT stateChanged(state, error); }, Qt::QueuedConnection);
+    postQueued(this, [this, state, error] { Q_EMIT stateChanged(state, error); });
 }
 
 void TelemetryClient::run()

@@ -4,6 +4,7 @@
 #include "backends/billing/focuscsv.h"
 #include "backends/billing/importfocuscall.h"
 #include "backends/billing/reprice.h"
+#include "proto/tsanhandoff.h"
 
 namespace opsdeck::billing {
 namespace {
@@ -60,10 +61,12 @@ grpc::Status BillingService::StreamCharges(grpc::ServerContext *context,
 grpc::ServerReadReactor<grpc::ByteBuffer> *BillingService::ImportFocus(
     grpc::CallbackServerContext *context, grpc::ByteBuffer *response)
 {
+    OPSDECK_TSAN_ACQUIRE(this); // what BillingBackend::start() set up
     auto *call = new ImportFocusCall(m_backend, context, response);
     std::lock_guard lock(m_importsMutex);
     reapImports();
     if (m_importsStopped) {
+        OPSDECK_TSAN_RELEASE(call); // ImportFocusCall acquires it in OnDone
         call->Finish({ grpc::StatusCode::UNAVAILABLE, "billing backend shutting down" });
         return call;
     }
@@ -76,6 +79,7 @@ grpc::ServerReadReactor<grpc::ByteBuffer> *BillingService::ImportFocus(
         import.call = nullptr; // stopImports() must not touch a finishing call
         import.done = true;
     }
+    OPSDECK_TSAN_RELEASE(call); // the import thread's writes (the response) to OnDone
     call->Finish(status); // the last use: gRPC deletes the call after it
 });
 return call;

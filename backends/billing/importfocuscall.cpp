@@ -1,6 +1,7 @@
 #include "backends/billing/importfocuscall.h"
 
 #include "backends/billing/billingbackend.h"
+#include "proto/tsanhandoff.h"
 
 #include <grpcpp/impl/codegen/proto_utils.h>
 
@@ -47,6 +48,7 @@ ImportStep ImportFocusCall::next(std::string *data)
             return cut(grpc::StatusCode::CANCELLED, "the upload was cancelled");
         m_arrived = false;
     }
+    OPSDECK_TSAN_RELEASE(this);
     StartRead(&m_buffer);
     {
         std::unique_lock lock(m_mutex);
@@ -84,25 +86,30 @@ void ImportFocusCall::abort()
 
 void ImportFocusCall::OnReadDone(bool ok)
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     {
         std::lock_guard lock(m_mutex);
         m_arrived = true;
         m_readOk = ok;
     }
     m_wake.notify_all();
+    OPSDECK_TSAN_RELEASE(this); // OnDone may follow on another thread
 }
 
 void ImportFocusCall::OnCancel()
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     {
         std::lock_guard lock(m_mutex);
         m_cancelled = true;
     }
     m_wake.notify_all();
+    OPSDECK_TSAN_RELEASE(this);
 }
 
 void ImportFocusCall::OnDone()
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     delete this;
 }
 

@@ -29,6 +29,10 @@ class BillingBackend;
 // message is read only when the importer asks for the next chunk, so one
 // chunk at a time is in memory and a fast client waits on HTTP/2 flow control.
 //
+// ThreadSanitizer: the object is released to gRPC before StartRead and
+// Finish and acquired at the top of every reaction (proto/tsanhandoff.h);
+// between the reactions and run() the mutex orders everything.
+//
 // Lifetime: gRPC owns the object and it deletes itself in OnDone, which comes
 // only after Finish(). Whoever calls Finish() must stop calling abort() first.
 class ImportFocusCall final : public grpc::ServerReadReactor<grpc::ByteBuffer>

@@ -2,6 +2,7 @@
 
 #include "backends/bridge/bridgecore.h"
 #include "backends/bridge/bridgeservice.h"
+#include "proto/tsanhandoff.h"
 
 #include <QLoggingCategory>
 
@@ -247,6 +248,14 @@ bool BridgeServer::start(std::string *error)
     builder.AddChannelArgument(GRPC_ARG_ENABLE_CHANNELZ, 1);
     builder.SetMaxReceiveMessageSize(4 * 1024 * 1024); // requests are small
     builder.SetMaxSendMessageSize(64 * 1024 * 1024);
+    // Before the port opens: GetStatus and ListTopics read it (it used to be
+    // written after BuildAndStart, racing with the first calls).
+    c.startedUnixNs = unixNowNs();
+    // The handlers run on gRPC's threads, which may predate this server (its
+    // thread pool is process-wide): what start() wrote is handed to them
+    // through gRPC's server start, which TSan cannot see. Each BridgeService
+    // method acquires it.
+    OPSDECK_TSAN_RELEASE(c.service.get());
     c.server = builder.BuildAndStart();
     if (!c.server || c.port == 0) {
         if (error)
@@ -256,7 +265,6 @@ bool BridgeServer::start(std::string *error)
         return false;
     }
     c.server->GetHealthCheckService()->SetServingStatus("opsdeck.v1.Bridge", true);
-    c.startedUnixNs = unixNowNs();
 
     c.ticker = std::thread([&c] {
         using Clock = std::chrono::steady_clock;
@@ -312,6 +320,9 @@ void BridgeServer::stop()
     c.fanout.finishAll(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the bridge is shutting down"));
     c.server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
     c.server->Wait();
+    // Wait() returned after every reaction's OnDone (Subscriber::OnDone
+    // releases the fanout): a join TSan cannot see inside gRPC.
+    OPSDECK_TSAN_ACQUIRE(&c.fanout);
     if (c.control)
         c.control->stop();
     c.ingest->stop();

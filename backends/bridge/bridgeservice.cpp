@@ -2,6 +2,7 @@
 
 #include "backends/bridge/bridgecore.h"
 #include "backends/bridge/subscriber.h"
+#include "proto/tsanhandoff.h"
 
 #include <QLoggingCategory>
 
@@ -19,8 +20,19 @@ namespace {
 class RefusedStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer>
 {
 public:
-    explicit RefusedStream(const grpc::Status &status) { Finish(status); }
-    void OnDone() override { delete this; }
+    explicit RefusedStream(const grpc::Status &status)
+    {
+        Finish(status);
+        // Not bound to its call yet (gRPC binds it when the handler returns),
+        // so OnDone cannot have run: released after Finish, which only noted
+        // the status in the reactor.
+        OPSDECK_TSAN_RELEASE(this);
+    }
+    void OnDone() override
+    {
+        OPSDECK_TSAN_ACQUIRE(this);
+        delete this;
+    }
 };
 
 grpc::ServerUnaryReactor *finish(grpc::CallbackServerContext *context, const grpc::Status &status)
@@ -65,6 +77,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::SubscribeBatched(
 grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::openStream(
     grpc::CallbackServerContext *context, const grpc::ByteBuffer *request, bool batched)
 {
+    OPSDECK_TSAN_ACQUIRE(this); // what BridgeServer::start() set up
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
@@ -98,6 +111,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *BridgeService::openStream(
 grpc::ServerUnaryReactor *BridgeService::SendControl(
     grpc::CallbackServerContext *context, const ControlCommand *request, ControlAck *response)
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
@@ -119,6 +133,7 @@ grpc::ServerUnaryReactor *BridgeService::SendControl(
 grpc::ServerUnaryReactor *BridgeService::ListTopics(
     grpc::CallbackServerContext *context, const ListTopicsRequest *, ListTopicsResponse *response)
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())
@@ -164,6 +179,7 @@ grpc::ServerUnaryReactor *BridgeService::ListTopics(
 grpc::ServerUnaryReactor *BridgeService::GetStatus(
     grpc::CallbackServerContext *context, const GetStatusRequest *, BridgeStatus *response)
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     Caller caller;
     const grpc::Status auth = m_core.tokens.authenticate(*context, &caller);
     if (!auth.ok())

@@ -2,6 +2,7 @@
 
 #include "backends/bridge/epochtime.h"
 #include "opsdeck_dds.h"
+#include "proto/tsanhandoff.h"
 
 #include <QLoggingCategory>
 
@@ -99,9 +100,15 @@ DdsIngest::~DdsIngest()
 
 namespace {
 
+// Cyclone DDS (not built with TSan) calls the listener on its own threads:
+// the ingest is acquired at each call and released after it, for the next
+// call and for stop() (proto/tsanhandoff.h).
 extern "C" void onDataAvailable(dds_entity_t reader, void *arg)
 {
-    static_cast<DdsIngest *>(arg)->takeFrom(reader);
+    auto *ingest = static_cast<DdsIngest *>(arg);
+    OPSDECK_TSAN_ACQUIRE(ingest);
+    ingest->takeFrom(reader);
+    OPSDECK_TSAN_RELEASE(ingest);
 }
 
 } // namespace
@@ -122,6 +129,7 @@ bool DdsIngest::start(std::string *error)
     // them (its receive thread, or an in-process writer's thread): one thread
     // hand-off less than waking an ingest thread. The thread below only sweeps
     // (samples that arrived before the listener was set) and expires parked ones.
+    OPSDECK_TSAN_RELEASE(this); // to the listener's threads
     dds_listener_t *listener = dds_create_listener(this);
     dds_lset_data_available(listener, &onDataAvailable);
     for (dds_entity_t r : { m_node, m_link, m_route, m_member, m_clock })
@@ -150,6 +158,7 @@ void DdsIngest::stop()
     // Waits for listener calls in progress; none start afterwards.
     for (dds_entity_t r : { m_node, m_link, m_route, m_member, m_clock })
         dds_set_listener(r, nullptr);
+    OPSDECK_TSAN_ACQUIRE(this); // the last listener call's release
     m_stop.store(true);
     dds_set_guardcondition(m_guard, true);
     m_thread.join();

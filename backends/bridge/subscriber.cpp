@@ -1,6 +1,7 @@
 #include "backends/bridge/subscriber.h"
 
 #include "backends/bridge/fanout.h"
+#include "proto/tsanhandoff.h"
 
 #include <chrono>
 
@@ -248,11 +249,13 @@ void Subscriber::kickLocked(std::int64_t nowNs)
     grpc::WriteOptions options;
     if (!m_batched && !m_order.empty())
         options.set_buffer_hint();
+    OPSDECK_TSAN_RELEASE(this);
     StartWrite(&m_buffer, options);
 }
 
 void Subscriber::OnWriteDone(bool ok)
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     std::lock_guard lock(m_mutex);
     m_writing = false;
     if (!ok) {
@@ -260,6 +263,7 @@ void Subscriber::OnWriteDone(bool ok)
         return;
     }
     kickLocked(unixNowNs());
+    OPSDECK_TSAN_RELEASE(this); // OnDone may follow on another thread
 }
 
 void Subscriber::finish(const grpc::Status &status)
@@ -277,21 +281,26 @@ void Subscriber::finishLocked(const grpc::Status &status)
     m_pendingState.clear();
     m_deferred.clear();
     m_events = 0;
+    OPSDECK_TSAN_RELEASE(this);
     Finish(status);
 }
 
 void Subscriber::OnCancel()
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     finish(grpc::Status::CANCELLED);
+    OPSDECK_TSAN_RELEASE(this);
 }
 
 void Subscriber::OnDone()
 {
+    OPSDECK_TSAN_ACQUIRE(this);
     {
         std::lock_guard lock(m_mutex);
         m_done = true;
     }
     m_fanout.unsubscribe(this);
+    OPSDECK_TSAN_RELEASE(&m_fanout); // BridgeServer::stop() continues after the last OnDone
     const std::shared_ptr<Subscriber> last = std::move(m_self); // deletes this on return
 }
 

@@ -30,6 +30,8 @@ class Fanout;
 //
 // Threads: push()/flushDeferred() come from the DDS / control / tick threads,
 // the reactions from gRPC's callback threads; one mutex guards the queue.
+// For ThreadSanitizer the reactor is also released to gRPC before StartWrite
+// and Finish and acquired at the top of every reaction (proto/tsanhandoff.h).
 class Subscriber : public grpc::ServerWriteReactor<grpc::ByteBuffer>
 {
 public:

@@ -10,6 +10,7 @@
 #include "backends/mesh/mesh.h"
 #include "clients/otlpreceiver.h"
 #include "model/eventstream.h"
+#include "proto/tsanhandoff.h"
 #include "testscale.h"
 
 #include <QElapsedTimer>
@@ -42,13 +43,22 @@ public:
         m_request = grpc::ByteBuffer(&slice, 1);
         m_context.set_deadline(std::chrono::system_clock::now() + deadline);
         stub.PrepareBidiStreamingCall(&m_context, method, grpc::StubOptions(), this);
+        OPSDECK_TSAN_RELEASE(this); // the reactions run on gRPC's threads
         StartWrite(&m_request);
         StartRead(&m_response);
         StartCall();
     }
-    void OnWriteDone(bool) override { StartWritesDone(); }
+    void OnWriteDone(bool) override
+    {
+        OPSDECK_TSAN_ACQUIRE(this);
+        StartWritesDone();
+    }
     void OnReadDone(bool) override { } // a stream goes on until the deadline
-    void OnDone(const grpc::Status &status) override { m_done.set_value(status); }
+    void OnDone(const grpc::Status &status) override
+    {
+        OPSDECK_TSAN_ACQUIRE(this);
+        m_done.set_value(status);
+    }
     std::future<grpc::Status> future() { return m_done.get_future(); }
 
 private:

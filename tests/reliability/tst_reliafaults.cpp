@@ -16,21 +16,42 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <algorithm>
+#include <string>
+
 using namespace opsdeck;
 using namespace std::chrono_literals;
 
 namespace {
 const char *kScenario = R"({
   "name": "faults", "health_interval_ms": 200, "eject_after_failures": 1000000, "eject_for_ms": 100,
-  "services": [ {"name": "gateway", "replicas": 2, "deadline_ms": 3000, "max_attempts": 1,
+  "services": [ {"name": "gateway", "replicas": 2, "deadline_ms": @GATEWAY@, "max_attempts": 1,
                  "latency": {"median_ms": 0.2, "sigma": 0.2}, "methods": {"Browse": ["inventory/Lookup"], "Checkout": []}},
-                {"name": "inventory", "replicas": 3, "deadline_ms": 150, "max_attempts": 3,
+                {"name": "inventory", "replicas": 3, "deadline_ms": @INVENTORY@, "max_attempts": 3,
                  "latency": {"median_ms": 0.5, "sigma": 0.3}, "methods": {"Lookup": [], "Reserve": []}} ],
   "faults": [ {"kind": "abort", "service": "inventory", "status": 10, "probability": 0.1},
               {"kind": "delay", "service": "inventory", "delay_ms": 2000, "probability": 0.1} ],
-  "traffic": {"target": "gateway", "rate_per_sec": 2000, "deadline_ms": 2000, "max_in_flight": 32,
+  "traffic": {"target": "gateway", "rate_per_sec": 2000, "deadline_ms": @TRAFFIC@, "max_in_flight": 32,
               "mix": [{"method": "Browse", "weight": 1}]}
 })";
+
+// The scenario with its deadlines multiplied by OPSDECK_TIMEOUT_SCALE. Under
+// ThreadSanitizer (scripts/sanitize.sh sets the scale to 4) calls are 5-15x
+// slower, and at 150 ms a call that was merely slow timed out like an injected
+// delay (11.8 % timeouts instead of 9 %). Inventory's deadline stays under the
+// 2-s injected delay, so that every delay is still a timeout; 150, 3000 and
+// 2000 ms at scale 1.
+std::string scenarioJson()
+{
+    std::string json = kScenario;
+    auto put = [&json](const std::string &name, int ms) {
+        json.replace(json.find(name), name.size(), std::to_string(ms));
+    };
+    put("@GATEWAY@", scaledTimeout(3000));
+    put("@INVENTORY@", std::min(scaledTimeout(150), 1000));
+    put("@TRAFFIC@", scaledTimeout(2000));
+    return json;
+}
 } // namespace
 
 class TestReliaFaults : public QObject
@@ -42,7 +63,7 @@ private Q_SLOTS:
     {
         mesh::Scenario scenario;
         std::string error;
-        QVERIFY2(mesh::Scenario::parse(kScenario, &scenario, &error), error.c_str());
+        QVERIFY2(mesh::Scenario::parse(scenarioJson(), &scenario, &error), error.c_str());
         mesh::Mesh mesh(scenario);
 
         model::EventStream events;
@@ -92,6 +113,10 @@ private Q_SLOTS:
         const std::uint64_t lateBefore = serverLate;
         QTRY_VERIFY_WITH_TIMEOUT(serverLate > lateBefore && clock.elapsed() > qint64(trafficS * 1000) + 2500,
             scaledTimeout(10000));
+        // Every client-side record has its server-side one; under a sanitizer
+        // the last of them can still be on their way (one missing abort failed
+        // the comparison below under TSan).
+        QTRY_COMPARE_WITH_TIMEOUT(serverCalls, clientCalls, scaledTimeout(5000));
         QTest::qWait(300);
         events.flush();
         book.advanceTo(lastStartNs + 3'000'000'000LL); // close the open windows
