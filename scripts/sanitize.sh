@@ -6,6 +6,11 @@
 #                                           recorder, reliability)
 # Default ctest selection: asan → the whole suite; tsan → the threaded tests.
 # Suppressions (documented in docs/RELIABILITY.md) live in tests/reliability/*.supp.
+# tsan: TSan reports do not fail a test by themselves (exitcode=0); each
+# process writes them to build-tsan/tsan-logs/tsan.<exe>.<pid>, and
+# tests/reliability/tsan_known.py then accepts only the two documented gRPC
+# kinds (matched on both stacks) — the run fails on a failed test OR on any
+# other report. The checker's self-test runs first.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 kind=${1:-asan}
@@ -34,7 +39,9 @@ case "$kind" in
     targets=(all)
     ;;
   tsan)
-    export TSAN_OPTIONS="suppressions=$root/tests/reliability/tsan.supp:halt_on_error=0:second_deadlock_stack=1:report_signal_unsafe=0:die_after_fork=0:history_size=7"
+    tsanlogs="$build/tsan-logs"
+    export TSAN_OPTIONS="suppressions=$root/tests/reliability/tsan.supp:halt_on_error=0:second_deadlock_stack=1:report_signal_unsafe=0:die_after_fork=0:history_size=7:exitcode=0:log_path=$tsanlogs/tsan:log_exe_name=1"
+    # exitcode=0, log_path, log_exe_name: see the top; the checker reads the logs.
     # die_after_fork=0: tst_reliatls and tst_reliadeadpeer start processes
     # (openssl, opsdeck-bridge) from a test that already runs threads.
     # history_size=7 (the most; ≈ 750 MB for tst_reliabadinput): the previous
@@ -54,4 +61,16 @@ else
   args=("${default[@]}")
 fi
 cd "$build"
-exec xvfb-run -a ctest --output-on-failure "${args[@]}"
+if [ "$kind" != tsan ]; then
+  exec xvfb-run -a ctest --output-on-failure "${args[@]}"
+fi
+checker="$root/tests/reliability/tsan_known.py"
+"$root/tests/reliability/tsan_known_selftest.sh"
+rm -rf "$tsanlogs" && mkdir -p "$tsanlogs"
+mapfile -t ran < <(ctest -N "${args[@]}" | sed -n 's/^ *Test *#[0-9]*: \(.*\)$/\1/p')
+status=0
+xvfb-run -a ctest --output-on-failure "${args[@]}" || status=$?
+echo "== ThreadSanitizer reports ($tsanlogs)"
+python3 "$checker" --explain --expect "${ran[@]}" opsdeck-bridge -- "$tsanlogs" || status=$((status | 4))
+[ "$status" -eq 0 ] && echo "sanitize.sh tsan: every test passed, every report is of a documented kind"
+exit "$status"
