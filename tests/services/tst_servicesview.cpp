@@ -62,6 +62,45 @@ private Q_SLOTS:
         QVERIFY(!view.errorsChart()->grab().isNull());
     }
 
+    void errorsChartIsPerSecondOverMinutesToo()
+    {
+        // 15 minutes of payments/Charge with 2 timeouts a second: the older
+        // history is per minute, the last minutes per second — the chart
+        // shows 2 per second for both, not 120 for a minute.
+        ServicesView view;
+        view.resize(1000, 700);
+        view.show();
+        view.setSnapshot(servicesFixture(900));
+        QCOMPARE(view.proxyModel()->index(0, ServicesTableModel::Service).data().toString(),
+            QStringLiteral("payments"));
+        view.table()->selectRow(0);
+        auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("servicesCharts"));
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(view.errorsChart());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("errors.csv"));
+        QVERIFY(view.errorsChart()->exportCsv(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        int points = 0;
+        qint64 firstMs = 0, lastMs = 0;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (!line.startsWith("\"payments/Charge timeouts\""))
+                continue;
+            const QList<QByteArray> cols = line.split(',');
+            QCOMPARE(cols.size(), 4);
+            QCOMPARE(cols[3].toDouble(), 2.0);
+            const qint64 ms = cols[2].toLongLong();
+            if (points++ == 0)
+                firstMs = ms;
+            QVERIFY(ms > lastMs);
+            lastMs = ms;
+        }
+        QVERIFY2(
+            points > 300 && points < 500, qPrintable(QString::number(points))); // minutes + ≤ 427 seconds
+        QVERIFY(lastMs - firstMs >= 14 * 60 * 1000); // the whole quarter hour is there
+    }
+
     void selectionSurvivesNewRows()
     {
         ServicesView view;
