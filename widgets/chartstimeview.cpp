@@ -195,13 +195,24 @@ void ChartsTimeView::redecimate()
             yMax = std::max(yMax, p.y());
         e.series->replace(shown);
     }
+    // A threshold stretches the scale only when the data comes within
+    // kThresholdReach of it: a 1.5-s deadline over 20-ms latencies would
+    // otherwise flatten them against the axis. One above the scale stays in
+    // the legend; its line is off the plot until the data nears it.
+    const double dataMax = yMax;
     for (auto &[name, t] : m_thresholds) {
         t.second->replace(QList<QPointF> { { xMin, t.first }, { xMax, t.first } });
-        yMax = std::max(yMax, t.first);
+        if (dataMax <= 0 || t.first <= dataMax * kThresholdReach)
+            yMax = std::max(yMax, t.first);
     }
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin), Qt::UTC),
         QDateTime::fromMSecsSinceEpoch(qint64(xMax), Qt::UTC));
     m_y->setRange(0, yMax > 0 ? yMax * 1.1 : 1.0);
+}
+
+double ChartsTimeView::yAxisMax() const
+{
+    return m_y->max();
 }
 
 int ChartsTimeView::displayedPointCount() const

@@ -30,7 +30,8 @@ public:
     void removeSeries(const QString &name);
     void clearSeries();
     QStringList seriesNames() const;
-    // A horizontal dashed line across the chart, e.g. a deadline.
+    // A horizontal dashed line across the chart, e.g. a deadline. It sets the
+    // y scale only when the data reaches a third of it (kThresholdReach).
     void setThreshold(const QString &name, double y);
     void clearThresholds();
     // Fixed x range; without one the chart shows all data.
@@ -39,6 +40,7 @@ public:
 
     void redecimate();
     int displayedPointCount() const;
+    double yAxisMax() const;
     std::size_t storedPointCount() const;
 
     bool exportPng(const QString &path);
@@ -52,6 +54,7 @@ protected:
 
 private:
     static constexpr int kMinimumHeight = 190;
+    static constexpr double kThresholdReach = 3.0;
     static constexpr int kTitleHeight = 260;
     struct Entry
     {

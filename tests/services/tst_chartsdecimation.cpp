@@ -48,6 +48,31 @@ private Q_SLOTS:
         QVERIFY(ChartsDecimator::decimate(pts, 5, 5, 10).isEmpty());
     }
 
+    void farThresholdsDoNotFlattenTheData()
+    {
+        ChartsTimeView view(QStringLiteral("p99"), QStringLiteral("ms"));
+        view.resize(800, 400);
+        view.show();
+        std::vector<QPointF> pts;
+        for (int i = 0; i < 100; ++i)
+            pts.emplace_back(1.8e12 + i * 1000.0, 20.0 + i % 10); // 20–29 ms
+        view.setSeries(QStringLiteral("p99"), std::move(pts));
+        view.setThreshold(QStringLiteral("deadline 1.5 s"), 1500.0);
+        view.redecimate();
+        // The scale follows the data; the deadline stays in the legend.
+        QVERIFY2(view.yAxisMax() < 40.0, qPrintable(QString::number(view.yAxisMax())));
+        QVERIFY(view.seriesNames().size() == 1);
+        // A deadline the data comes near is drawn, scale and all.
+        view.setThreshold(QStringLiteral("deadline 60 ms"), 60.0);
+        view.redecimate();
+        QVERIFY2(
+            view.yAxisMax() >= 60.0 && view.yAxisMax() < 80.0, qPrintable(QString::number(view.yAxisMax())));
+        // Without data a threshold alone gives the scale.
+        view.clearSeries();
+        view.redecimate();
+        QVERIFY(view.yAxisMax() >= 1500.0);
+    }
+
     void sixteenSeriesOfOneHundredThousandPointsRender()
     {
         ChartsTimeView view(QStringLiteral("p99"), QStringLiteral("ms"));
