@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFile>
+#include <QFontMetrics>
 #include <QLineSeries>
 #include <QPen>
 #include <QTextStream>
@@ -208,6 +209,34 @@ void ChartsTimeView::redecimate()
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin), Qt::UTC),
         QDateTime::fromMSecsSinceEpoch(qint64(xMax), Qt::UTC));
     m_y->setRange(0, yMax > 0 ? yMax * 1.1 : 1.0);
+    updateLegend();
+}
+
+void ChartsTimeView::updateLegend()
+{
+    // Qt's legend puts its entries in one row and elides every name, down to
+    // nothing, when they do not fit: a row of bare markers tells nothing and
+    // takes the time axis's room in a docked chart. It is shown only when
+    // every name fits; otherwise the names are the chart's tooltip.
+    const QFontMetrics metrics(chart()->legend()->font());
+    QStringList names;
+    int needed = 0;
+    auto add = [&](const QString &name) {
+        names << name;
+        needed += metrics.horizontalAdvance(name) + kLegendMarkerWidth;
+    };
+    for (const auto &[name, e] : m_entries)
+        add(name);
+    for (const auto &[name, t] : m_thresholds)
+        add(name);
+    const bool fits = needed <= width() - 2 * kLegendMarkerWidth;
+    chart()->legend()->setVisible(fits && !names.isEmpty());
+    setToolTip(fits ? QString() : names.join(QLatin1Char('\n')));
+}
+
+bool ChartsTimeView::legendShown() const
+{
+    return chart()->legend()->isVisible();
 }
 
 double ChartsTimeView::yAxisMax() const

@@ -41,6 +41,8 @@ public:
     void redecimate();
     int displayedPointCount() const;
     double yAxisMax() const;
+    // False when the series' names would not fit in one row (see updateLegend).
+    bool legendShown() const;
     std::size_t storedPointCount() const;
 
     bool exportPng(const QString &path);
@@ -55,6 +57,8 @@ protected:
 private:
     static constexpr int kMinimumHeight = 190;
     static constexpr double kThresholdReach = 3.0;
+    static constexpr int kLegendMarkerWidth = 36; // a legend entry's marker and spacing
+    void updateLegend();
     static constexpr int kTitleHeight = 260;
     struct Entry
     {

@@ -73,6 +73,35 @@ private Q_SLOTS:
         QVERIFY(view.yAxisMax() >= 1500.0);
     }
 
+    void legendOnlyWhenTheNamesFit()
+    {
+        ChartsTimeView view(QStringLiteral("p99"), QStringLiteral("ms"));
+        view.resize(900, 300);
+        view.show();
+        auto points = [] {
+            std::vector<QPointF> pts;
+            for (int i = 0; i < 10; ++i)
+                pts.emplace_back(1.8e12 + i * 1000.0, 10.0 + i);
+            return pts;
+        };
+        view.setSeries(QStringLiteral("orders/PlaceOrder p50"), points());
+        view.setSeries(QStringLiteral("orders/PlaceOrder p99"), points());
+        view.redecimate();
+        QVERIFY(view.legendShown());
+        QVERIFY(view.toolTip().isEmpty());
+        // Twelve long names in a docked chart: Qt would elide them all to
+        // nothing; the names go to the tooltip instead.
+        for (int i = 0; i < 10; ++i)
+            view.setSeries(QStringLiteral("gateway→payments-%1 p99").arg(i), points());
+        view.resize(420, 220);
+        view.redecimate();
+        QVERIFY(!view.legendShown());
+        QVERIFY(view.toolTip().contains(QStringLiteral("gateway→payments-7 p99")));
+        view.resize(4000, 300); // wide enough again
+        view.redecimate();
+        QVERIFY(view.legendShown());
+    }
+
     void sixteenSeriesOfOneHundredThousandPointsRender()
     {
         ChartsTimeView view(QStringLiteral("p99"), QStringLiteral("ms"));
