@@ -254,13 +254,14 @@ std::shared_ptr<const SummaryHistory> LatencySeries::history()
         if (!m_tail.empty())
             blocks.push_back(std::make_shared<const SummaryHistory::Block>(m_tail));
         // The seconds start at a minute boundary when the minute they start in
-        // is closed (its summary stands for it); the minutes come before.
+        // has a summary (it is closed; the summary stands for it); the minutes
+        // come before.
         std::size_t skip = 0, minuteCount = 0;
         if (!blocks.empty()) {
             const std::int64_t first = blocks.front()->front().second;
             std::int64_t from = first;
-            if (first % 60 != 0 && first / 60 < m_openMinute && m_minuteSummaries
-                && !m_minuteSummaries->empty() && m_minuteSummaries->back().second / 60 >= first / 60)
+            if (first % 60 != 0 && m_minuteSummaries && !m_minuteSummaries->empty()
+                && m_minuteSummaries->back().second / 60 >= first / 60)
                 from = (first / 60 + 1) * 60;
             const SummaryHistory::Block &head = *blocks.front();
             while (skip < head.size() && head[skip].second < from)

@@ -10,6 +10,7 @@ namespace {
 constexpr int kPageBytes = 4096; // SQLite's default page size, which the ledger keeps
 std::unique_ptr<std::byte[]> g_pool; // lives as long as the process: SQLite keeps using it
 std::size_t g_poolBytes = 0;
+constexpr const char *kInUse = "SQLite is already in use: its page cache stays on malloc";
 } // namespace
 
 bool reserveSqlitePageCache(std::size_t bytes, std::string *error)
@@ -17,7 +18,7 @@ bool reserveSqlitePageCache(std::size_t bytes, std::string *error)
     int header = 0;
     if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) {
         if (error)
-            *error = "SQLite is already in use: its page cache stays on malloc";
+            *error = kInUse;
         return false;
     }
     const int slot = (kPageBytes + header + 7) & ~7; // 8-byte aligned slots
@@ -27,7 +28,7 @@ bool reserveSqlitePageCache(std::size_t bytes, std::string *error)
     std::unique_ptr<std::byte[]> pool(new std::byte[count * std::size_t(slot)]);
     if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, pool.get(), slot, int(count)) != SQLITE_OK) {
         if (error)
-            *error = "SQLite is already in use: its page cache stays on malloc";
+            *error = kInUse;
         return false;
     }
     g_pool = std::move(pool);

@@ -37,8 +37,6 @@
 #include <QTest>
 #include <QTimer>
 
-#include <sqlite3.h>
-
 #include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
