@@ -33,13 +33,22 @@ ChartsTimeView::ChartsTimeView(const QString &title, const QString &yLabel, QWid
     chart()->setAnimationOptions(QChart::NoAnimation);
     m_x = new QDateTimeAxis(chart());
     m_x->setFormat(QStringLiteral("HH:mm:ss"));
-    m_x->setTickCount(6);
+    m_x->setTickCount(kMaxTickCount);
     m_y = new QValueAxis(chart());
     m_y->setTitleText(yLabel);
     m_y->setLabelFormat(QStringLiteral("%.4g"));
     chart()->addAxis(m_x, Qt::AlignBottom);
     chart()->addAxis(m_y, Qt::AlignLeft);
     applyPalette();
+    // A QDateTimeAxis starts with the range 0..0, which has no labels, and
+    // Qt Charts sizes an axis from its labels. Laid out like that (as
+    // QChartView::resizeEvent does on the first show, before ours sets a
+    // range) the time axis gets no height and keeps that size hint: Qt 6.4
+    // ignores a range change on an axis without geometry
+    // (ChartAxisElement::handleRangeChanged), so nothing measures it again
+    // and it never draws labels or vertical grid lines. A real range from
+    // the start (and never an empty one, see redecimate) avoids that.
+    redecimate();
 }
 
 bool ChartsTimeView::isDark() const
@@ -185,10 +194,11 @@ void ChartsTimeView::redecimate()
             xMin = now - 60'000;
             xMax = now;
         }
-        if (xMax <= xMin)
-            xMax = xMin + 1000;
     }
+    if (!(xMax > xMin)) // an empty range would lose the time axis (see the constructor)
+        xMax = xMin + 1000;
     const int columns = std::max(1, int(chart()->plotArea().width()));
+    updateTickCount(columns);
     double yMax = 0;
     for (auto &[name, e] : m_entries) {
         QList<QPointF> shown = ChartsDecimator::decimate(e.points, xMin, xMax, columns);
@@ -210,6 +220,17 @@ void ChartsTimeView::redecimate()
         QDateTime::fromMSecsSinceEpoch(qint64(xMax), Qt::UTC));
     m_y->setRange(0, yMax > 0 ? yMax * 1.1 : 1.0);
     updateLegend();
+}
+
+void ChartsTimeView::updateTickCount(int plotWidth)
+{
+    // Qt elides a time label to the space between two ticks: six ticks in a
+    // docked chart's 250 px would all read "08:0...". As many as fit whole.
+    if (plotWidth <= 1)
+        return; // not laid out yet
+    const QFontMetrics metrics(m_x->labelsFont());
+    const int labelWidth = metrics.horizontalAdvance(QStringLiteral("00:00:00")) + kTickLabelPadding;
+    m_x->setTickCount(std::clamp(plotWidth / std::max(1, labelWidth) + 1, 2, kMaxTickCount));
 }
 
 void ChartsTimeView::updateLegend()

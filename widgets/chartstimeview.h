@@ -59,6 +59,9 @@ private:
     static constexpr double kThresholdReach = 3.0;
     static constexpr int kLegendMarkerWidth = 36; // a legend entry's marker and spacing
     void updateLegend();
+    static constexpr int kMaxTickCount = 6;
+    static constexpr int kTickLabelPadding = 16; // a time label's margins and a gap
+    void updateTickCount(int plotWidth);
     static constexpr int kTitleHeight = 260;
     struct Entry
     {

@@ -1,8 +1,14 @@
 #include "widgets/chartsdecimator.h"
 #include "widgets/chartstimeview.h"
 
+#include <QChart>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QGraphicsLineItem>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QTest>
+#include <QTime>
 
 #include <cmath>
 #include <vector>
@@ -46,6 +52,79 @@ private Q_SLOTS:
         QCOMPARE(out.back().x(), 200.0);
         QVERIFY(ChartsDecimator::decimate({}, 0, 1, 10).isEmpty());
         QVERIFY(ChartsDecimator::decimate(pts, 5, 5, 10).isEmpty());
+    }
+
+    void timeAxisHasLabelsAndGridAtDockSizes_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("narrow dock") << QSize(360, 180);
+        QTest::newRow("dock") << QSize(480, 260);
+        QTest::newRow("wide") << QSize(800, 400);
+    }
+
+    // Shown empty first, as in the Services dock: the time axis was once laid
+    // out with QDateTimeAxis's initial 0..0 range and never drew a label.
+    void timeAxisHasLabelsAndGridAtDockSizes()
+    {
+        QFETCH(QSize, size);
+        ChartsTimeView view(QStringLiteral("p99"), QStringLiteral("ms"));
+        view.resize(size);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const double t0 = 1.8e12; // 2027-01-15 08:00 UTC: no midnight within a minute in any zone
+        std::vector<QPointF> pts;
+        for (int i = 0; i <= 60; ++i)
+            pts.emplace_back(t0 + i * 1000.0, 20.0 + i % 10);
+        view.setSeries(QStringLiteral("orders/PlaceOrder p99"), std::move(pts));
+        view.redecimate();
+        // Qt Charts labels the axis in local time.
+        const QTime first = QDateTime::fromMSecsSinceEpoch(qint64(t0)).time();
+        const QTime last = QDateTime::fromMSecsSinceEpoch(qint64(t0) + 60'000).time();
+        auto timeLabels = [&] {
+            // Whole (not elided) labels below the plot whose times are in the range.
+            QList<QGraphicsTextItem *> labels;
+            const QRectF plot = view.chart()->plotArea();
+            for (QGraphicsItem *item : view.scene()->items()) {
+                auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                if (!text || !text->isVisible() || text->sceneBoundingRect().top() < plot.bottom())
+                    continue;
+                const QTime t = QTime::fromString(text->toPlainText(), QStringLiteral("HH:mm:ss"));
+                if (t.isValid() && t >= first && t <= last)
+                    labels << text;
+            }
+            return labels;
+        };
+        auto describe = [&] {
+            QStringList texts;
+            for (QGraphicsItem *item : view.scene()->items())
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    texts << text->toPlainText();
+            return texts.join(QLatin1Char('|'));
+        };
+        QTRY_VERIFY2(timeLabels().size() >= 3, qPrintable(describe()));
+        // A vertical grid line across the plot at each inner tick.
+        const QRectF plot = view.chart()->plotArea();
+        int gridLines = 0;
+        for (QGraphicsItem *item : view.scene()->items()) {
+            auto *line = dynamic_cast<QGraphicsLineItem *>(item);
+            if (!line || !line->isVisible())
+                continue;
+            const QLineF l(line->mapToScene(line->line().p1()), line->mapToScene(line->line().p2()));
+            gridLines += qFuzzyIsNull(l.dx()) && std::abs(l.dy()) >= 0.9 * plot.height()
+                && l.x1() > plot.left() + 1 && l.x1() < plot.right() - 1;
+        }
+        QVERIFY2(gridLines >= 2, qPrintable(QString::number(gridLines)));
+        // And painted: every label has ink of its own on the chart's background.
+        const QImage image = view.viewport()->grab().toImage();
+        const QColor background = view.chart()->backgroundBrush().color();
+        for (QGraphicsTextItem *label : timeLabels()) {
+            const QRect r = view.mapFromScene(label->sceneBoundingRect()).boundingRect() & image.rect();
+            int ink = 0;
+            for (int x = r.left(); x <= r.right(); ++x)
+                for (int y = r.top(); y <= r.bottom(); ++y)
+                    ink += image.pixelColor(x, y) != background;
+            QVERIFY2(ink > 20, qPrintable(label->toPlainText() + QStringLiteral(": %1 px").arg(ink)));
+        }
     }
 
     void farThresholdsDoNotFlattenTheData()
