@@ -58,4 +58,27 @@ QList<QPointF> ChartsDecimator::decimate(
     return out;
 }
 
+ChartsDecimator::Runs ChartsDecimator::decimateRuns(
+    std::span<const QPointF> points, double xMin, double xMax, int columns, std::size_t maxLines)
+{
+    Runs runs;
+    auto begin = points.begin();
+    while (begin != points.end()) {
+        auto end = std::find_if(begin, points.end(), [](const QPointF &p) { return std::isnan(p.y()); });
+        // Only runs that reach into the range: the one before a gap does not
+        // lead into the plot.
+        if (end != begin && std::prev(end)->x() >= xMin && begin->x() <= xMax) {
+            QList<QPointF> shown = decimate(std::span<const QPointF>(begin, end), xMin, xMax, columns);
+            if (shown.size() == 1)
+                runs.dots.push_back(shown.front());
+            else if (runs.lines.size() < std::max<std::size_t>(maxLines, 1))
+                runs.lines.push_back(std::move(shown));
+            else if (!shown.isEmpty())
+                runs.lines.back().append(shown);
+        }
+        begin = end == points.end() ? end : std::next(end);
+    }
+    return runs;
+}
+
 } // namespace opsdeck::widgets

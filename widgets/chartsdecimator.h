@@ -4,6 +4,7 @@
 #include <QPointF>
 
 #include <span>
+#include <vector>
 
 namespace opsdeck::widgets {
 
@@ -17,6 +18,19 @@ class ChartsDecimator
 public:
     // points sorted by x (NaN y values are skipped). columns >= 1.
     static QList<QPointF> decimate(std::span<const QPointF> points, double xMin, double xMax, int columns);
+
+    // A series with gaps: a NaN y ends a run (no data until the next point).
+    // Each run that reaches into [xMin, xMax] is decimated on its own; a run
+    // that shows as one point goes to `dots` (a line through it would draw
+    // nothing). Runs beyond maxLines are joined to the last line: a series
+    // that breaks that often is drawn connected from there on.
+    struct Runs
+    {
+        std::vector<QList<QPointF>> lines; // two points or more each
+        QList<QPointF> dots;
+    };
+    static Runs decimateRuns(
+        std::span<const QPointF> points, double xMin, double xMax, int columns, std::size_t maxLines);
 };
 
 } // namespace opsdeck::widgets

@@ -7,8 +7,10 @@
 #include <QDateTimeAxis>
 #include <QFile>
 #include <QFontMetrics>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
+#include <QScatterSeries>
 #include <QTextStream>
 #include <QValueAxis>
 
@@ -76,7 +78,7 @@ void ChartsTimeView::applyPalette()
         axis->setGridLineColor(palette().color(QPalette::Mid));
     }
     for (auto &[name, e] : m_entries)
-        e.series->setPen(QPen(seriesColor(e.colorIndex, dark), 1.5));
+        applyColor(e, dark);
     for (auto &[name, t] : m_thresholds) {
         QPen pen(dark ? QColor(255, 120, 120) : QColor(200, 30, 30), 1.5, Qt::DashLine);
         t.second->setPen(pen);
@@ -98,15 +100,75 @@ void ChartsTimeView::resizeEvent(QResizeEvent *event)
     redecimate();
 }
 
+void ChartsTimeView::applyColor(Entry &e, bool dark)
+{
+    const QPen pen(seriesColor(e.colorIndex, dark), 1.5);
+    e.series->setPen(pen);
+    for (QLineSeries *piece : e.pieces)
+        piece->setPen(pen);
+    if (e.dots) {
+        e.dots->setColor(pen.color());
+        e.dots->setBorderColor(pen.color());
+    }
+}
+
 QLineSeries *ChartsTimeView::makeSeries(const QString &name, const QColor &color, bool dashed)
 {
     auto *s = new QLineSeries(chart());
     s->setName(name);
     s->setPen(QPen(color, 1.5, dashed ? Qt::DashLine : Qt::SolidLine));
-    chart()->addSeries(s);
-    s->attachAxis(m_x);
-    s->attachAxis(m_y);
+    attach(s, true);
     return s;
+}
+
+void ChartsTimeView::attach(QXYSeries *series, bool inLegend)
+{
+    chart()->addSeries(series);
+    series->attachAxis(m_x);
+    series->attachAxis(m_y);
+    if (!inLegend)
+        for (QLegendMarker *marker : chart()->legend()->markers(series))
+            marker->setVisible(false);
+}
+
+void ChartsTimeView::drop(QAbstractSeries *series)
+{
+    chart()->removeSeries(series);
+    delete series;
+}
+
+double ChartsTimeView::showRuns(Entry &e, double xMin, double xMax, int columns)
+{
+    ChartsDecimator::Runs runs = ChartsDecimator::decimateRuns(e.points, xMin, xMax, columns, kMaxRuns);
+    double yMax = 0;
+    for (const QList<QPointF> &line : runs.lines)
+        for (const QPointF &p : line)
+            yMax = std::max(yMax, p.y());
+    for (const QPointF &p : runs.dots)
+        yMax = std::max(yMax, p.y());
+    e.series->replace(runs.lines.empty() ? QList<QPointF>() : runs.lines.front());
+    const std::size_t pieces = runs.lines.empty() ? 0 : runs.lines.size() - 1;
+    for (; e.pieces.size() > pieces; e.pieces.pop_back())
+        drop(e.pieces.back());
+    while (e.pieces.size() < pieces) {
+        auto *piece = new QLineSeries(chart());
+        piece->setPen(e.series->pen());
+        attach(piece, false);
+        e.pieces.push_back(piece);
+    }
+    for (std::size_t i = 0; i < pieces; ++i)
+        e.pieces[i]->replace(runs.lines[i + 1]);
+    if (!runs.dots.isEmpty() && !e.dots) {
+        e.dots = new QScatterSeries(chart());
+        e.dots->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+        e.dots->setMarkerSize(kDotSize);
+        e.dots->setColor(e.series->pen().color());
+        e.dots->setBorderColor(e.series->pen().color());
+        attach(e.dots, false);
+    }
+    if (e.dots)
+        e.dots->replace(runs.dots);
+    return yMax;
 }
 
 void ChartsTimeView::setSeries(const QString &name, std::vector<QPointF> points)
@@ -126,8 +188,12 @@ void ChartsTimeView::removeSeries(const QString &name)
     auto it = m_entries.find(name);
     if (it == m_entries.end())
         return;
-    chart()->removeSeries(it->second.series);
-    delete it->second.series;
+    Entry &e = it->second;
+    drop(e.series);
+    for (QLineSeries *piece : e.pieces)
+        drop(piece);
+    if (e.dots)
+        drop(e.dots);
     m_entries.erase(it);
 }
 
@@ -200,12 +266,8 @@ void ChartsTimeView::redecimate()
     const int columns = std::max(1, int(chart()->plotArea().width()));
     updateTickCount(columns);
     double yMax = 0;
-    for (auto &[name, e] : m_entries) {
-        QList<QPointF> shown = ChartsDecimator::decimate(e.points, xMin, xMax, columns);
-        for (const QPointF &p : shown)
-            yMax = std::max(yMax, p.y());
-        e.series->replace(shown);
-    }
+    for (auto &[name, e] : m_entries)
+        yMax = std::max(yMax, showRuns(e, xMin, xMax, columns));
     // A threshold stretches the scale only when the data comes within
     // kThresholdReach of it: a 1.5-s deadline over 20-ms latencies would
     // otherwise flatten them against the axis. One above the scale stays in
@@ -268,8 +330,11 @@ double ChartsTimeView::yAxisMax() const
 int ChartsTimeView::displayedPointCount() const
 {
     int n = 0;
-    for (const auto &[name, e] : m_entries)
-        n += int(e.series->count());
+    for (const auto &[name, e] : m_entries) {
+        n += int(e.series->count()) + (e.dots ? int(e.dots->count()) : 0);
+        for (const QLineSeries *piece : e.pieces)
+            n += int(piece->count());
+    }
     return n;
 }
 
@@ -296,10 +361,13 @@ bool ChartsTimeView::exportCsv(const QString &path) const
     for (const auto &[name, e] : m_entries) {
         QString quoted = name;
         quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        for (const QPointF &p : e.points)
+        for (const QPointF &p : e.points) {
+            if (std::isnan(p.y()))
+                continue; // a gap
             out << '"' << quoted << "\","
                 << QDateTime::fromMSecsSinceEpoch(qint64(p.x()), Qt::UTC).toString(Qt::ISODateWithMs) << ','
                 << qint64(p.x()) << ',' << p.y() << '\n';
+        }
     }
     return out.status() == QTextStream::Ok;
 }

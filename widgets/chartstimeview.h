@@ -8,7 +8,10 @@
 #include <map>
 #include <vector>
 
+class QAbstractSeries;
 class QLineSeries;
+class QScatterSeries;
+class QXYSeries;
 class QDateTimeAxis;
 class QValueAxis;
 
@@ -26,6 +29,8 @@ class ChartsTimeView : public QChartView
 public:
     explicit ChartsTimeView(const QString &title, const QString &yLabel, QWidget *parent = nullptr);
 
+    // points sorted by x; a NaN y is a gap: the line breaks there (say, the
+    // seconds without calls), and a point alone between gaps is a dot.
     void setSeries(const QString &name, std::vector<QPointF> points);
     void removeSeries(const QString &name);
     void clearSeries();
@@ -63,14 +68,25 @@ private:
     static constexpr int kTickLabelPadding = 16; // a time label's margins and a gap
     void updateTickCount(int plotWidth);
     static constexpr int kTitleHeight = 260;
+    // A series breaking more often than this is drawn connected after that
+    // many runs: Qt Charts has one graphics item per QLineSeries.
+    static constexpr std::size_t kMaxRuns = 24;
+    static constexpr double kDotSize = 5.0;
     struct Entry
     {
         std::vector<QPointF> points;
-        QLineSeries *series = nullptr;
+        QLineSeries *series = nullptr; // the first run, and the legend's entry
+        std::vector<QLineSeries *> pieces; // the runs after gaps, not in the legend
+        QScatterSeries *dots = nullptr; // points alone between gaps, not in the legend
         int colorIndex = 0;
     };
     void applyPalette();
+    void applyColor(Entry &e, bool dark);
     QLineSeries *makeSeries(const QString &name, const QColor &color, bool dashed);
+    void attach(QXYSeries *series, bool inLegend);
+    void drop(QAbstractSeries *series);
+    // Decimates e.points and hands the runs to e's series; returns their max y.
+    double showRuns(Entry &e, double xMin, double xMax, int columns);
     bool isDark() const;
 
     QDateTimeAxis *m_x = nullptr;

@@ -27,6 +27,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <limits>
 #include <set>
 
 Q_LOGGING_CATEGORY(lcServices, "opsdeck.widgets.services")
@@ -37,7 +38,17 @@ using model::LatencyBook;
 
 namespace {
 constexpr int kMaxChartedRows = 8; // 2 series each: 16 series at most
+// A history holds only the windows with calls: a window that does not start
+// where the one before ended follows seconds without any, a gap in the chart
+// (ChartsTimeView breaks its line at a NaN) rather than a line across them.
+constexpr double kGap = std::numeric_limits<double>::quiet_NaN();
+bool endsGap(std::int64_t &end, const model::WindowSummary &w)
+{
+    const bool gap = end != 0 && w.second > end;
+    end = w.second + std::max(w.seconds, 1);
+    return gap;
 }
+} // namespace
 
 ServicesView::ServicesView(QWidget *parent)
     : QWidget(parent)
@@ -231,7 +242,12 @@ void ServicesView::rebuildCharts()
         for (const auto *row : rows) {
             std::vector<QPointF> p50, p99;
             if (row->history) {
+                std::int64_t end = 0;
                 for (const auto &w : *row->history) {
+                    if (endsGap(end, w)) {
+                        p50.emplace_back(double(end) * 1000.0, kGap);
+                        p99.emplace_back(double(end) * 1000.0, kGap);
+                    }
                     p50.emplace_back(double(w.second) * 1000.0, double(w.p50) / 1e6);
                     p99.emplace_back(double(w.second) * 1000.0, double(w.p99) / 1e6);
                 }
@@ -251,7 +267,11 @@ void ServicesView::rebuildCharts()
         for (const auto *row : rows) {
             std::vector<QPointF> timeouts, errors, retries;
             if (row->history) {
+                std::int64_t end = 0;
                 for (const auto &w : *row->history) {
+                    if (endsGap(end, w))
+                        for (auto *series : { &timeouts, &errors, &retries })
+                            series->emplace_back(double(end) * 1000.0, kGap);
                     // Per second: the older part of the history is per minute.
                     const double x = double(w.second) * 1000.0, per = double(std::max(w.seconds, 1));
                     timeouts.emplace_back(x, double(w.counts.timeouts) / per);

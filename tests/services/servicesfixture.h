@@ -58,3 +58,32 @@ inline std::shared_ptr<const opsdeck::model::LatencyBook::Snapshot> servicesFixt
     book.publish();
     return book.snapshot();
 }
+
+// audit/Export, called only in the given seconds (20 calls of 40 ms each).
+inline std::shared_ptr<const opsdeck::model::LatencyBook::Snapshot> sparseFixture(std::vector<int> seconds)
+{
+    constexpr std::int64_t kSec = 1'000'000'000;
+    const std::int64_t t0 = 1'800'000'000LL * kSec;
+    opsdeck::model::LatencyBook book;
+    std::vector<opsdeck::v1::Envelope> envs;
+    for (int s : seconds) {
+        opsdeck::v1::Envelope e;
+        e.set_channel(opsdeck::v1::CHANNEL_TELEMETRY);
+        auto *batch = e.mutable_call_batch();
+        for (int i = 0; i < 20; ++i) {
+            auto *r = batch->add_calls();
+            r->set_caller("gateway");
+            r->set_service("audit");
+            r->set_method("Export");
+            r->set_replica("audit-0");
+            r->set_start_unix_ns(t0 + s * kSec);
+            r->set_duration_ns(40'000'000);
+            r->set_attempt(1);
+            r->set_side(opsdeck::v1::CALL_SIDE_CLIENT);
+        }
+        envs.push_back(std::move(e));
+    }
+    book.apply(envs);
+    book.publish();
+    return book.snapshot();
+}

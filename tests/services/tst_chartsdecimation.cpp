@@ -7,10 +7,13 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QTest>
 #include <QTime>
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 using opsdeck::widgets::ChartsDecimator;
@@ -52,6 +55,105 @@ private Q_SLOTS:
         QCOMPARE(out.back().x(), 200.0);
         QVERIFY(ChartsDecimator::decimate({}, 0, 1, 10).isEmpty());
         QVERIFY(ChartsDecimator::decimate(pts, 5, 5, 10).isEmpty());
+    }
+
+    void runsBreakAtGaps()
+    {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        // Runs 0–2 and 10–11, a point alone at 20, a gap, 30–31.
+        const std::vector<QPointF> pts { { 0, 1 }, { 1, 2 }, { 2, 3 }, { 3, nan }, { 10, 4 }, { 11, 5 },
+            { 12, nan }, { 20, 6 }, { 21, nan }, { 30, 7 }, { 31, 8 } };
+        auto runs = ChartsDecimator::decimateRuns(pts, 0, 31, 100, 24);
+        QCOMPARE(runs.lines.size(), std::size_t(3));
+        QCOMPARE(runs.lines[0], (QList<QPointF> { { 0, 1 }, { 1, 2 }, { 2, 3 } }));
+        QCOMPARE(runs.lines[1], (QList<QPointF> { { 10, 4 }, { 11, 5 } }));
+        QCOMPARE(runs.lines[2], (QList<QPointF> { { 30, 7 }, { 31, 8 } }));
+        QCOMPARE(runs.dots, (QList<QPointF> { { 20, 6 } }));
+        // Runs outside the range are left out; one reaching into it keeps its
+        // neighbour outside so the line enters the plot.
+        runs = ChartsDecimator::decimateRuns(pts, 10.5, 25, 100, 24);
+        QCOMPARE(runs.lines.size(), std::size_t(1));
+        QCOMPARE(runs.lines[0], (QList<QPointF> { { 10, 4 }, { 11, 5 } }));
+        QCOMPARE(runs.dots, (QList<QPointF> { { 20, 6 } }));
+        // Beyond maxLines the rest is joined to the last line.
+        runs = ChartsDecimator::decimateRuns(pts, 0, 31, 100, 2);
+        QCOMPARE(runs.lines.size(), std::size_t(2));
+        QCOMPARE(runs.lines[1], (QList<QPointF> { { 10, 4 }, { 11, 5 }, { 30, 7 }, { 31, 8 } }));
+        QCOMPARE(runs.dots.size(), 1);
+        // No NaN: one run, as decimate() gives.
+        std::vector<QPointF> plain;
+        for (int i = 0; i < 5000; ++i)
+            plain.emplace_back(i, std::sin(i / 10.0));
+        runs = ChartsDecimator::decimateRuns(plain, 0, 5000, 300, 24);
+        QCOMPARE(runs.lines.size(), std::size_t(1));
+        QCOMPARE(runs.lines[0], ChartsDecimator::decimate(plain, 0, 5000, 300));
+    }
+
+    // A method called in some seconds only: no line across the seconds
+    // without calls, a dot for a second alone, one legend entry.
+    void gapsAreNotBridged()
+    {
+        ChartsTimeView view(QStringLiteral("p99"), QStringLiteral("ms"));
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const double t0 = 1.8e12, nan = std::numeric_limits<double>::quiet_NaN();
+        std::vector<QPointF> pts;
+        for (int i = 0; i <= 10; ++i)
+            pts.emplace_back(t0 + i * 1000.0, 10.0);
+        pts.emplace_back(t0 + 11'000.0, nan);
+        pts.emplace_back(t0 + 30'000.0, 10.0); // alone
+        pts.emplace_back(t0 + 31'000.0, nan);
+        for (int i = 50; i <= 60; ++i)
+            pts.emplace_back(t0 + i * 1000.0, 10.0);
+        view.setSeries(QStringLiteral("audit/Export p99"), std::move(pts));
+        view.setSeries(QStringLiteral("audit/Export p50"), { { t0, 5.0 }, { t0 + 60'000.0, 5.0 } });
+        view.redecimate();
+        QCOMPARE(view.displayedPointCount(), 11 + 1 + 11 + 2);
+        // Two names, two legend markers, whatever the pieces.
+        auto visibleMarkers = [&] {
+            QStringList names;
+            for (QLegendMarker *marker : view.chart()->legend()->markers())
+                if (marker->isVisible())
+                    names << marker->label();
+            return names;
+        };
+        QTRY_COMPARE(visibleMarkers().size(), 2);
+        QVERIFY(view.legendShown());
+        const QColor color = ChartsTimeView::seriesColor(0, false);
+        QTRY_VERIFY(view.chart()->plotArea().width() > 100);
+        const QImage image = view.viewport()->grab().toImage();
+        auto near = [](const QColor &a, const QColor &b) {
+            return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green())
+                + std::abs(a.blue() - b.blue())
+                < 60;
+        };
+        auto inkNear = [&](double ms) {
+            // The series' colour within 3 px of (ms, 10).
+            const QPoint c = view.mapFromScene(view.chart()->mapToPosition(QPointF(ms, 10.0)));
+            int n = 0;
+            for (int x = c.x() - 3; x <= c.x() + 3; ++x)
+                for (int y = c.y() - 3; y <= c.y() + 3; ++y)
+                    n += image.valid(x, y) && near(image.pixelColor(x, y), color);
+            return n;
+        };
+        QVERIFY(inkNear(t0 + 5'000.0) > 0); // a run
+        QVERIFY(inkNear(t0 + 30'000.0) > 0); // the dot
+        QCOMPARE(inkNear(t0 + 20'000.0), 0); // the gaps
+        QCOMPARE(inkNear(t0 + 40'000.0), 0);
+        QVERIFY(inkNear(t0 + 55'000.0) > 0);
+        // A theme change (dark palette) keeps the pieces out of the legend.
+        QPalette dark;
+        dark.setColor(QPalette::Window, Qt::black);
+        dark.setColor(QPalette::Base, Qt::black);
+        view.setPalette(dark);
+        view.redecimate();
+        QTRY_COMPARE(visibleMarkers().size(), 2);
+        // Fewer pieces when the gaps close; the export has no gaps in it.
+        view.setSeries(QStringLiteral("audit/Export p99"), { { t0, 10.0 }, { t0 + 60'000.0, 10.0 } });
+        view.redecimate();
+        QCOMPARE(view.chart()->series().size(), 2 + 1); // + the empty dots series
+        QCOMPARE(view.displayedPointCount(), 4);
     }
 
     void timeAxisHasLabelsAndGridAtDockSizes_data()

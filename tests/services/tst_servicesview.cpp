@@ -7,6 +7,7 @@
 #include "widgets/servicesview.h"
 
 #include <QAbstractItemModelTester>
+#include <QChart>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QTabWidget>
@@ -99,6 +100,32 @@ private Q_SLOTS:
         QVERIFY2(
             points > 300 && points < 500, qPrintable(QString::number(points))); // minutes + ≤ 427 seconds
         QVERIFY(lastMs - firstMs >= 14 * 60 * 1000); // the whole quarter hour is there
+        // Minutes then seconds, every second with calls: no gap, one line each.
+        QCOMPARE(view.errorsChart()->chart()->series().size(), 3);
+    }
+
+    void sparseMethodLeavesGaps()
+    {
+        // Calls in seconds 0–2, 10 and 20–22: each chart series is two runs
+        // and a dot, no line across the seconds without calls.
+        ServicesView view;
+        view.resize(1000, 700);
+        view.show();
+        view.setSnapshot(sparseFixture({ 0, 1, 2, 10, 20, 21, 22 }));
+        QCOMPARE(view.proxyModel()->rowCount(), 1);
+        view.table()->selectRow(0);
+        QCOMPARE(view.latencyChart()->seriesNames().size(), 2);
+        // p50 and p99: a line, a line after the gap, the dot.
+        QCOMPARE(view.latencyChart()->chart()->series().size(), 2 * 3);
+        QCOMPARE(view.latencyChart()->displayedPointCount(), 2 * 6); // second 22 is still open
+        auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("servicesCharts"));
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(view.errorsChart());
+        QCOMPARE(view.errorsChart()->chart()->series().size(), 3 * 3);
+        // Without gaps, one line each.
+        view.setSnapshot(sparseFixture({ 0, 1, 2, 3, 4, 5, 6 }));
+        tabs->setCurrentWidget(view.latencyChart());
+        QCOMPARE(view.latencyChart()->chart()->series().size(), 2);
     }
 
     void selectionSurvivesNewRows()
