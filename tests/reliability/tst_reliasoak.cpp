@@ -87,6 +87,9 @@ private Q_SLOTS:
     {
         const int soakS = envInt("OPSDECK_RELIA_SOAK_S", 3600);
         const int restartS = envInt("OPSDECK_RELIA_RESTART_S", 300);
+        // To study one backend's restarts: bridge, mesh or billing only.
+        const QByteArray only = qgetenv("OPSDECK_RELIA_RESTART_ONLY");
+        const int restartOnly = only == "bridge" ? 0 : only == "mesh" ? 1 : only == "billing" ? 2 : -1;
         QTemporaryDir dir;
         std::string error;
 
@@ -186,30 +189,36 @@ private Q_SLOTS:
         int fdsWarm = 0, maxFds = 0, restarts = 0;
         qint64 nextRestart = qint64(restartS) * 1000;
         qint64 nextTrend = 60'000; // a line a minute: the curve, not just its ends
+        // malloc's own view tells live heap from free memory it keeps.
+        auto printMemory = [&](const QString &what) {
+#ifdef __GLIBC__
+            const struct mallinfo2 mi = mallinfo2();
+#else
+            struct
+            {
+                std::size_t uordblks = 0, fordblks = 0, hblkhd = 0;
+            } mi;
+#endif
+            qInfo().noquote() << QStringLiteral(
+                "RELIA soak %1 rss_mb=%2 book_mb=%3 sqlite_mb=%4 fds=%5 "
+                "malloc_in_use_mb=%6 malloc_free_mb=%7 malloc_mmap_mb=%8 cost_resources=%9 "
+                "cost_seq=%10")
+                                     .arg(what)
+                                     .arg(double(rssBytes()) / 1048576.0, 0, 'f', 1)
+                                     .arg(double(book.retainedBytes()) / 1048576.0, 0, 'f', 1)
+                                     .arg(double(billing::sqliteResidentBytes()) / 1048576.0, 0, 'f', 1)
+                                     .arg(openFds())
+                                     .arg(double(mi.uordblks) / 1048576.0, 0, 'f', 1)
+                                     .arg(double(mi.fordblks) / 1048576.0, 0, 'f', 1)
+                                     .arg(double(mi.hblkhd) / 1048576.0, 0, 'f', 1)
+                                     .arg(ledger.snapshot() ? ledger.snapshot()->resources.size() : 0)
+                                     .arg(ledger.snapshot() ? ledger.snapshot()->lastSeq : 0);
+        };
         while (run.elapsed() < qint64(soakS) * 1000) {
             QTest::qWait(500);
             if (run.elapsed() >= nextTrend) {
                 nextTrend += 60'000;
-                // malloc's own view tells live heap from free memory it keeps.
-#ifdef __GLIBC__
-                const struct mallinfo2 mi = mallinfo2();
-#else
-                struct
-                {
-                    std::size_t uordblks = 0, fordblks = 0, hblkhd = 0;
-                } mi;
-#endif
-                qInfo().noquote() << QStringLiteral(
-                    "RELIA soak minute=%1 rss_mb=%2 book_mb=%3 sqlite_mb=%4 fds=%5 "
-                    "malloc_in_use_mb=%6 malloc_free_mb=%7 malloc_mmap_mb=%8")
-                                         .arg(run.elapsed() / 60'000)
-                                         .arg(double(rssBytes()) / 1048576.0, 0, 'f', 1)
-                                         .arg(double(book.retainedBytes()) / 1048576.0, 0, 'f', 1)
-                                         .arg(double(billing::sqliteResidentBytes()) / 1048576.0, 0, 'f', 1)
-                                         .arg(openFds())
-                                         .arg(double(mi.uordblks) / 1048576.0, 0, 'f', 1)
-                                         .arg(double(mi.fordblks) / 1048576.0, 0, 'f', 1)
-                                         .arg(double(mi.hblkhd) / 1048576.0, 0, 'f', 1);
+                printMemory(QStringLiteral("minute=%1").arg(run.elapsed() / 60'000));
             }
             if (!rssEarly && run.elapsed() >= earlyMs) {
                 rssEarly = rssBytes();
@@ -226,7 +235,9 @@ private Q_SLOTS:
                 maxFds = std::max(maxFds, openFds());
             if (run.elapsed() >= nextRestart) {
                 nextRestart += qint64(restartS) * 1000;
-                switch (restarts++ % 3) {
+                const int kind = restartOnly >= 0 ? restartOnly : restarts % 3;
+                ++restarts;
+                switch (kind) {
                 case 0:
                     bridge.reset();
                     bridge = std::make_unique<bridge::BridgeServer>(bc);
@@ -240,9 +251,16 @@ private Q_SLOTS:
                     QTRY_VERIFY_WITH_TIMEOUT(telemetry.isConnected(), scaledTimeout(15000));
                     break;
                 case 2:
+                    // Each phase's memory: a billing restart is the one that
+                    // has left a step (docs/RELIABILITY.md).
+                    printMemory(QStringLiteral("restart=%1 billing phase=before").arg(restarts));
                     billing.reset();
+                    printMemory(QStringLiteral("restart=%1 billing phase=stopped").arg(restarts));
                     billing = billing::BillingBackend::create(bo, &error);
-                    QVERIFY2(billing && billing->start(&error), error.c_str());
+                    QVERIFY2(billing, error.c_str());
+                    printMemory(QStringLiteral("restart=%1 billing phase=created").arg(restarts));
+                    QVERIFY2(billing->start(&error), error.c_str());
+                    printMemory(QStringLiteral("restart=%1 billing phase=started").arg(restarts));
                     break;
                 }
             }
