@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace opsdeck::widgets {
 
@@ -79,6 +80,33 @@ ChartsDecimator::Runs ChartsDecimator::decimateRuns(
         begin = end == points.end() ? end : std::next(end);
     }
     return runs;
+}
+
+ChartsDecimator::NiceScale ChartsDecimator::niceScale(double max, int maxTicks)
+{
+    NiceScale best;
+    if (!(max > 0) || !std::isfinite(max))
+        return best;
+    const int maxSteps = std::max(2, maxTicks - 1);
+    best.top = std::numeric_limits<double>::max();
+    // The step's decade: from the one where a single step covers max down to
+    // the one where maxSteps of the largest multiplier still do.
+    const double decade = std::pow(10.0, std::floor(std::log10(max)));
+    for (double scale : { decade / 10, decade, decade * 10 })
+        for (double m : { 1.0, 2.0, 2.5, 5.0 }) {
+            const double step = m * scale;
+            const int steps = std::max(2, int(std::ceil(max / step - 1e-9)));
+            if (steps > maxSteps)
+                continue;
+            const double top = step * steps;
+            // The lowest top; with equal tops, more labels.
+            if (top < best.top - 1e-9 * top
+                || (std::abs(top - best.top) <= 1e-9 * top && steps + 1 > best.ticks)) {
+                best.top = top;
+                best.ticks = steps + 1;
+            }
+        }
+    return best;
 }
 
 } // namespace opsdeck::widgets

@@ -31,6 +31,16 @@ public:
     };
     static Runs decimateRuns(
         std::span<const QPointF> points, double xMin, double xMax, int columns, std::size_t maxLines);
+
+    // A value axis from 0 whose labels are round numbers (steps of 1, 2, 2.5
+    // or 5 times a power of ten): the lowest top >= max with 2 to maxTicks - 1
+    // steps; ticks counts the labels, 0 included. max <= 0 gives 0..1.
+    struct NiceScale
+    {
+        double top = 1;
+        int ticks = 2;
+    };
+    static NiceScale niceScale(double max, int maxTicks);
 };
 
 } // namespace opsdeck::widgets

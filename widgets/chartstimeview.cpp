@@ -263,24 +263,39 @@ void ChartsTimeView::redecimate()
     }
     if (!(xMax > xMin)) // an empty range would lose the time axis (see the constructor)
         xMax = xMin + 1000;
-    const int columns = std::max(1, int(chart()->plotArea().width()));
-    updateTickCount(columns);
-    double yMax = 0;
-    for (auto &[name, e] : m_entries)
-        yMax = std::max(yMax, showRuns(e, xMin, xMax, columns));
-    // A threshold stretches the scale only when the data comes within
-    // kThresholdReach of it: a 1.5-s deadline over 20-ms latencies would
-    // otherwise flatten them against the axis. One above the scale stays in
-    // the legend; its line is off the plot until the data nears it.
-    const double dataMax = yMax;
-    for (auto &[name, t] : m_thresholds) {
-        t.second->replace(QList<QPointF> { { xMin, t.first }, { xMax, t.first } });
-        if (dataMax <= 0 || t.first <= dataMax * kThresholdReach)
-            yMax = std::max(yMax, t.first);
+    // The axes' labels take their width from the range set below, so the
+    // plot may come out narrower or wider than the columns decimated for:
+    // then once more at the width it has now.
+    for (int pass = 0; pass < 2; ++pass) {
+        const int columns = std::max(1, int(chart()->plotArea().width()));
+        updateTickCount(columns);
+        double yMax = 0;
+        for (auto &[name, e] : m_entries)
+            yMax = std::max(yMax, showRuns(e, xMin, xMax, columns));
+        // A threshold stretches the scale only when the data comes within
+        // kThresholdReach of it: a 1.5-s deadline over 20-ms latencies would
+        // otherwise flatten them against the axis. One above the scale stays in
+        // the legend; its line is off the plot until the data nears it.
+        const double dataMax = yMax;
+        for (auto &[name, t] : m_thresholds) {
+            t.second->replace(QList<QPointF> { { xMin, t.first }, { xMax, t.first } });
+            if (dataMax <= 0 || t.first <= dataMax * kThresholdReach)
+                yMax = std::max(yMax, t.first);
+        }
+        m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin), Qt::UTC),
+            QDateTime::fromMSecsSinceEpoch(qint64(xMax), Qt::UTC));
+        // Round labels (0, 25, 50, 75 rather than 0, 21.14, 42.27, ...), one
+        // per two label heights, 5 % headroom above the highest line.
+        const int labelHeight = QFontMetrics(m_y->labelsFont()).height();
+        const int plotHeight = int(chart()->plotArea().height());
+        const int maxTicks
+            = plotHeight > 1 ? std::clamp(plotHeight / (2 * labelHeight) + 1, 3, kMaxTickCount) : 5;
+        const ChartsDecimator::NiceScale scale = ChartsDecimator::niceScale(yMax * 1.05, maxTicks);
+        m_y->setRange(0, scale.top);
+        m_y->setTickCount(scale.ticks);
+        if (int(chart()->plotArea().width()) == std::max(1, columns))
+            break;
     }
-    m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin), Qt::UTC),
-        QDateTime::fromMSecsSinceEpoch(qint64(xMax), Qt::UTC));
-    m_y->setRange(0, yMax > 0 ? yMax * 1.1 : 1.0);
     updateLegend();
 }
 

@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QTime>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -229,6 +230,70 @@ private Q_SLOTS:
         }
     }
 
+    void niceScaleHasRoundSteps_data()
+    {
+        QTest::addColumn<double>("max");
+        QTest::addColumn<int>("maxTicks");
+        QTest::addColumn<double>("top");
+        QTest::addColumn<int>("ticks");
+        QTest::newRow("29 ms, tall") << 30.45 << 6 << 40.0 << 5; // 0 10 20 30 40
+        QTest::newRow("63 ms, short") << 63.0 << 5 << 75.0 << 4; // 0 25 50 75
+        QTest::newRow("exact") << 1.0 << 6 << 1.0 << 6; // 0 0.2 ... 1
+        QTest::newRow("9.9") << 9.9 << 6 << 10.0 << 6;
+        QTest::newRow("deadline only") << 1575.0 << 5 << 2000.0 << 5; // 0 500 ... 2000
+        QTest::newRow("two labels only") << 63.0 << 2 << 100.0 << 3; // at least 2 steps
+        QTest::newRow("tiny") << 0.0123 << 6 << 0.0125 << 6;
+        QTest::newRow("empty") << 0.0 << 6 << 1.0 << 2;
+        QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN() << 6 << 1.0 << 2;
+    }
+
+    void niceScaleHasRoundSteps()
+    {
+        QFETCH(double, max);
+        QFETCH(int, maxTicks);
+        QFETCH(double, top);
+        QFETCH(int, ticks);
+        const ChartsDecimator::NiceScale scale = ChartsDecimator::niceScale(max, maxTicks);
+        QCOMPARE(scale.top, top);
+        QCOMPARE(scale.ticks, ticks);
+        QVERIFY(!(scale.top < max));
+    }
+
+    void valueAxisLabelsAreRound()
+    {
+        // What the user reads: the latency axis's labels in a docked chart.
+        ChartsTimeView view(QStringLiteral("Latency"), QStringLiteral("ms"));
+        view.resize(480, 260);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        std::vector<QPointF> pts;
+        for (int i = 0; i < 60; ++i)
+            pts.emplace_back(1.8e12 + i * 1000.0, 7.3 + 76.9 * (i % 7) / 6.0); // up to 84.2 ms
+        view.setSeries(QStringLiteral("p99"), std::move(pts));
+        view.redecimate();
+        QCoreApplication::processEvents();
+        QStringList numbers;
+        std::vector<double> values;
+        for (QGraphicsItem *item : view.scene()->items()) {
+            auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+            bool ok = false;
+            const double v = text && text->isVisible() ? text->toPlainText().toDouble(&ok) : 0.0;
+            if (ok) {
+                numbers << text->toPlainText();
+                values.push_back(v);
+            }
+        }
+        const QByteArray seen = numbers.join(u' ').toUtf8();
+        QVERIFY2(values.size() >= 3, seen.constData());
+        // 0..100 in steps of 20 or 25, never 0, 21.14, 42.27, ... 84.54.
+        std::sort(values.begin(), values.end());
+        const double step = values[1] - values[0];
+        QVERIFY2(step == 20.0 || step == 25.0, seen.constData());
+        for (std::size_t i = 0; i < values.size(); ++i)
+            QVERIFY2(values[i] == step * double(i), seen.constData());
+        QCOMPARE(view.yAxisMax(), 100.0);
+    }
+
     void farThresholdsDoNotFlattenTheData()
     {
         ChartsTimeView view(QStringLiteral("p99"), QStringLiteral("ms"));
@@ -240,8 +305,9 @@ private Q_SLOTS:
         view.setSeries(QStringLiteral("p99"), std::move(pts));
         view.setThreshold(QStringLiteral("deadline 1.5 s"), 1500.0);
         view.redecimate();
-        // The scale follows the data; the deadline stays in the legend.
-        QVERIFY2(view.yAxisMax() < 40.0, qPrintable(QString::number(view.yAxisMax())));
+        // The scale follows the data (29 ms: 0–40 in round steps); the
+        // deadline stays in the legend.
+        QVERIFY2(view.yAxisMax() <= 40.0, qPrintable(QString::number(view.yAxisMax())));
         QVERIFY(view.seriesNames().size() == 1);
         // A deadline the data comes near is drawn, scale and all.
         view.setThreshold(QStringLiteral("deadline 60 ms"), 60.0);
