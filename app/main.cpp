@@ -1,7 +1,9 @@
 #include "app/commandline.h"
 #include "app/console.h"
 #include "app/headlessrecorder.h"
+#include "app/logging.h"
 #include "app/mainwindow.h"
+#include "app/mallocarenas.h"
 #include "app/screenshot.h"
 #include "app/translations.h"
 #include "backends/billing/billingbackend.h"
@@ -22,6 +24,9 @@
 
 int main(int argc, char *argv[])
 {
+    // Before any thread exists (app/mallocarenas.h: a long-running console's
+    // memory must not grow with every backend restart).
+    const std::string arenas = opsdeck::app::limitMallocArenas(2);
     QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
     QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
@@ -44,6 +49,8 @@ int main(int argc, char *argv[])
     case CommandLine::Action::Run:
         break;
     }
+    if (!arenas.empty())
+        qCDebug(opsdeck::app::lcApp, "%s", arenas.c_str());
     if (cli.options.demo) {
         // The demo's billing ledger runs in this process: its SQLite page
         // cache comes from one pool, reserved before anything uses SQLite, so

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
 #include <variant>
 
 namespace opsdeck::billing {
@@ -465,36 +466,52 @@ bool Ledger::setMeta(const std::string &key, const std::string &value)
 std::vector<Ledger::MonthlyQuantity> Ledger::monthlyQuantities(std::int64_t monthStartNs)
 {
     std::lock_guard lock(m_readMutex);
+    // Summed here, not by GROUP BY: SQLite groups by sorting every matching
+    // row, and that sorter's memory (megabytes for a month of charges) is
+    // freed again right after a backend's start, which left the in-process
+    // demo larger after every billing restart (docs/RELIABILITY.md, "Soak").
+    // A few dozen (account, SKU) sums need no sort.
     SqlBuilder b;
-    b << "SELECT sub_account_id, sku_id, SUM(consumed_quantity) FROM line_items WHERE period_start >= ";
+    b << "SELECT sub_account_id, sku_id, consumed_quantity FROM line_items WHERE period_start >= ";
     b.param(monthStartNs);
     b << " AND period_start < ";
     b.param(nextMonthStartNs(monthStartNs));
-    b << " AND charge_category = 1 AND pricing_category = 1 GROUP BY 1, 2";
-    std::vector<MonthlyQuantity> out;
+    b << " AND charge_category = 1 AND pricing_category = 1";
+    std::map<std::pair<std::string, std::string>, double> sums;
     sqlite3_stmt *s = nullptr;
     if (prepare(m_reader, b, &s, nullptr))
         while (sqlite3_step(s) == SQLITE_ROW)
-            out.push_back({ text(s, 0), text(s, 1), sqlite3_column_double(s, 2) });
+            sums[{ text(s, 0), text(s, 1) }] += sqlite3_column_double(s, 2);
     sqlite3_finalize(s);
+    std::vector<MonthlyQuantity> out;
+    out.reserve(sums.size());
+    for (const auto &[key, quantity] : sums)
+        out.push_back({ key.first, key.second, quantity });
     return out;
 }
 
 std::vector<std::string> Ledger::coldStorageResources()
 {
     std::lock_guard lock(m_readMutex);
-    // The class of each data set's latest capacity charge (SQLite returns the
-    // bare column of the row holding the MAX).
+    // The class of each data set's latest capacity charge; picked here rather
+    // than by GROUP BY, for the reason above.
     SqlBuilder b;
-    b << "SELECT resource_id, sku_id, MAX(period_start) FROM line_items"
-         " WHERE sku_id IN ('storage.hot.capacity', 'storage.cold.capacity') GROUP BY resource_id";
-    std::vector<std::string> out;
+    b << "SELECT resource_id, sku_id, period_start FROM line_items"
+         " WHERE sku_id IN ('storage.hot.capacity', 'storage.cold.capacity')";
+    std::map<std::string, std::pair<std::int64_t, bool>> latest; // resource -> (period, cold)
     sqlite3_stmt *s = nullptr;
     if (prepare(m_reader, b, &s, nullptr))
-        while (sqlite3_step(s) == SQLITE_ROW)
-            if (text(s, 1) == "storage.cold.capacity")
-                out.push_back(text(s, 0));
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            const std::int64_t start = sqlite3_column_int64(s, 2);
+            auto [it, added] = latest.try_emplace(text(s, 0), start, false);
+            if (added || start >= it->second.first) // the later row wins a tie
+                it->second = { start, text(s, 1) == "storage.cold.capacity" };
+        }
     sqlite3_finalize(s);
+    std::vector<std::string> out;
+    for (const auto &[resource, last] : latest)
+        if (last.second)
+            out.push_back(resource);
     return out;
 }
 

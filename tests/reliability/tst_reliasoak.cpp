@@ -14,6 +14,7 @@
 // threads and buffers land in). The growth from a twelfth of the run (5 min)
 // is printed too. Last hour run (docs/RELIABILITY.md): flat between restarts,
 // but every billing restart leaves a 1.4–3.7 MB step — it fails.
+#include "app/mallocarenas.h"
 #include "backends/billing/billingbackend.h"
 #include "backends/billing/sqlitepool.h"
 #include "backends/bridge/bridgeserver.h"
@@ -77,7 +78,9 @@ class TestReliaSoak : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        // As opsdeck's main does, before anything uses SQLite.
+        // As opsdeck's main does: malloc's arenas capped before any thread
+        // starts, SQLite's page cache reserved before anything uses SQLite.
+        qInfo().noquote() << QString::fromStdString(app::limitMallocArenas(2));
         std::string error;
         QVERIFY2(billing::reserveSqlitePageCache(billing::BillingOptions::kEmbeddedPoolBytes, &error),
             error.c_str());
