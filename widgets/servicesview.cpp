@@ -42,11 +42,13 @@ constexpr int kMaxChartedRows = 8; // 2 series each: 16 series at most
 // where the one before ended follows seconds without any, a gap in the chart
 // (ChartsTimeView breaks its line at a NaN) rather than a line across them.
 constexpr double kGap = std::numeric_limits<double>::quiet_NaN();
-bool endsGap(std::int64_t &end, const model::WindowSummary &w)
+// The second at which a gap before w begins (the end of the window before),
+// or 0; `end` moves on to w's end.
+std::int64_t gapBefore(std::int64_t &end, const model::WindowSummary &w)
 {
-    const bool gap = end != 0 && w.second > end;
+    const std::int64_t previousEnd = end;
     end = w.second + std::max(w.seconds, 1);
-    return gap;
+    return previousEnd != 0 && w.second > previousEnd ? previousEnd : 0;
 }
 } // namespace
 
@@ -244,9 +246,9 @@ void ServicesView::rebuildCharts()
             if (row->history) {
                 std::int64_t end = 0;
                 for (const auto &w : *row->history) {
-                    if (endsGap(end, w)) {
-                        p50.emplace_back(double(end) * 1000.0, kGap);
-                        p99.emplace_back(double(end) * 1000.0, kGap);
+                    if (const std::int64_t gap = gapBefore(end, w)) {
+                        p50.emplace_back(double(gap) * 1000.0, kGap);
+                        p99.emplace_back(double(gap) * 1000.0, kGap);
                     }
                     p50.emplace_back(double(w.second) * 1000.0, double(w.p50) / 1e6);
                     p99.emplace_back(double(w.second) * 1000.0, double(w.p99) / 1e6);
@@ -269,9 +271,9 @@ void ServicesView::rebuildCharts()
             if (row->history) {
                 std::int64_t end = 0;
                 for (const auto &w : *row->history) {
-                    if (endsGap(end, w))
+                    if (const std::int64_t gap = gapBefore(end, w))
                         for (auto *series : { &timeouts, &errors, &retries })
-                            series->emplace_back(double(end) * 1000.0, kGap);
+                            series->emplace_back(double(gap) * 1000.0, kGap);
                     // Per second: the older part of the history is per minute.
                     const double x = double(w.second) * 1000.0, per = double(std::max(w.seconds, 1));
                     timeouts.emplace_back(x, double(w.counts.timeouts) / per);
