@@ -3,7 +3,7 @@
 #include "app/headlessrecorder.h"
 #include "app/logging.h"
 #include "app/mainwindow.h"
-#include "app/mallocarenas.h"
+#include "app/malloctuning.h"
 #include "app/screenshot.h"
 #include "app/translations.h"
 #include "backends/billing/billingbackend.h"
@@ -24,9 +24,10 @@
 
 int main(int argc, char *argv[])
 {
-    // Before any thread exists (app/mallocarenas.h: a long-running console's
+    // Before any thread exists (app/malloctuning.h: a long-running console's
     // memory must not grow with every backend restart).
-    const std::string arenas = opsdeck::app::limitMallocArenas(2);
+    const std::string arenas
+        = opsdeck::app::tuneMalloc(opsdeck::app::kConsoleMallocArenas, opsdeck::app::kConsoleMmapThreshold);
     QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
     QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));

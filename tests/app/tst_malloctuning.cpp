@@ -1,6 +1,6 @@
-// The console caps glibc's malloc arenas (app/mallocarenas.h) so that
-// restarted backends' threads reuse the free memory of the ones before.
-#include "app/mallocarenas.h"
+// The console sets glibc's malloc up for long runs with restarting backends
+// (app/malloctuning.h): arenas capped, big blocks always mmapped.
+#include "app/malloctuning.h"
 
 #include <QTest>
 
@@ -35,10 +35,15 @@ int arenaCount()
         ++n;
     return n;
 }
+
+std::size_t mmappedBytes()
+{
+    return mallinfo2().hblkhd;
+}
 #endif
 } // namespace
 
-class TestMallocArenas : public QObject
+class TestMallocTuning : public QObject
 {
     Q_OBJECT
 
@@ -46,22 +51,32 @@ private Q_SLOTS:
     void theEnvironmentWins()
     {
         qputenv("MALLOC_ARENA_MAX", "3");
-        const std::string said = opsdeck::app::limitMallocArenas(2);
+        qputenv("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=65536");
+        const std::string said = opsdeck::app::tuneMalloc(2, 1 << 20);
         qunsetenv("MALLOC_ARENA_MAX");
+        qunsetenv("GLIBC_TUNABLES");
 #ifdef __GLIBC__
-        QVERIFY2(said.find("environment") != std::string::npos, said.c_str());
+        QVERIFY2(said.find("arenas as the environment sets them") != std::string::npos, said.c_str());
+        QVERIFY2(said.find("mmap threshold as the environment sets it") != std::string::npos, said.c_str());
 #else
         QVERIFY(said.empty());
 #endif
     }
 
-    void newThreadsShareTheArenas()
+    void console()
     {
 #ifndef __GLIBC__
-        QSKIP("glibc's arenas only");
+        QSKIP("glibc's malloc only");
 #else
-        const std::string said = opsdeck::app::limitMallocArenas(2);
-        QCOMPARE(said, std::string("malloc arenas: at most 2"));
+        const std::string said = opsdeck::app::tuneMalloc(
+            opsdeck::app::kConsoleMallocArenas, opsdeck::app::kConsoleMmapThreshold);
+        QCOMPARE(said, std::string("malloc: at most 2 arenas; blocks of 1048576 bytes and more mmapped"));
+#endif
+    }
+
+    void newThreadsShareTheArenas()
+    {
+#ifdef __GLIBC__
         const int before = arenaCount();
         QVERIFY(before >= 1);
         // Eight threads that allocate at once; uncapped, glibc would give each
@@ -90,7 +105,30 @@ private Q_SLOTS:
             qPrintable(QStringLiteral("%1 arenas before, %2 with eight threads").arg(before).arg(during)));
 #endif
     }
+
+    void aBigBlockIsMmappedAfterOneWasFreed()
+    {
+#ifdef __GLIBC__
+        // A restarted backend frees its big buffers and makes new ones of the
+        // same size: the new ones must be mmapped too (given back on free),
+        // not put in the heap as glibc's moving threshold would.
+        constexpr std::size_t kBlock = 4u << 20;
+        for (int round = 0; round < 3; ++round) {
+            const std::size_t before = mmappedBytes();
+            auto *block = static_cast<char *>(std::malloc(kBlock));
+            QVERIFY(block);
+            block[0] = 1;
+            QVERIFY2(mmappedBytes() >= before + kBlock,
+                qPrintable(QStringLiteral("round %1: %2 -> %3 bytes mmapped")
+                               .arg(round)
+                               .arg(before)
+                               .arg(mmappedBytes())));
+            std::free(block);
+            QCOMPARE(mmappedBytes(), before);
+        }
+#endif
+    }
 };
 
-QTEST_GUILESS_MAIN(TestMallocArenas)
-#include "tst_mallocarenas.moc"
+QTEST_GUILESS_MAIN(TestMallocTuning)
+#include "tst_malloctuning.moc"

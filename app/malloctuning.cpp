@@ -1,0 +1,46 @@
+#include "app/malloctuning.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace opsdeck::app {
+
+#ifdef __GLIBC__
+namespace {
+bool setByUser(const char *variable, const char *tunable)
+{
+    const char *tunables = std::getenv("GLIBC_TUNABLES");
+    return std::getenv(variable) || (tunables && std::strstr(tunables, tunable));
+}
+} // namespace
+#endif
+
+std::string tuneMalloc(int arenas, int mmapBytes)
+{
+#ifdef __GLIBC__
+    std::string done = "malloc:";
+    if (setByUser("MALLOC_ARENA_MAX", "arena_max"))
+        done += " arenas as the environment sets them;";
+    else if (mallopt(M_ARENA_MAX, arenas) == 1)
+        done += " at most " + std::to_string(arenas) + " arenas;";
+    else
+        done += " glibc refused " + std::to_string(arenas) + " arenas;";
+    if (setByUser("MALLOC_MMAP_THRESHOLD_", "mmap_threshold"))
+        done += " mmap threshold as the environment sets it";
+    else if (mallopt(M_MMAP_THRESHOLD, mmapBytes) == 1 && mallopt(M_TRIM_THRESHOLD, 2 * mmapBytes) == 1)
+        done += " blocks of " + std::to_string(mmapBytes) + " bytes and more mmapped";
+    else
+        done += " glibc refused an mmap threshold of " + std::to_string(mmapBytes);
+    return done;
+#else
+    (void)arenas;
+    (void)mmapBytes;
+    return {};
+#endif
+}
+
+} // namespace opsdeck::app
