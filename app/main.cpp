@@ -26,7 +26,7 @@ int main(int argc, char *argv[])
 {
     // Before any thread exists (app/malloctuning.h: a long-running console's
     // memory must not grow with every backend restart).
-    const std::string arenas
+    const std::string mallocSetup
         = opsdeck::app::tuneMalloc(opsdeck::app::kConsoleMallocArenas, opsdeck::app::kConsoleMmapThreshold);
     QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
     QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
@@ -50,8 +50,8 @@ int main(int argc, char *argv[])
     case CommandLine::Action::Run:
         break;
     }
-    if (!arenas.empty())
-        qCDebug(opsdeck::app::lcApp, "%s", arenas.c_str());
+    if (!mallocSetup.empty())
+        qCDebug(opsdeck::app::lcApp, "%s", mallocSetup.c_str());
     if (cli.options.demo) {
         // The demo's billing ledger runs in this process: its SQLite page
         // cache comes from one pool, reserved before anything uses SQLite, so
