@@ -48,6 +48,13 @@ class TestMallocTuning : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // As opsdeck's main does, before any thread: each function below then
+        // runs on its own as well as in order.
+        opsdeck::app::tuneMalloc(opsdeck::app::kConsoleMallocArenas, opsdeck::app::kConsoleMmapThreshold);
+    }
+
     void theEnvironmentWins()
     {
         qputenv("MALLOC_ARENA_MAX", "3");
