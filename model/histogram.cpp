@@ -3,6 +3,7 @@
 #include "opsdeck/v1/telemetry.pb.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -93,10 +94,10 @@ void Histogram::merge(const SparseHistogram &other)
 {
     if (other.count == 0)
         return;
-    for (const SparseBucket &b : other.buckets)
+    for (const SparseBucket &b : other.buckets())
         m_counts[b.index] += b.count;
-    m_lo = std::min(m_lo, int(other.buckets.front().index));
-    m_hi = std::max(m_hi, int(other.buckets.back().index));
+    m_lo = std::min(m_lo, int(other.lowestIndex()));
+    m_hi = std::max(m_hi, int(other.highestIndex()));
     if (m_count == 0) {
         m_min = other.min;
         m_max = other.max;
@@ -174,13 +175,68 @@ SparseHistogram Histogram::toSparse() const
     s.min = min();
     s.max = max();
     s.sum = m_sum;
+    // Packed into a buffer of the largest possible size first (a step and a
+    // count of at most 5 bytes each per bucket), then copied into one of the
+    // exact size: a window kept for an hour holds no spare capacity.
+    static thread_local std::array<std::uint8_t, std::size_t(HistogramLayout::kBuckets) * 10> packed;
+    std::uint8_t *out = packed.data();
+    auto put = [&out](std::uint32_t v) {
+        while (v >= 0x80) {
+            *out++ = std::uint8_t(v | 0x80);
+            v >>= 7;
+        }
+        *out++ = std::uint8_t(v);
+    };
+    std::uint32_t previous = 0; // the first step is the first index itself
     for (int i = m_lo; i <= m_hi; ++i) {
         const std::uint64_t c = m_counts[std::size_t(i)];
-        if (c != 0)
-            s.buckets.push_back({ std::uint32_t(i),
-                std::uint32_t(std::min<std::uint64_t>(c, std::numeric_limits<std::uint32_t>::max())) });
+        if (c == 0)
+            continue;
+        put(std::uint32_t(i) - previous);
+        put(std::uint32_t(std::min<std::uint64_t>(c, std::numeric_limits<std::uint32_t>::max())));
+        if (s.m_bucketCount++ == 0)
+            s.m_lowest = std::uint32_t(i);
+        previous = std::uint32_t(i);
     }
+    s.m_highest = previous;
+    s.m_packed.assign(packed.data(), out);
     return s;
+}
+
+namespace {
+std::uint32_t getVarint(const std::uint8_t *&p)
+{
+    std::uint32_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        const std::uint8_t byte = *p++;
+        v |= std::uint32_t(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            return v;
+    }
+}
+} // namespace
+
+SparseHistogram::Iterator::Iterator(const std::uint8_t *at, const std::uint8_t *end)
+    : m_at(at)
+    , m_next(at)
+    , m_end(end)
+{
+    decode();
+}
+
+void SparseHistogram::Iterator::decode()
+{
+    if (m_next == m_end)
+        return;
+    m_bucket.index += getVarint(m_next);
+    m_bucket.count = getVarint(m_next);
+}
+
+SparseHistogram::Iterator &SparseHistogram::Iterator::operator++()
+{
+    m_at = m_next;
+    decode();
+    return *this;
 }
 
 void Histogram::toProto(opsdeck::v1::Histogram *out) const

@@ -226,7 +226,7 @@ void sparseToProto(const SparseHistogram &h, opsdeck::v1::Histogram *out)
     out->set_min_ns(h.min);
     out->set_max_ns(h.max);
     out->set_sum_ns(h.sum);
-    for (const SparseBucket &b : h.buckets) {
+    for (const SparseBucket &b : h.buckets()) {
         auto *pb = out->add_buckets();
         pb->set_lower_ns(HistogramLayout::lower(int(b.index)));
         pb->set_upper_ns(HistogramLayout::upper(int(b.index)));

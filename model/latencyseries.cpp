@@ -222,11 +222,11 @@ std::size_t LatencySeries::retainedBytes() const
 {
     std::size_t bytes = 0;
     for (const Closed &c : m_seconds)
-        bytes += sizeof(Closed) + c.latency.buckets.capacity() * sizeof(SparseBucket);
+        bytes += sizeof(Closed) + c.latency.packedBytes();
     for (const Closed &c : m_minutes)
-        bytes += sizeof(Closed) + c.latency.buckets.capacity() * sizeof(SparseBucket);
+        bytes += sizeof(Closed) + c.latency.packedBytes();
     for (const ClosedView &c : m_closedViews)
-        bytes += c.latency.buckets.capacity() * sizeof(SparseBucket);
+        bytes += c.latency.packedBytes();
     bytes += (m_fullBlocks.size() * SummaryHistory::kBlock + m_tail.capacity()) * sizeof(WindowSummary);
     if (m_minuteSummaries)
         bytes += m_minuteSummaries->capacity() * sizeof(WindowSummary);

@@ -79,7 +79,7 @@ void LatencyHistogram::setDistribution(
     }
     // 8 bins per doubling: merge groups of 8 sub-buckets of the 64-per-octave layout.
     std::map<int, std::pair<double, std::uint64_t>> bins; // bin -> (lower ms, count)
-    for (const auto &b : h.buckets) {
+    for (const auto &b : h.buckets()) {
         const int bin = int(b.index) / 8;
         auto &slot = bins[bin];
         if (slot.second == 0)

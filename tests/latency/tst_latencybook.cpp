@@ -1,5 +1,6 @@
 #include "model/diagnostics.h"
 #include "model/latencybook.h"
+#include "model/latencyseries.h"
 
 #include <QTest>
 
@@ -258,6 +259,46 @@ private Q_SLOTS:
         book.apply({ &e, 1 });
         QVERIFY(book.seriesCount() <= LatencyBook::kMaxSeries);
         QVERIFY(book.rejected() > 0);
+    }
+
+    // Two hours of 60 calls a second with spread-out latencies (a minute
+    // window fills ~300 buckets): the hour view is exact against every call it
+    // covers, and what the series keeps stays within its budget — the soak's
+    // 33 series would otherwise grow the console by megabytes over the hour.
+    void hourOfTrafficIsExactWithinItsBudget()
+    {
+        opsdeck::model::LatencySeries series;
+        const std::int64_t start = 1'800'000'000;
+        constexpr int kSeconds = 7200, kPerSecond = 60;
+        std::mt19937_64 rng(11);
+        std::lognormal_distribution<double> latency(std::log(3e6), 0.9);
+        std::vector<std::int64_t> calls; // every duration, second by second
+        calls.reserve(std::size_t(kSeconds) * kPerSecond);
+        std::size_t peak = 0;
+        for (int s = 0; s < kSeconds; ++s) {
+            for (int i = 0; i < kPerSecond; ++i) {
+                calls.push_back(std::int64_t(latency(rng)));
+                series.record(start + s, calls.back(), 0, 1, 0);
+            }
+            peak = std::max(peak, series.retainedBytes());
+        }
+        const std::int64_t now = start + kSeconds - 1;
+        opsdeck::model::Histogram scratch;
+        const auto hour = series.view(now, 3600, scratch);
+        // The hour view is whole minutes plus the open one: its calls are the last N.
+        const std::size_t covered = std::size_t(hour.counts.calls);
+        QVERIFY2(covered >= 3540 * kPerSecond && covered <= 3600 * kPerSecond,
+            qPrintable(QString::number(covered)));
+        opsdeck::model::Histogram reference;
+        for (std::size_t i = calls.size() - covered; i < calls.size(); ++i)
+            reference.record(calls[i]);
+        QCOMPARE(hour.p50, reference.percentile(0.5));
+        QCOMPARE(hour.p99, reference.percentile(0.99));
+        QCOMPARE(hour.p999, reference.percentile(0.999));
+        QCOMPARE(hour.max, reference.max());
+        // 300 seconds, 60 minutes, three cached views and the summaries.
+        qInfo("retained %zu bytes, peak %zu", series.retainedBytes(), peak);
+        QVERIFY2(peak < 256 * 1024, qPrintable(QString::number(peak)));
     }
 
     void historyJoinsMinutesAndSeconds()
