@@ -4,6 +4,7 @@
 #include "app/logging.h"
 #include "app/mainwindow.h"
 #include "app/malloctuning.h"
+#include "app/memorytrimmer.h"
 #include "app/screenshot.h"
 #include "app/translations.h"
 #include "backends/billing/billingbackend.h"
@@ -66,6 +67,8 @@ int main(int argc, char *argv[])
     if (!cli.options.recordFile.isEmpty()) {
         // Headless: no window, no display needed.
         QCoreApplication app(argc, argv);
+        opsdeck::app::MemoryTrimmer trimmer; // a recording may run for days
+        trimmer.start(opsdeck::app::MemoryTrimmer::kConsoleInterval);
         opsdeck::app::HeadlessRecorder recorder(cli.options);
         QObject::connect(&recorder, &opsdeck::app::HeadlessRecorder::finished, &app,
             [](int code) { QCoreApplication::exit(code); });
@@ -78,6 +81,8 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    opsdeck::app::MemoryTrimmer trimmer; // free memory back to the system (app/memorytrimmer.h)
+    trimmer.start(opsdeck::app::MemoryTrimmer::kConsoleInterval);
     app.setWindowIcon(QIcon(QStringLiteral(":/opsdeck/icons/opsdeck.svg")));
 
     QSettings settings;

@@ -3,13 +3,13 @@
 #include <cstdlib>
 #include <cstring>
 
-#ifdef __GLIBC__
+#if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 namespace opsdeck::app {
 
-#ifdef __GLIBC__
+#ifdef OPSDECK_GLIBC_MALLOC
 namespace {
 bool setByUser(const char *variable, const char *tunable)
 {
@@ -21,7 +21,7 @@ bool setByUser(const char *variable, const char *tunable)
 
 std::string tuneMalloc(int arenas, int mmapBytes)
 {
-#ifdef __GLIBC__
+#ifdef OPSDECK_GLIBC_MALLOC
     std::string done = "malloc:";
     if (setByUser("MALLOC_ARENA_MAX", "arena_max"))
         done += " arenas as the environment sets them;";

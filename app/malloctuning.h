@@ -2,13 +2,27 @@
 
 #include <string>
 
+// glibc's malloc is the allocator, and what is set here applies: not under a
+// sanitizer, whose runtime brings its own allocator (mallopt and malloc_trim
+// then do nothing useful; the settings' tests skip).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define OPSDECK_SANITIZER_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define OPSDECK_SANITIZER_ALLOCATOR 1
+#endif
+#endif
+#if defined(__GLIBC__) && !defined(OPSDECK_SANITIZER_ALLOCATOR)
+#define OPSDECK_GLIBC_MALLOC 1
+#endif
+
 namespace opsdeck::app {
 
 // How glibc's malloc is set up for a console that runs for hours and sees its
 // backends restart (docs/RELIABILITY.md, "Soak"). Call first thing in main(),
 // before any thread starts. A user's own MALLOC_* or GLIBC_TUNABLES setting
 // for a parameter wins: that one is left alone. Returns what was done, for the
-// log; empty where glibc is not the allocator.
+// log; empty where glibc's malloc is not the allocator.
 //
 // - At most `arenas` malloc arenas (M_ARENA_MAX). glibc gives threads up to 8
 //   per core; the console runs about 160 threads (gRPC's pools, Cyclone DDS,
