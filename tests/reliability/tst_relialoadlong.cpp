@@ -10,13 +10,11 @@
 #include "backends/dds/participant.h"
 #include "bridge/bridgetestclient.h"
 #include "opsdeck_dds.h"
+#include "procmemory.h"
 #include "testscale.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTest>
-
-#include <unistd.h>
 
 using namespace opsdeck;
 
@@ -24,15 +22,6 @@ namespace {
 constexpr std::uint32_t kDomain = 65;
 constexpr std::uint32_t kNodes = 250;
 constexpr int kSubscribers = 32;
-
-std::uint64_t rssBytes()
-{
-    QFile f(QStringLiteral("/proc/self/statm"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> parts = f.readAll().split(' ');
-    return parts.size() > 1 ? parts[1].toULongLong() * std::uint64_t(sysconf(_SC_PAGESIZE)) : 0;
-}
 
 bool matched(dds_entity_t writer)
 {
@@ -128,7 +117,7 @@ private Q_SLOTS:
             if (now >= end)
                 break;
             if (!rssWarm && now >= warm)
-                rssWarm = rssBytes();
+                rssWarm = residentBytes();
             const auto due = start + std::chrono::microseconds(written * 1000);
             if (due > now)
                 std::this_thread::sleep_until(due);
@@ -145,7 +134,7 @@ private Q_SLOTS:
             = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         // Let the queues drain, then compare.
         QTest::qWait(2000);
-        const std::uint64_t rssEnd = rssBytes();
+        const std::uint64_t rssEnd = residentBytes();
         const v1::BridgeStats stats = bridge.stats();
         std::uint64_t minSamples = UINT64_MAX, gaps = 0, coalesced = 0, dropped = 0;
         for (auto &c : clients) {
