@@ -16,8 +16,9 @@ namespace opsdeck::app {
 // free chunks and releases their whole pages. The console's long-lived windows
 // (the latency book's minutes, 33+ series) are allocated all the time among a
 // restarted backend's short-lived buffers, so each restart leaves free holes
-// below the top: in the soak (docs/RELIABILITY.md, "Soak") a mesh restart left
-// ≈ 0.65 MB resident without a trim and ≈ 0.4 MB with one a minute.
+// below the top: in 8-minute soaks restarting the mesh every minute
+// (docs/RELIABILITY.md, "Soak") each restart left ≈ 0.65 MB resident without
+// a trim and ≈ 0.4 MB with one every 30 s.
 //
 // A trim takes about a millisecond on the console's heaps and holds one
 // arena's lock at a time; it runs on the global thread pool, never on the GUI
