@@ -190,19 +190,20 @@ private Q_SLOTS:
         const qint64 windowMs = std::min<qint64>(60'000, soakMs / 12);
         struct MeanRss
         {
-            qint64 from = 0;
+            qint64 from = 0, to = 0;
             double sum = 0;
             int samples = 0;
-            void sample(qint64 at, qint64 window, double rss)
+            void sample(qint64 at, double rss)
             {
-                if (at >= from && at < from + window) {
+                if (at >= from && at < to) {
                     sum += rss;
                     ++samples;
                 }
             }
             double value() const { return samples ? sum / samples : 0.0; }
         };
-        MeanRss earlyRss { earlyMs }, warmRss { warmMs }, endRss { soakMs - windowMs };
+        MeanRss earlyRss { earlyMs, earlyMs + windowMs }, warmRss { warmMs, warmMs + windowMs },
+            endRss { soakMs - windowMs, soakMs };
         bool early = false, warm = false;
         std::size_t bookEarly = 0, sqliteEarly = 0;
         std::size_t sqliteWarm = 0; // SQLite's heap and page-cache pool (the billing ledger)
@@ -224,6 +225,7 @@ private Q_SLOTS:
                 std::size_t uordblks = 0, fordblks = 0, hblkhd = 0;
             } mi;
 #endif
+            const auto [anon, file] = residentAnonAndFileBytes();
             qInfo().noquote() << QStringLiteral(
                 "RELIA soak %1 rss_mb=%2 book_mb=%3 sqlite_mb=%4 fds=%5 "
                 "malloc_in_use_mb=%6 malloc_free_mb=%7 malloc_mmap_mb=%8 cost_resources=%9 "
@@ -238,16 +240,15 @@ private Q_SLOTS:
                                      .arg(double(mi.hblkhd) / 1048576.0, 0, 'f', 1)
                                      .arg(ledger.snapshot() ? ledger.snapshot()->resources.size() : 0)
                                      .arg(ledger.snapshot() ? ledger.snapshot()->lastSeq : 0)
-                                     .arg(double(residentAnonAndFileBytes().first) / 1048576.0, 0, 'f', 1)
-                                     .arg(double(residentAnonAndFileBytes().second) / 1048576.0, 0, 'f', 1);
+                                     .arg(double(anon) / 1048576.0, 0, 'f', 1)
+                                     .arg(double(file) / 1048576.0, 0, 'f', 1);
         };
         while (run.elapsed() < soakMs) {
             QTest::qWait(500);
             const qint64 at = run.elapsed();
             const double rss = double(residentBytes());
-            earlyRss.sample(at, windowMs, rss);
-            warmRss.sample(at, windowMs, rss);
-            endRss.sample(at, windowMs, rss);
+            for (MeanRss *mean : { &earlyRss, &warmRss, &endRss })
+                mean->sample(at, rss);
             if (at >= nextTrend) {
                 nextTrend += 60'000;
                 printMemory(QStringLiteral("minute=%1").arg(at / 60'000));
